@@ -1,0 +1,45 @@
+package io.chorus.common.event;
+
+import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import java.net.URI;
+import java.time.ZoneOffset;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/** Converts envelopes to and from binary-mode CloudEvents on Kafka. */
+public final class CloudEventMessages {
+
+    public static final String AGGREGATE_TYPE_EXTENSION = "aggregatetype";
+
+    private CloudEventMessages() {
+    }
+
+    public static Message<String> toMessage(EventEnvelope event, String source) {
+        OutgoingCloudEventMetadata<String> cloudEvent = OutgoingCloudEventMetadata.<String>builder()
+                .withId(event.id())
+                .withType(event.type())
+                .withSource(URI.create(source))
+                .withSubject(event.aggregateId())
+                .withTimestamp(event.occurredAt().atZone(ZoneOffset.UTC))
+                .withDataContentType("application/json")
+                .withExtension(AGGREGATE_TYPE_EXTENSION, event.aggregateType())
+                .build();
+        OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
+                .withKey(event.aggregateId())
+                .build();
+        return Message.of(event.payloadJson()).addMetadata(cloudEvent).addMetadata(kafka);
+    }
+
+    /** Reads the envelope of a consumed message; a message without CloudEvents headers is rejected. */
+    public static EventEnvelope fromMessage(Message<String> message) {
+        IncomingCloudEventMetadata<?> cloudEvent = message.getMetadata(IncomingCloudEventMetadata.class)
+                .orElseThrow(() -> new IllegalArgumentException("message carries no CloudEvents attributes"));
+        Object aggregateType = cloudEvent.getExtension(AGGREGATE_TYPE_EXTENSION).orElse(null);
+        return new EventEnvelope(cloudEvent.getId(), cloudEvent.getType(),
+                aggregateType == null ? null : aggregateType.toString(),
+                cloudEvent.getSubject().orElse(null),
+                cloudEvent.getTimeStamp().map(t -> t.toInstant()).orElse(null),
+                message.getPayload());
+    }
+}

@@ -1,0 +1,42 @@
+package io.chorus.common.problem;
+
+import java.util.List;
+
+/** A client-visible failure, rendered as application/problem+json. */
+public class ProblemException extends RuntimeException {
+
+    private final int status;
+    private final String title;
+    private final List<Problem.FieldError> errors;
+
+    public ProblemException(int status, String title, String detail, List<Problem.FieldError> errors) {
+        super(detail);
+        this.status = status;
+        this.title = title;
+        this.errors = List.copyOf(errors);
+    }
+
+    public static ProblemException notFound(String what) {
+        return new ProblemException(404, "Not Found", what + " does not exist or is not visible to you", List.of());
+    }
+
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(403, "Forbidden", detail, List.of());
+    }
+
+    public static ProblemException conflict(String detail) {
+        return new ProblemException(409, "Conflict", detail, List.of());
+    }
+
+    public static ProblemException invalid(String pointer, String detail) {
+        return new ProblemException(422, "Unprocessable Content", detail, List.of(new Problem.FieldError(pointer, detail)));
+    }
+
+    public Problem toProblem() {
+        return new Problem("about:blank", title, status, getMessage(), errors);
+    }
+
+    public int status() {
+        return status;
+    }
+}

@@ -1,0 +1,82 @@
+package io.chorus.transcript.event;
+
+import io.chorus.common.event.CloudEventMessages;
+import io.chorus.common.event.EventEnvelope;
+import io.chorus.transcript.config.TranscriptConfig;
+import io.chorus.transcript.repository.TranscriptRepository;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.bson.Document;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes events written to transcript documents' outbox and removes each one only after Kafka
+ * acknowledged it. A crash before the removal republishes the event; consumers drop the duplicate
+ * by its id. Runs on a poll interval and immediately after a write that added events.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    @Inject
+    TranscriptRepository repository;
+
+    @Inject
+    TranscriptConfig config;
+
+    @Inject
+    @Channel("transcript-events")
+    MutinyEmitter<String> emitter;
+
+    private ScheduledExecutorService executor;
+
+    void start(@Observes StartupEvent startup) {
+        executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "transcript-outbox-relay"));
+        long interval = config.outboxPollInterval().toMillis();
+        executor.scheduleWithFixedDelay(this::publishPendingSafely, interval, interval, TimeUnit.MILLISECONDS);
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        executor.shutdownNow();
+    }
+
+    public void wakeUp() {
+        executor.execute(this::publishPendingSafely);
+    }
+
+    /** @return the number of events published in this pass */
+    public synchronized int publishPending() {
+        int published = 0;
+        List<Document> documents;
+        do {
+            documents = repository.withPendingEvents(100);
+            for (Document document : documents) {
+                for (Document pending : document.getList("outbox", Document.class)) {
+                    EventEnvelope event = TranscriptRepository.toEnvelope(pending);
+                    emitter.sendMessageAndAwait(CloudEventMessages.toMessage(event, config.eventSource()));
+                    repository.markPublished(document.getString("_id"), event.id());
+                    published++;
+                }
+            }
+        } while (documents.size() == 100);
+        return published;
+    }
+
+    private void publishPendingSafely() {
+        try {
+            publishPending();
+        } catch (RuntimeException e) {
+            LOG.warnf("outbox relay will retry: %s", e.toString());
+        }
+    }
+}

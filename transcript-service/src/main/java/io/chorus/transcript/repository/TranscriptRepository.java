@@ -1,0 +1,142 @@
+package io.chorus.transcript.repository;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import io.chorus.common.event.EventEnvelope;
+import io.quarkus.runtime.Startup;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Transcripts in MongoDB. Every state change and the events it causes are written in one
+ * single-document update: the pending events live in the document's {@code outbox} array until the
+ * relay has published them. That is atomic on any MongoDB, with or without multi-document transactions.
+ */
+@ApplicationScoped
+@Startup
+public class TranscriptRepository {
+
+    static final String OUTBOX = "outbox";
+
+    @Inject
+    MongoClient mongo;
+
+    @ConfigProperty(name = "quarkus.mongodb.database")
+    String database;
+
+    @PostConstruct
+    void createIndexes() {
+        collection().createIndex(Indexes.ascending("site", "externalId"), new IndexOptions().unique(true));
+        collection().createIndex(Indexes.ascending(OUTBOX + ".id"));
+    }
+
+    public MongoCollection<Document> collection() {
+        return mongo.getDatabase(database).getCollection("transcripts");
+    }
+
+    /** @return false if a transcript with the same site and external id exists already */
+    public boolean insert(Transcript transcript, List<EventEnvelope> events) {
+        Document document = toDocument(transcript).append(OUTBOX, events.stream().map(TranscriptRepository::toDocument).toList());
+        try {
+            collection().insertOne(document);
+            return true;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** Replaces the state of a transcript if it still has the expected version; appends its events. */
+    public boolean update(Transcript transcript, int expectedVersion, Transcript.Status expectedStatus, List<EventEnvelope> events) {
+        Bson filter = Filters.and(Filters.eq("_id", transcript.id()), Filters.eq("version", expectedVersion),
+                Filters.eq("status", expectedStatus.name()));
+        List<Bson> updates = new ArrayList<>();
+        toDocument(transcript).forEach((key, value) -> {
+            if (!key.equals("_id")) {
+                updates.add(Updates.set(key, value));
+            }
+        });
+        if (!events.isEmpty()) {
+            updates.add(Updates.pushEach(OUTBOX, events.stream().map(TranscriptRepository::toDocument).toList()));
+        }
+        return collection().updateOne(filter, Updates.combine(updates)).getModifiedCount() == 1;
+    }
+
+    public Optional<Transcript> findById(String id) {
+        return Optional.ofNullable(collection().find(Filters.eq("_id", id)).first()).map(TranscriptRepository::toTranscript);
+    }
+
+    public Optional<Transcript> findBySiteAndExternalId(String site, String externalId) {
+        return Optional.ofNullable(collection().find(Filters.and(Filters.eq("site", site), Filters.eq("externalId", externalId))).first())
+                .map(TranscriptRepository::toTranscript);
+    }
+
+    public List<Transcript> listBySite(String site, int page, int size) {
+        return collection().find(Filters.eq("site", site)).sort(Sorts.ascending("createdAt", "_id"))
+                .skip(page * size).limit(size).map(TranscriptRepository::toTranscript).into(new ArrayList<>());
+    }
+
+    public long countBySite(String site) {
+        return collection().countDocuments(Filters.eq("site", site));
+    }
+
+    /** Documents that still hold events the relay has not published, oldest first. */
+    public List<Document> withPendingEvents(int limit) {
+        return collection().find(Filters.exists(OUTBOX + ".0")).sort(Sorts.ascending("updatedAt"))
+                .limit(limit).into(new ArrayList<>());
+    }
+
+    public void markPublished(String transcriptId, String eventId) {
+        collection().updateOne(Filters.eq("_id", transcriptId), Updates.pull(OUTBOX, Filters.eq("id", eventId)));
+    }
+
+    public static EventEnvelope toEnvelope(Document event) {
+        return new EventEnvelope(event.getString("id"), event.getString("type"), event.getString("aggregateType"),
+                event.getString("aggregateId"), event.getDate("occurredAt").toInstant(), event.getString("payload"));
+    }
+
+    private static Document toDocument(EventEnvelope event) {
+        return new Document("id", event.id()).append("type", event.type()).append("aggregateType", event.aggregateType())
+                .append("aggregateId", event.aggregateId()).append("occurredAt", Date.from(event.occurredAt()))
+                .append("payload", event.payloadJson());
+    }
+
+    private static Document toDocument(Transcript t) {
+        return new Document("_id", t.id()).append("site", t.site()).append("externalId", t.externalId())
+                .append("language", t.language()).append("title", t.title()).append("status", t.status().name())
+                .append("version", t.version())
+                .append("paragraphs", t.paragraphs().stream()
+                        .map(p -> new Document("n", p.n()).append("speaker", p.speaker()).append("text", p.text())).toList())
+                .append("createdAt", Date.from(t.createdAt())).append("updatedAt", Date.from(t.updatedAt()));
+    }
+
+    private static Transcript toTranscript(Document d) {
+        List<Transcript.Paragraph> paragraphs = d.getList("paragraphs", Document.class).stream()
+                .map(p -> new Transcript.Paragraph(p.getInteger("n"), p.getString("speaker"), p.getString("text"))).toList();
+        return new Transcript(d.getString("_id"), d.getString("site"), d.getString("externalId"), d.getString("language"),
+                d.getString("title"), Transcript.Status.valueOf(d.getString("status")), d.getInteger("version"), paragraphs,
+                toInstant(d.getDate("createdAt")), toInstant(d.getDate("updatedAt")));
+    }
+
+    private static Instant toInstant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+}

@@ -1,0 +1,91 @@
+package io.chorus.transcript.rest;
+
+import io.chorus.common.rest.Page;
+import io.chorus.common.security.Roles;
+import io.chorus.common.security.SiteScope;
+import io.chorus.transcript.repository.TranscriptRepository;
+import io.chorus.transcript.service.TranscriptService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/sites/{site}/transcripts")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Transcripts")
+public class TranscriptResource {
+
+    @Inject
+    TranscriptService service;
+
+    @Inject
+    TranscriptRepository repository;
+
+    @Inject
+    SiteScope scope;
+
+    @Inject
+    JsonWebToken token;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.PARTNER_SYSTEM, Roles.SITE_RESEARCHER, Roles.SITE_LEAD})
+    @Operation(summary = "Push a verbatim transcript for your site",
+            description = "Idempotent by (site, externalId): 201 when created, 200 with the stored transcript on a repeat.")
+    public Response push(@PathParam("site") String site, @NotNull @Valid TranscriptPush push, @Context UriInfo uri) {
+        scope.requireWriteAccess(site);
+        TranscriptService.PushResult result = service.push(site, push);
+        TranscriptView view = TranscriptView.of(result.transcript());
+        if (result.created()) {
+            return Response.created(uri.getAbsolutePathBuilder().path(view.id()).build()).entity(view).build();
+        }
+        return Response.ok(view).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.PARTNER_SYSTEM, Roles.SITE_RESEARCHER, Roles.SITE_LEAD, Roles.TRANSLATOR, Roles.CONSORTIUM_ADMIN})
+    @Operation(summary = "List your site's transcripts, oldest first")
+    public Page<TranscriptSummary> list(@PathParam("site") String site,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+        scope.requireReadAccess(site, "Site '" + site + "'");
+        return new Page<>(repository.listBySite(site, page, size).stream().map(TranscriptSummary::of).toList(),
+                page, size, repository.countBySite(site));
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.PARTNER_SYSTEM, Roles.SITE_RESEARCHER, Roles.SITE_LEAD, Roles.TRANSLATOR, Roles.CONSORTIUM_ADMIN})
+    @Operation(summary = "Read one transcript with its numbered paragraphs")
+    public TranscriptView get(@PathParam("site") String site, @PathParam("id") String id) {
+        scope.requireReadAccess(site, "Transcript '" + id + "'");
+        return TranscriptView.of(service.get(site, id));
+    }
+
+    @POST
+    @Path("/{id}/release")
+    @RolesAllowed({Roles.SITE_LEAD})
+    @Operation(summary = "Release a transcript for analysis", description = "Publishes io.chorus.transcript.released.v1.")
+    public TranscriptView release(@PathParam("site") String site, @PathParam("id") String id) {
+        scope.requireReadAccess(site, "Transcript '" + id + "'");
+        scope.requireWriteAccess(site);
+        return TranscriptView.of(service.release(site, id, token.getSubject()));
+    }
+}
