@@ -1,12 +1,16 @@
 package io.chorus.common.problem;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.Comparator;
@@ -31,7 +35,9 @@ public class ProblemMappers {
                 "The request is well-formed but some fields are invalid", errors));
     }
 
-    @ServerExceptionMapper
+    /** Listed one by one so these win over Quarkus' built-in mappers for the Jackson subtypes. */
+    @ServerExceptionMapper(value = {JsonProcessingException.class, JsonParseException.class, MismatchedInputException.class,
+            UnrecognizedPropertyException.class, InvalidFormatException.class}, priority = Priorities.USER - 100)
     public Response unreadableBody(JsonProcessingException e) {
         String pointer = e instanceof JsonMappingException mapping ? pointer(mapping.getPath()) : "";
         String detail = e instanceof UnrecognizedPropertyException unknown

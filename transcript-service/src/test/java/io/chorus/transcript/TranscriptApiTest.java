@@ -1,0 +1,152 @@
+package io.chorus.transcript;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.chorus.common.testing.EventSchemas;
+import io.chorus.common.testing.MongoTestResource;
+import io.chorus.common.testing.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.http.ContentType;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.memory.InMemoryConnector;
+import io.smallrye.reactive.messaging.memory.InMemorySink;
+import jakarta.enterprise.inject.Any;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(MongoTestResource.class)
+class TranscriptApiTest {
+
+    static final String PARTNER_BU = TestTokens.token("service-account-partner-bu", List.of("partner-system"), List.of("BU"));
+    static final String LEAD_BU = TestTokens.token("lead-bu", List.of("site-lead"), List.of("BU"));
+    static final String LEAD_ULM = TestTokens.token("lead-ulm", List.of("site-lead"), List.of("ULM"));
+    static final String ANALYST = TestTokens.token("analyst", List.of("analyst"), List.of());
+
+    @Inject
+    @Any
+    InMemoryConnector connector;
+
+    InMemorySink<String> events;
+
+    @BeforeEach
+    void clearEvents() {
+        events = connector.sink("transcript-events");
+        events.clear();
+    }
+
+    static String transcript(String externalId) {
+        return """
+                {"externalId": "%s", "language": "en", "title": "FGD mental health workers",
+                 "paragraphs": [
+                   {"speaker": "M", "text": "What would peer support workers bring to your ward?"},
+                   {"speaker": "P9", "text": "They have been there; patients believe them."}
+                 ]}""".formatted(externalId);
+    }
+
+    static String push(String token, String site, String body) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
+                .post("/api/sites/{site}/transcripts", site)
+                .then().statusCode(201).extract().path("id");
+    }
+
+    @Test
+    void partnerPushCreatesNumberedParagraphsAndARepeatChangesNothing() {
+        String externalId = "fgd-" + UUID.randomUUID();
+        String location = given().auth().oauth2(PARTNER_BU).contentType(ContentType.JSON).body(transcript(externalId))
+                .post("/api/sites/BU/transcripts")
+                .then().statusCode(201)
+                .body("status", equalTo("uploaded"))
+                .body("paragraphs[1].n", equalTo(2))
+                .body("paragraphs[1].label", equalTo("BU 2"))
+                .body("paragraphs[1].speaker", equalTo("P9"))
+                .extract().header("Location");
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        given().auth().oauth2(PARTNER_BU).contentType(ContentType.JSON).body(transcript(externalId))
+                .post("/api/sites/BU/transcripts")
+                .then().statusCode(200).body("id", equalTo(id)).body("version", equalTo(1));
+        given().auth().oauth2(PARTNER_BU).get(location).then().statusCode(200).body("externalId", equalTo(externalId));
+        given().auth().oauth2(PARTNER_BU).get("/api/sites/BU/transcripts?size=200")
+                .then().statusCode(200).body("items.id", hasItem(id));
+    }
+
+    @Test
+    void siteComesFromTheTokenAndOtherSitesAreRefusedOrHidden() {
+        given().auth().oauth2(PARTNER_BU).contentType(ContentType.JSON).body(transcript("x-" + UUID.randomUUID()))
+                .post("/api/sites/ULM/transcripts")
+                .then().statusCode(403).contentType("application/problem+json");
+        String id = push(PARTNER_BU, "BU", transcript("hidden-" + UUID.randomUUID()));
+        given().auth().oauth2(LEAD_ULM).get("/api/sites/BU/transcripts/{id}", id).then().statusCode(404)
+                .contentType("application/problem+json");
+        given().auth().oauth2(LEAD_ULM).get("/api/sites/ULM/transcripts/{id}", id).then().statusCode(404);
+        given().auth().oauth2(LEAD_ULM).post("/api/sites/BU/transcripts/{id}/release", id).then().statusCode(404);
+    }
+
+    @Test
+    void noTokenIs401AndAWrongRoleIs403() {
+        given().contentType(ContentType.JSON).body(transcript("a")).post("/api/sites/BU/transcripts").then().statusCode(401);
+        given().auth().oauth2(ANALYST).contentType(ContentType.JSON).body(transcript("a"))
+                .post("/api/sites/BU/transcripts").then().statusCode(403);
+    }
+
+    @Test
+    void badInputGetsProblemDetailsWithAPointerAndStoresNothing() {
+        long before = given().auth().oauth2(PARTNER_BU).get("/api/sites/BU/transcripts").then().extract().jsonPath().getLong("total");
+        given().auth().oauth2(PARTNER_BU).contentType(ContentType.JSON)
+                .body("{\"externalId\":\"m1\",\"language\":\"en\",\"status\":\"released\",\"paragraphs\":[{\"speaker\":\"M\",\"text\":\"x\"}]}")
+                .post("/api/sites/BU/transcripts")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].pointer", equalTo("/status"));
+        given().auth().oauth2(PARTNER_BU).contentType(ContentType.JSON)
+                .body("{\"externalId\":\"m2\",\"language\":\"en\",\"paragraphs\":[{\"speaker\":\"M\",\"text\":\" \"}]}")
+                .post("/api/sites/BU/transcripts")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("errors.pointer", hasItem("/paragraphs/0/text"));
+        given().auth().oauth2(PARTNER_BU).contentType(ContentType.JSON).body("{\"externalId\": \"m3\", ")
+                .post("/api/sites/BU/transcripts")
+                .then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(PARTNER_BU).contentType(ContentType.JSON).body("{\"externalId\":\"m4\",\"language\":\"en\",\"paragraphs\":\"no\"}")
+                .post("/api/sites/BU/transcripts")
+                .then().statusCode(400).body("errors[0].pointer", equalTo("/paragraphs"));
+        given().auth().oauth2(PARTNER_BU).contentType(ContentType.XML).body("<transcript/>")
+                .post("/api/sites/BU/transcripts").then().statusCode(415);
+        given().auth().oauth2(PARTNER_BU).get("/api/sites/BU/transcripts").then().body("total", equalTo((int) before));
+    }
+
+    @Test
+    void releasePublishesOneSchemaValidCloudEventKeyedByTranscript() {
+        String id = push(PARTNER_BU, "BU", transcript("rel-" + UUID.randomUUID()));
+        given().auth().oauth2(PARTNER_BU).post("/api/sites/BU/transcripts/{id}/release", id).then().statusCode(403);
+        given().auth().oauth2(LEAD_BU).post("/api/sites/BU/transcripts/{id}/release", id)
+                .then().statusCode(200).body("status", equalTo("released"));
+        given().auth().oauth2(LEAD_BU).post("/api/sites/BU/transcripts/{id}/release", id).then().statusCode(200);
+
+        org.awaitility.Awaitility.await().until(() -> events.received().size() >= 1);
+        List<? extends Message<String>> received = events.received();
+        assertEquals(1, received.size(), "a transcript is released once");
+        Message<String> message = received.get(0);
+        OutgoingCloudEventMetadata<?> cloudEvent = message.getMetadata(OutgoingCloudEventMetadata.class).orElseThrow();
+        assertEquals("io.chorus.transcript.released.v1", cloudEvent.getType());
+        assertEquals(id, cloudEvent.getSubject().orElseThrow());
+        EventSchemas schema = EventSchemas.load("transcript-service/src/main/resources/events/transcript-released.schema.json");
+        assertEquals(java.util.Set.of(), schema.violations(message.getPayload()));
+        assertTrue(message.getPayload().contains("\"label\":\"BU 2\""));
+
+        given().auth().oauth2(PARTNER_BU).contentType(ContentType.JSON)
+                .body(given().auth().oauth2(PARTNER_BU).get("/api/sites/BU/transcripts/{id}", id).then().extract().path("externalId")
+                        .toString().transform(TranscriptApiTest::transcript).replace("believe them", "trust them"))
+                .post("/api/sites/BU/transcripts")
+                .then().statusCode(409).body("title", startsWith("Conflict"));
+    }
+}
