@@ -1,0 +1,58 @@
+package io.chorus.coding.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+@Entity
+@Table(name = "released_transcript")
+public class ReleasedTranscript extends PanacheEntityBase {
+
+    @Id
+    public String id;
+
+    public String site;
+
+    @Column(name = "external_id")
+    public String externalId;
+
+    public String language;
+
+    public int version;
+
+    @Column(name = "released_at")
+    public Instant releasedAt;
+
+    @ElementCollection
+    @CollectionTable(name = "transcript_paragraph", joinColumns = @JoinColumn(name = "transcript_id"))
+    @OrderBy("n")
+    public List<Paragraph> paragraphs = new ArrayList<>();
+
+    @Embeddable
+    public static class Paragraph {
+        public int n;
+        public String label;
+        public String speaker;
+        public String text;
+
+        public Paragraph() {
+        }
+
+        public Paragraph(int n, String label, String speaker, String text) {
+            this.n = n;
+            this.label = label;
+            this.speaker = speaker;
+            this.text = text;
+        }
+    }
+}

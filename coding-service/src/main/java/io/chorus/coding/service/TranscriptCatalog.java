@@ -1,0 +1,60 @@
+package io.chorus.coding.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chorus.coding.event.TranscriptReleased;
+import io.chorus.coding.repository.ReleasedTranscript;
+import io.chorus.common.event.EventEnvelope;
+import io.chorus.common.event.ProcessedEvents;
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+/** The released transcripts analysts can code, kept current from transcript events. */
+@ApplicationScoped
+@Transactional
+public class TranscriptCatalog {
+
+    static final String CONSUMER = "coding-service/transcript-events";
+
+    @Inject
+    ObjectMapper json;
+
+    public void apply(EventEnvelope event) {
+        if (!ProcessedEvents.markFirstDelivery(Panache.getEntityManager(), CONSUMER, event.id())) {
+            return;
+        }
+        if (TranscriptReleased.TYPE.equals(event.type())) {
+            released(parse(event.payloadJson()));
+        }
+    }
+
+    private void released(TranscriptReleased released) {
+        ReleasedTranscript transcript = ReleasedTranscript.findById(released.transcriptId());
+        if (transcript == null) {
+            transcript = new ReleasedTranscript();
+            transcript.id = released.transcriptId();
+        } else if (transcript.version >= released.version()) {
+            return;
+        }
+        transcript.site = released.site();
+        transcript.externalId = released.externalId();
+        transcript.language = released.language();
+        transcript.version = released.version();
+        transcript.releasedAt = released.releasedAt();
+        transcript.paragraphs.clear();
+        for (TranscriptReleased.Paragraph p : released.paragraphs()) {
+            transcript.paragraphs.add(new ReleasedTranscript.Paragraph(p.n(), p.label(), p.speaker(), p.text()));
+        }
+        transcript.persist();
+    }
+
+    TranscriptReleased parse(String payload) {
+        try {
+            return json.readValue(payload, TranscriptReleased.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("unreadable " + TranscriptReleased.TYPE + " payload", e);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.chorus.coding.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.chorus.coding.event.TranscriptReleased;
+import io.chorus.common.testing.EventSchemas;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The producer's schema is the contract: everything it allows must parse, everything we need it must require. */
+class TranscriptReleasedContractTest {
+
+    final EventSchemas schema = EventSchemas.load("transcript-service/src/main/resources/events/transcript-released.schema.json");
+
+    @Test
+    void everyExampleTheProducerPromisesParsesIntoWhatCodingNeeds() {
+        TranscriptCatalog catalog = new TranscriptCatalog();
+        catalog.json = new ObjectMapper().registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        assertFalse(schema.examples().isEmpty());
+        for (String example : schema.examples()) {
+            assertEquals(Set.of(), schema.violations(example));
+            TranscriptReleased parsed = catalog.parse(example);
+            assertTrue(parsed.version() >= 1);
+            assertFalse(parsed.paragraphs().isEmpty());
+            parsed.paragraphs().forEach(p -> assertTrue(p.label() != null && p.text() != null && p.speaker() != null));
+        }
+    }
+
+    @Test
+    void everyFieldCodingReadsIsRequiredByTheProducer() {
+        Set<String> required = new HashSet<>();
+        schema.node().path("required").forEach(n -> required.add(n.asText()));
+        for (var component : TranscriptReleased.class.getRecordComponents()) {
+            assertTrue(required.contains(component.getName()), component.getName() + " is not required by the producer");
+        }
+        Set<String> paragraphRequired = new HashSet<>();
+        schema.node().path("properties").path("paragraphs").path("items").path("required").forEach(n -> paragraphRequired.add(n.asText()));
+        for (var component : TranscriptReleased.Paragraph.class.getRecordComponents()) {
+            assertTrue(paragraphRequired.contains(component.getName()), "paragraph." + component.getName());
+        }
+    }
+}
