@@ -1,0 +1,28 @@
+package io.chorus.reporting.event;
+
+import io.chorus.common.event.CloudEventMessages;
+import io.chorus.reporting.service.ProgressReadModel;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+@ApplicationScoped
+public class TranscriptEventConsumer {
+
+    @Inject
+    ProgressReadModel readModel;
+
+    @Incoming("transcript-events")
+    @Blocking
+    public CompletionStage<Void> consume(Message<String> message) {
+        try {
+            readModel.apply(CloudEventMessages.fromMessage(message));
+        } catch (RuntimeException e) {
+            return message.nack(e);
+        }
+        return message.ack();
+    }
+}

@@ -1,0 +1,69 @@
+package io.chorus.reporting;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+
+import io.chorus.common.event.EventEnvelope;
+import io.chorus.common.testing.PostgresTestResource;
+import io.chorus.common.testing.TestEvents;
+import io.chorus.common.testing.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.smallrye.reactive.messaging.memory.InMemoryConnector;
+import io.smallrye.reactive.messaging.memory.InMemorySource;
+import jakarta.enterprise.inject.Any;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(PostgresTestResource.class)
+class ProgressReportTest {
+
+    static final String ANALYST = TestTokens.token("analyst", List.of("analyst"), List.of());
+    static final String LEAD_DS = TestTokens.token("lead-ds", List.of("site-lead"), List.of("DS"));
+    static final String PARTNER_DS = TestTokens.token("partner-ds", List.of("partner-system"), List.of("DS"));
+
+    @Inject
+    @Any
+    InMemoryConnector connector;
+
+    static EventEnvelope released(String site, String id, int version) {
+        return TestEvents.envelope("io.chorus.transcript.released.v1", "transcript", id, """
+                {"transcriptId":"%s","site":"%s","externalId":"x","language":"sw","version":%d,
+                 "releasedAt":"2021-10-01T09:00:00Z","releasedBy":"lead","paragraphs":[{"n":1,"label":"%s 1","speaker":"M","text":"t"}]}"""
+                .formatted(id, site, version, site));
+    }
+
+    static int released(String token, String site) {
+        List<Integer> counts = given().auth().oauth2(token).get("/api/reports/progress").then().statusCode(200)
+                .extract().jsonPath().getList("sites.findAll { it.site == '" + site + "' }.released", Integer.class);
+        return counts.isEmpty() ? 0 : counts.get(0);
+    }
+
+    @Test
+    void eachReleasedTranscriptCountsOnceForItsSite() {
+        InMemorySource<Object> source = connector.source("transcript-events");
+        int before = released(ANALYST, "DS");
+        String first = UUID.randomUUID().toString();
+        EventEnvelope event = released("DS", first, 1);
+        source.send(TestEvents.incoming(event));
+        source.send(TestEvents.incoming(event));
+        source.send(TestEvents.incoming(released("DS", first, 2)));
+        source.send(TestEvents.incoming(released("DS", UUID.randomUUID().toString(), 1)));
+        source.send(TestEvents.incoming(released("PU", UUID.randomUUID().toString(), 1)));
+        Awaitility.await().untilAsserted(() -> {
+            org.junit.jupiter.api.Assertions.assertEquals(before + 2, released(ANALYST, "DS"));
+            org.junit.jupiter.api.Assertions.assertTrue(released(ANALYST, "PU") >= 1);
+        });
+        given().auth().oauth2(LEAD_DS).get("/api/reports/progress").then().statusCode(200)
+                .body("sites.site", everyItem(equalTo("DS")));
+        given().auth().oauth2(PARTNER_DS).get("/api/reports/progress").then().statusCode(403);
+        given().get("/api/reports/progress").then().statusCode(401);
+    }
+}

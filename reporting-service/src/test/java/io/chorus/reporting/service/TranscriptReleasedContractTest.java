@@ -1,0 +1,43 @@
+package io.chorus.reporting.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.chorus.common.testing.EventSchemas;
+import io.chorus.reporting.event.TranscriptReleased;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The producer's schema is the contract: everything it allows must parse, everything we need it must require. */
+class TranscriptReleasedContractTest {
+
+    final EventSchemas schema = EventSchemas.load("transcript-service/src/main/resources/events/transcript-released.schema.json");
+
+    @Test
+    void everyExampleTheProducerPromisesParsesIntoWhatReportingNeeds() {
+        ProgressReadModel readModel = new ProgressReadModel();
+        readModel.json = new ObjectMapper().registerModule(new JavaTimeModule());
+        assertFalse(schema.examples().isEmpty());
+        for (String example : schema.examples()) {
+            assertEquals(Set.of(), schema.violations(example));
+            TranscriptReleased parsed = readModel.parse(example);
+            assertNotNull(parsed.site());
+            assertNotNull(parsed.releasedAt());
+            assertTrue(parsed.version() >= 1);
+        }
+    }
+
+    @Test
+    void everyFieldReportingReadsIsRequiredByTheProducer() {
+        Set<String> required = new HashSet<>();
+        schema.node().path("required").forEach(n -> required.add(n.asText()));
+        for (var component : TranscriptReleased.class.getRecordComponents()) {
+            assertTrue(required.contains(component.getName()), component.getName() + " is not required by the producer");
+        }
+    }
+}
