@@ -1,0 +1,80 @@
+package io.chorus.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Demo content from the published UPSIDES excerpts (resources/demo, see its README for provenance):
+ * one transcript per site, study and phase, pushed by the site's partner system and released by its
+ * site lead, exactly as a real site would. Loading twice changes nothing.
+ */
+public final class DemoData {
+
+    private DemoData() {
+    }
+
+    public record Loaded(int transcripts, int paragraphs) {
+    }
+
+    public static Loaded load(ChorusClient client, Consumer<String> progress) {
+        Map<String, ObjectNode> transcripts = new LinkedHashMap<>();
+        Map<String, String> sites = new LinkedHashMap<>();
+        for (JsonNode excerpt : excerpts().path("excerpts")) {
+            String site = excerpt.path("siteCode").asText();
+            String externalId = "demo-" + excerpt.path("source").asText() + "-" + excerpt.path("phase").asText() + "-" + site.toLowerCase();
+            ObjectNode transcript = transcripts.computeIfAbsent(externalId, id -> {
+                ObjectNode t = ChorusClient.JSON.createObjectNode();
+                t.put("externalId", id);
+                t.put("language", "en");
+                t.put("title", "Published excerpts, " + excerpt.path("source").asText() + ", " + excerpt.path("phase").asText());
+                t.putArray("paragraphs");
+                return t;
+            });
+            sites.put(externalId, site);
+            ObjectNode paragraph = ((ArrayNode) transcript.get("paragraphs")).addObject();
+            paragraph.put("speaker", excerpt.path("participant").isNull() ? "P" : "P" + excerpt.path("participant").asText());
+            paragraph.put("text", excerpt.path("text").asText());
+        }
+        int paragraphs = 0;
+        for (Map.Entry<String, ObjectNode> entry : transcripts.entrySet()) {
+            String site = sites.get(entry.getKey());
+            ChorusClient.Reply pushed = client.post("transcript-service", "/api/sites/" + site + "/transcripts",
+                    client.partnerToken(site), entry.getValue());
+            if (pushed.status() != 200 && pushed.status() != 201) {
+                throw new IllegalStateException("demo push of " + entry.getKey() + " failed: " + pushed.status() + " " + pushed.body());
+            }
+            String id = pushed.body().get("id").asText();
+            ChorusClient.Reply released = client.post("transcript-service", "/api/sites/" + site + "/transcripts/" + id + "/release",
+                    client.userToken("lead-" + site.toLowerCase()), "");
+            if (released.status() != 200) {
+                throw new IllegalStateException("demo release of " + entry.getKey() + " failed: " + released.status() + " " + released.body());
+            }
+            paragraphs += entry.getValue().get("paragraphs").size();
+        }
+        progress.accept("demo data: " + transcripts.size() + " transcripts with " + paragraphs
+                + " published excerpts pushed by partner systems and released by site leads");
+        return new Loaded(transcripts.size(), paragraphs);
+    }
+
+    public static List<String> sitesWithExcerpts() {
+        java.util.Set<String> sites = new java.util.TreeSet<>();
+        excerpts().path("excerpts").forEach(e -> sites.add(e.path("siteCode").asText()));
+        return List.copyOf(sites);
+    }
+
+    static JsonNode excerpts() {
+        try (InputStream in = DemoData.class.getResourceAsStream("/demo/published-excerpts.json")) {
+            return ChorusClient.JSON.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

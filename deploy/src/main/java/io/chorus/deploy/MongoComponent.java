@@ -1,0 +1,62 @@
+package io.chorus.deploy;
+
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** The MongoDB wire-compatible server (mongo-java-server, durable H2 file) as a child process. */
+final class MongoComponent implements Component {
+
+    private final PlatformSettings settings;
+    private final ChildProcess process;
+
+    MongoComponent(PlatformSettings settings) {
+        this.settings = settings;
+        this.process = new ChildProcess(name(), log());
+    }
+
+    @Override
+    public String name() {
+        return PlatformSettings.MONGO;
+    }
+
+    @Override
+    public Path log() {
+        return settings.logDir().resolve("mongo.log");
+    }
+
+    @Override
+    public void start() throws Exception {
+        int port = settings.port(PlatformSettings.MONGO);
+        process.start(List.of(ChildProcess.java(), "-Xmx256m", "-cp", ChildProcess.deployClasspath(),
+                MongoServerMain.class.getName(), String.valueOf(port),
+                settings.stateDir().resolve("mongo").resolve("chorus.mv").toString()), Map.of(), settings.stateDir());
+        process.awaitReady(() -> accepts(port), Duration.ofSeconds(60));
+    }
+
+    static boolean accepts(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    String connectionString() {
+        return "mongodb://localhost:" + settings.port(PlatformSettings.MONGO);
+    }
+
+    @Override
+    public void stop() {
+        process.stop();
+    }
+
+    @Override
+    public List<Long> pids() {
+        return process.pids();
+    }
+}

@@ -1,0 +1,81 @@
+package io.chorus.deploy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Where the platform keeps its state and which ports it uses. {@link #defaults} are the ports of
+ * docker-compose.yml and the README; tests take free ports so they can run beside a running platform.
+ */
+public record PlatformSettings(Path repositoryRoot, Path stateDir, Path keycloakHome, Map<String, Integer> ports) {
+
+    public static final String POSTGRES = "postgres";
+    public static final String MONGO = "mongo";
+    public static final String KAFKA = "kafka";
+    public static final String KAFKA_CONTROLLER = "kafka-controller";
+    public static final String KEYCLOAK = "keycloak";
+    public static final String KEYCLOAK_MANAGEMENT = "keycloak-management";
+
+    public static final Map<String, Integer> DEFAULT_PORTS = defaultPorts();
+
+    private static Map<String, Integer> defaultPorts() {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put(POSTGRES, 5432);
+        ports.put(MONGO, 27017);
+        ports.put(KAFKA, 9092);
+        ports.put(KAFKA_CONTROLLER, 9093);
+        ports.put(KEYCLOAK, 8180);
+        ports.put(KEYCLOAK_MANAGEMENT, 9000);
+        for (ServiceSpec service : ServiceSpec.ALL) {
+            ports.put(service.name(), service.defaultPort());
+        }
+        return Map.copyOf(ports);
+    }
+
+    public static PlatformSettings defaults(Path repositoryRoot) {
+        Path state = repositoryRoot.resolve(".platform");
+        return new PlatformSettings(repositoryRoot, state, state.resolve("keycloak-" + Versions.keycloak()), DEFAULT_PORTS);
+    }
+
+    public static PlatformSettings withFreePorts(Path repositoryRoot, Path stateDir, Path keycloakHome) {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        DEFAULT_PORTS.keySet().forEach(name -> ports.put(name, freePort()));
+        return new PlatformSettings(repositoryRoot, stateDir, keycloakHome, Map.copyOf(ports));
+    }
+
+    public int port(String component) {
+        return ports.get(component);
+    }
+
+    public String keycloakUrl() {
+        return "http://localhost:" + port(KEYCLOAK);
+    }
+
+    public String realmUrl() {
+        return keycloakUrl() + "/realms/chorus";
+    }
+
+    public String kafkaBootstrap() {
+        return "localhost:" + port(KAFKA);
+    }
+
+    public String serviceUrl(String service) {
+        return "http://localhost:" + port(service);
+    }
+
+    public Path logDir() {
+        return stateDir.resolve("logs");
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.chorus.deploy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One Chorus service, run from its Quarkus build output, ready when /q/health/ready says so. */
+final class ServiceComponent implements Component {
+
+    private final ServiceSpec spec;
+    private final PlatformSettings settings;
+    private final Map<String, String> environment;
+    private final ChildProcess process;
+
+    ServiceComponent(ServiceSpec spec, PlatformSettings settings, PostgresComponent postgres, MongoComponent mongo) {
+        this.spec = spec;
+        this.settings = settings;
+        this.process = new ChildProcess(spec.name(), log());
+        Map<String, String> env = new LinkedHashMap<>();
+        for (String variable : spec.environment()) {
+            env.put(variable, switch (variable) {
+                case ServiceSpec.HTTP_PORT -> String.valueOf(settings.port(spec.name()));
+                case ServiceSpec.OIDC_URL -> settings.realmUrl();
+                case ServiceSpec.KAFKA -> settings.kafkaBootstrap();
+                case ServiceSpec.MONGO -> mongo.connectionString();
+                case ServiceSpec.JDBC_URL -> postgres.jdbcUrl(spec.database());
+                case ServiceSpec.DB_USER -> ServiceSpec.DB_USERNAME;
+                case ServiceSpec.DB_PASSWORD -> ServiceSpec.DB_PASSWORD_VALUE;
+                default -> throw new IllegalArgumentException("no value for " + variable);
+            });
+        }
+        this.environment = Map.copyOf(env);
+    }
+
+    @Override
+    public String name() {
+        return spec.name();
+    }
+
+    @Override
+    public Path log() {
+        return settings.logDir().resolve(spec.name() + ".log");
+    }
+
+    Path runnerJar() {
+        return settings.repositoryRoot().resolve(spec.name()).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    @Override
+    public void start() throws Exception {
+        if (!Files.exists(runnerJar())) {
+            throw new IllegalStateException(runnerJar() + " is missing: build with ./mvnw -B package -DskipTests");
+        }
+        process.start(List.of(ChildProcess.java(), "-Xmx256m", "-XX:+UseSerialGC", "-jar", runnerJar().toString()),
+                environment, settings.stateDir());
+        process.awaitReady(() -> Http.status(settings.serviceUrl(spec.name()) + "/q/health/ready") == 200,
+                Duration.ofSeconds(120));
+    }
+
+    @Override
+    public void stop() {
+        process.stop();
+    }
+
+    @Override
+    public List<Long> pids() {
+        return process.pids();
+    }
+}

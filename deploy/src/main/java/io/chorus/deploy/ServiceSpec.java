@@ -1,0 +1,35 @@
+package io.chorus.deploy;
+
+import java.util.List;
+
+/**
+ * The four Chorus services and the environment each needs. docker-compose.yml sets the same
+ * variables (checked by ComposeConsistencyTest).
+ */
+public record ServiceSpec(String name, int defaultPort, List<String> environment, String database) {
+
+    public static final String HTTP_PORT = "QUARKUS_HTTP_PORT";
+    public static final String OIDC_URL = "QUARKUS_OIDC_AUTH_SERVER_URL";
+    public static final String KAFKA = "KAFKA_BOOTSTRAP_SERVERS";
+    public static final String MONGO = "QUARKUS_MONGODB_CONNECTION_STRING";
+    public static final String JDBC_URL = "QUARKUS_DATASOURCE_JDBC_URL";
+    public static final String DB_USER = "QUARKUS_DATASOURCE_USERNAME";
+    public static final String DB_PASSWORD = "QUARKUS_DATASOURCE_PASSWORD";
+
+    public static final ServiceSpec TRANSCRIPT = new ServiceSpec("transcript-service", 8081,
+            List.of(HTTP_PORT, OIDC_URL, KAFKA, MONGO), null);
+    public static final ServiceSpec CODING = new ServiceSpec("coding-service", 8082,
+            List.of(HTTP_PORT, OIDC_URL, KAFKA, JDBC_URL, DB_USER, DB_PASSWORD), "chorus_coding");
+    public static final ServiceSpec REPORTING = new ServiceSpec("reporting-service", 8083,
+            List.of(HTTP_PORT, OIDC_URL, KAFKA, JDBC_URL, DB_USER, DB_PASSWORD), "chorus_reporting");
+    public static final ServiceSpec IDENTITY = new ServiceSpec("identity", 8084,
+            List.of(HTTP_PORT, OIDC_URL, KAFKA), null);
+
+    public static final List<ServiceSpec> ALL = List.of(TRANSCRIPT, CODING, REPORTING, IDENTITY);
+
+    /** Kafka topics of the platform, created up front with three partitions each. */
+    public static final List<String> TOPICS = List.of("chorus.transcripts");
+
+    public static final String DB_USERNAME = "chorus";
+    public static final String DB_PASSWORD_VALUE = "chorus";
+}
