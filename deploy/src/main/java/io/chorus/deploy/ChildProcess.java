@@ -74,6 +74,12 @@ final class ChildProcess {
         }
     }
 
+    /** Kills the process without giving it a chance to clean up, as a crash or kill -9 would. */
+    synchronized void crash() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
     List<Long> pids() {
         if (process == null || !process.isAlive()) {
             return List.of();

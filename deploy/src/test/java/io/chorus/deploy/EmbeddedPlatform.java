@@ -1,0 +1,53 @@
+package io.chorus.deploy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * One embedded platform (real PostgreSQL, Kafka, MongoDB stand-in, Keycloak and the four services)
+ * shared by every end-to-end test class of the run, on free ports and in target/, stopped at the end.
+ */
+public class EmbeddedPlatform implements BeforeAllCallback {
+
+    private static Platform platform;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        synchronized (EmbeddedPlatform.class) {
+            if (platform == null) {
+                platform = startFresh();
+                context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                        .put(EmbeddedPlatform.class.getName(), (ExtensionContext.Store.CloseableResource) platform::close);
+            }
+        }
+    }
+
+    public static PlatformSettings settings() {
+        return platform.settings();
+    }
+
+    public static ChorusClient client() {
+        return new ChorusClient(platform.settings());
+    }
+
+    private static Platform startFresh() {
+        Path root = Path.of("").toAbsolutePath().getParent();
+        Path target = root.resolve("deploy/target");
+        Path state = target.resolve("e2e-state");
+        Path keycloakHome = target.resolve("keycloak-" + Versions.keycloak());
+        try {
+            KeycloakComponent.deleteRecursively(state);
+            KeycloakComponent.deleteRecursively(keycloakHome.resolve("data"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Platform started = new Platform(PlatformSettings.withFreePorts(root, state, keycloakHome),
+                line -> System.out.println("[e2e platform] " + line));
+        started.start();
+        System.out.println("[e2e platform] resident memory (MiB): " + started.residentMemoryMiB());
+        return started;
+    }
+}

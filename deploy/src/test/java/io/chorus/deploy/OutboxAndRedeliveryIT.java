@@ -1,0 +1,99 @@
+package io.chorus.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * No event lost, none counted twice, on the real stack: an event written with its state change but
+ * never published (the process died in between) is published by the relay; the same CloudEvent
+ * delivered again by Kafka changes nothing downstream.
+ */
+@ExtendWith(EmbeddedPlatform.class)
+class OutboxAndRedeliveryIT {
+
+    static final String SITE = "AD";
+    static final String RELEASED = "io.chorus.transcript.released.v1";
+
+    final ChorusClient client = EmbeddedPlatform.client();
+    final PlatformSettings settings = EmbeddedPlatform.settings();
+
+    static String payload(String id, int version, String text) {
+        return """
+                {"transcriptId":"%s","site":"%s","externalId":"crash-%s","language":"gu","version":%d,
+                 "releasedAt":"2022-03-01T10:00:00Z","releasedBy":"lead-ad",
+                 "paragraphs":[{"n":1,"label":"AD 1","speaker":"P7","text":"%s"}]}""".formatted(id, SITE, id, version, text);
+    }
+
+    @Test
+    void anUnpublishedOutboxEventIsDeliveredAndARedeliveryIsIgnored() {
+        String analyst = client.userToken("analyst");
+        long before = WalkingSkeletonIT.releasedCount(client, analyst, SITE);
+        String id = UUID.randomUUID().toString();
+        String eventId = UUID.randomUUID().toString();
+        Instant now = Instant.now();
+        // what transcript-service had written when it died: the released state and its pending event, in one document
+        try (MongoClient mongo = MongoClients.create("mongodb://localhost:" + settings.port(PlatformSettings.MONGO))) {
+            mongo.getDatabase("chorus-transcripts").getCollection("transcripts").insertOne(new Document("_id", id)
+                    .append("site", SITE).append("externalId", "crash-" + id).append("language", "gu").append("title", null)
+                    .append("status", "RELEASED").append("version", 1)
+                    .append("paragraphs", List.of(new Document("n", 1).append("speaker", "P7").append("text", "first")))
+                    .append("createdAt", Date.from(now)).append("updatedAt", Date.from(now))
+                    .append("outbox", List.of(new Document("id", eventId).append("type", RELEASED)
+                            .append("aggregateType", "transcript").append("aggregateId", id)
+                            .append("occurredAt", Date.from(now)).append("payload", payload(id, 1, "first")))));
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertEquals(200, client.get("coding-service", "/api/transcripts/" + id, analyst).status());
+            assertEquals(before + 1, WalkingSkeletonIT.releasedCount(client, analyst, SITE));
+        });
+
+        // Kafka delivers the very same CloudEvent again; then a newer event on the same key (same partition, after it)
+        try (KafkaProducer<String, String> producer = producer()) {
+            producer.send(record(id, eventId, payload(id, 1, "first")));
+            producer.send(record(id, UUID.randomUUID().toString(), payload(id, 2, "second")));
+            producer.flush();
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals("second",
+                client.get("coding-service", "/api/transcripts/" + id, analyst).body().path("paragraphs").get(0).path("text").asText()));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertEquals(2, client.get("coding-service", "/api/transcripts/" + id, analyst).body().path("version").asInt()));
+        assertEquals(before + 1, WalkingSkeletonIT.releasedCount(client, analyst, SITE), "counted once");
+    }
+
+    private KafkaProducer<String, String> producer() {
+        Properties properties = new Properties();
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafkaBootstrap());
+        properties.put(ProducerConfig.ACKS_CONFIG, "all");
+        return new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer());
+    }
+
+    private static ProducerRecord<String, String> record(String key, String eventId, String payload) {
+        ProducerRecord<String, String> record = new ProducerRecord<>("chorus.transcripts", key, payload);
+        record.headers().add("ce_specversion", bytes("1.0")).add("ce_id", bytes(eventId)).add("ce_type", bytes(RELEASED))
+                .add("ce_source", bytes("/chorus/transcript-service")).add("ce_subject", bytes(key))
+                .add("ce_time", bytes(Instant.now().toString())).add("ce_aggregatetype", bytes("transcript"))
+                .add("content-type", bytes("application/json"));
+        return record;
+    }
+
+    private static byte[] bytes(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+}
