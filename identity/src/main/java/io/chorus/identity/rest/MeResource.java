@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Set;
 import java.util.TreeSet;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -27,11 +28,13 @@ public class MeResource {
     @Inject
     SiteScope scope;
 
+    @Inject
+    JsonWebToken token;
+
     @GET
     @Authenticated
     @Operation(summary = "Who the token speaks for: roles and sites as every Chorus service reads them")
     public Me me() {
-        return new Me(identity.getAttribute("sub") != null ? identity.getAttribute("sub") : identity.getPrincipal().getName(),
-                identity.getPrincipal().getName(), new TreeSet<>(identity.getRoles()), scope.sites());
+        return new Me(token.getSubject(), identity.getPrincipal().getName(), new TreeSet<>(identity.getRoles()), scope.sites());
     }
 }

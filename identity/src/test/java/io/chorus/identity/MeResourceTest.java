@@ -1,0 +1,39 @@
+package io.chorus.identity;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.chorus.common.testing.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+class MeResourceTest {
+
+    @Test
+    void showsTheRolesAndSitesEveryServiceReadsFromTheToken() {
+        given().auth().oauth2(TestTokens.token("lead-bu", List.of("site-lead"), List.of("BU", "DS")))
+                .get("/api/me").then().statusCode(200)
+                .body("subject", equalTo("lead-bu"))
+                .body("roles", contains("site-lead"))
+                .body("sites", contains("BU", "DS"));
+    }
+
+    @Test
+    void needsAValidToken() {
+        given().get("/api/me").then().statusCode(401);
+        given().auth().oauth2("not-a-token").get("/api/me").then().statusCode(401);
+    }
+
+    @Test
+    void healthAndOpenApiArePublic() {
+        given().get("/q/health/live").then().statusCode(200);
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("components.securitySchemes.SecurityScheme.type", equalTo("openIdConnect"));
+    }
+}
