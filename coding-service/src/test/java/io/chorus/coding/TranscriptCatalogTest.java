@@ -67,6 +67,20 @@ class TranscriptCatalogTest {
     }
 
     @Test
+    void anUnreadableEventDoesNotHoldUpTheOnesAfterIt() {
+        InMemorySource<Object> source = connector.source("transcript-events");
+        String broken = UUID.randomUUID().toString();
+        source.send(TestEvents.incoming(TestEvents.envelope("io.chorus.transcript.released.v1", "transcript", broken,
+                "{\"transcriptId\": \"" + broken + "\", \"version\": \"not a number\"")));
+        String next = UUID.randomUUID().toString();
+        source.send(TestEvents.incoming(TestEvents.envelope("io.chorus.transcript.released.v1", "transcript", next,
+                released(next, "DS", 1, "after the broken one"))));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                given().auth().oauth2(ANALYST).get("/api/transcripts/{id}", next).then().statusCode(200));
+        given().auth().oauth2(ANALYST).get("/api/transcripts/{id}", broken).then().statusCode(404);
+    }
+
+    @Test
     void siteStaffSeeOnlyTheirSitesAndPartnersNothing() {
         InMemorySource<Object> source = connector.source("transcript-events");
         String id = UUID.randomUUID().toString();

@@ -1,7 +1,7 @@
 package io.chorus.coding.event;
 
 import io.chorus.coding.service.TranscriptCatalog;
-import io.chorus.common.event.CloudEventMessages;
+import io.chorus.common.event.EventHandling;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,11 +18,6 @@ public class TranscriptEventConsumer {
     @Incoming("transcript-events")
     @Blocking
     public CompletionStage<Void> consume(Message<String> message) {
-        try {
-            catalog.apply(CloudEventMessages.fromMessage(message));
-        } catch (RuntimeException e) {
-            return message.nack(e);
-        }
-        return message.ack();
+        return EventHandling.apply(message, catalog::apply);
     }
 }

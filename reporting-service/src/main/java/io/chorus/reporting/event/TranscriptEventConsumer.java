@@ -1,6 +1,6 @@
 package io.chorus.reporting.event;
 
-import io.chorus.common.event.CloudEventMessages;
+import io.chorus.common.event.EventHandling;
 import io.chorus.reporting.service.ProgressReadModel;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,11 +18,6 @@ public class TranscriptEventConsumer {
     @Incoming("transcript-events")
     @Blocking
     public CompletionStage<Void> consume(Message<String> message) {
-        try {
-            readModel.apply(CloudEventMessages.fromMessage(message));
-        } catch (RuntimeException e) {
-            return message.nack(e);
-        }
-        return message.ack();
+        return EventHandling.apply(message, readModel::apply);
     }
 }
