@@ -52,7 +52,7 @@ public final class Platform implements AutoCloseable {
         Map<String, Integer> taken = new LinkedHashMap<>();
         settings.ports().forEach((name, port) -> {
             try (ServerSocket socket = new ServerSocket()) {
-                socket.setReuseAddress(false);
+                socket.setReuseAddress(true); // a port in TIME_WAIT after a restart is free for the servers too
                 socket.bind(new java.net.InetSocketAddress(InetAddress.getByName("0.0.0.0"), port));
             } catch (IOException e) {
                 taken.put(name, port);

@@ -33,7 +33,7 @@ public record PlatformSettings(Path repositoryRoot, Path stateDir, Path keycloak
         for (ServiceSpec service : ServiceSpec.ALL) {
             ports.put(service.name(), service.defaultPort());
         }
-        return Map.copyOf(ports);
+        return java.util.Collections.unmodifiableMap(ports);
     }
 
     public static PlatformSettings defaults(Path repositoryRoot) {
@@ -44,7 +44,7 @@ public record PlatformSettings(Path repositoryRoot, Path stateDir, Path keycloak
     public static PlatformSettings withFreePorts(Path repositoryRoot, Path stateDir, Path keycloakHome) {
         Map<String, Integer> ports = new LinkedHashMap<>();
         DEFAULT_PORTS.keySet().forEach(name -> ports.put(name, freePort()));
-        return new PlatformSettings(repositoryRoot, stateDir, keycloakHome, Map.copyOf(ports));
+        return new PlatformSettings(repositoryRoot, stateDir, keycloakHome, java.util.Collections.unmodifiableMap(ports));
     }
 
     public int port(String component) {
