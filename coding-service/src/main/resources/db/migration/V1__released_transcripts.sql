@@ -1,11 +1,3 @@
--- Consumed-message log: an event id is recorded in the same transaction as its effect.
-create table processed_event (
-    consumer     varchar(100) not null,
-    event_id     varchar(100) not null,
-    processed_at timestamptz  not null,
-    primary key (consumer, event_id)
-);
-
 -- Released transcripts as coding-service knows them (from io.chorus.transcript.released.v1).
 create table released_transcript (
     id          varchar(64)  primary key,

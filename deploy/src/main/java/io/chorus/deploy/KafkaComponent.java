@@ -14,24 +14,10 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
 
 /** An Apache Kafka broker in KRaft mode (combined broker and controller) from the Kafka jars, as a child process. */
-final class KafkaComponent implements Component {
-
-    private final PlatformSettings settings;
-    private final ChildProcess process;
+final class KafkaComponent extends ChildProcessComponent {
 
     KafkaComponent(PlatformSettings settings) {
-        this.settings = settings;
-        this.process = new ChildProcess(name(), log());
-    }
-
-    @Override
-    public String name() {
-        return PlatformSettings.KAFKA;
-    }
-
-    @Override
-    public Path log() {
-        return settings.logDir().resolve("kafka.log");
+        super(PlatformSettings.KAFKA, settings);
     }
 
     @Override
@@ -98,15 +84,5 @@ final class KafkaComponent implements Component {
         } catch (Exception e) {
             return false;
         }
-    }
-
-    @Override
-    public void stop() {
-        process.stop();
-    }
-
-    @Override
-    public List<Long> pids() {
-        return process.pids();
     }
 }

@@ -15,26 +15,12 @@ import java.util.zip.ZipInputStream;
  * Keycloak from its distribution zip on Maven Central, started in dev mode with the chorus realm
  * (identity/realm/chorus-realm.json) imported on first start.
  */
-final class KeycloakComponent implements Component {
+final class KeycloakComponent extends ChildProcessComponent {
 
     public static final String REALM_FILE = "identity/realm/chorus-realm.json";
 
-    private final PlatformSettings settings;
-    private final ChildProcess process;
-
     KeycloakComponent(PlatformSettings settings) {
-        this.settings = settings;
-        this.process = new ChildProcess(name(), log());
-    }
-
-    @Override
-    public String name() {
-        return PlatformSettings.KEYCLOAK;
-    }
-
-    @Override
-    public Path log() {
-        return settings.logDir().resolve("keycloak.log");
+        super(PlatformSettings.KEYCLOAK, settings);
     }
 
     @Override
@@ -104,15 +90,5 @@ final class KeycloakComponent implements Component {
                 Files.delete(p);
             }
         }
-    }
-
-    @Override
-    public void stop() {
-        process.stop();
-    }
-
-    @Override
-    public List<Long> pids() {
-        return process.pids();
     }
 }

@@ -8,24 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 /** The MongoDB wire-compatible server (mongo-java-server, durable H2 file) as a child process. */
-final class MongoComponent implements Component {
-
-    private final PlatformSettings settings;
-    private final ChildProcess process;
+final class MongoComponent extends ChildProcessComponent {
 
     MongoComponent(PlatformSettings settings) {
-        this.settings = settings;
-        this.process = new ChildProcess(name(), log());
-    }
-
-    @Override
-    public String name() {
-        return PlatformSettings.MONGO;
-    }
-
-    @Override
-    public Path log() {
-        return settings.logDir().resolve("mongo.log");
+        super(PlatformSettings.MONGO, settings);
     }
 
     @Override
@@ -48,15 +34,5 @@ final class MongoComponent implements Component {
 
     String connectionString() {
         return "mongodb://localhost:" + settings.port(PlatformSettings.MONGO);
-    }
-
-    @Override
-    public void stop() {
-        process.stop();
-    }
-
-    @Override
-    public List<Long> pids() {
-        return process.pids();
     }
 }

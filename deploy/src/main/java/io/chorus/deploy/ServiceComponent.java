@@ -8,17 +8,14 @@ import java.util.List;
 import java.util.Map;
 
 /** One Chorus service, run from its Quarkus build output, ready when /q/health/ready says so. */
-final class ServiceComponent implements Component {
+final class ServiceComponent extends ChildProcessComponent {
 
     private final ServiceSpec spec;
-    private final PlatformSettings settings;
     private final Map<String, String> environment;
-    private final ChildProcess process;
 
     ServiceComponent(ServiceSpec spec, PlatformSettings settings, PostgresComponent postgres, MongoComponent mongo) {
+        super(spec.name(), settings);
         this.spec = spec;
-        this.settings = settings;
-        this.process = new ChildProcess(spec.name(), log());
         Map<String, String> env = new LinkedHashMap<>();
         for (String variable : spec.environment()) {
             env.put(variable, switch (variable) {
@@ -35,16 +32,6 @@ final class ServiceComponent implements Component {
         this.environment = Map.copyOf(env);
     }
 
-    @Override
-    public String name() {
-        return spec.name();
-    }
-
-    @Override
-    public Path log() {
-        return settings.logDir().resolve(spec.name() + ".log");
-    }
-
     Path runnerJar() {
         return settings.repositoryRoot().resolve(spec.name()).resolve("target/quarkus-app/quarkus-run.jar");
     }
@@ -58,15 +45,5 @@ final class ServiceComponent implements Component {
                 environment, settings.stateDir());
         process.awaitReady(() -> Http.status(settings.serviceUrl(spec.name()) + "/q/health/ready") == 200,
                 Duration.ofSeconds(120));
-    }
-
-    @Override
-    public void stop() {
-        process.stop();
-    }
-
-    @Override
-    public List<Long> pids() {
-        return process.pids();
     }
 }

@@ -1,10 +1,10 @@
 package io.chorus.coding.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chorus.coding.event.TranscriptReleased;
 import io.chorus.coding.repository.ReleasedTranscript;
 import io.chorus.common.event.EventEnvelope;
+import io.chorus.common.event.EventPayloads;
 import io.chorus.common.event.ProcessedEvents;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,7 +26,7 @@ public class TranscriptCatalog {
             return;
         }
         if (TranscriptReleased.TYPE.equals(event.type())) {
-            released(parse(event.payloadJson()));
+            released(parse(event));
         }
     }
 
@@ -50,11 +50,7 @@ public class TranscriptCatalog {
         transcript.persist();
     }
 
-    TranscriptReleased parse(String payload) {
-        try {
-            return json.readValue(payload, TranscriptReleased.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("unreadable " + TranscriptReleased.TYPE + " payload", e);
-        }
+    TranscriptReleased parse(EventEnvelope event) {
+        return EventPayloads.read(json, event, TranscriptReleased.class);
     }
 }

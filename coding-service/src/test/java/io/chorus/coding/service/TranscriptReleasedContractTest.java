@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.chorus.coding.event.TranscriptReleased;
+import io.chorus.common.event.EventEnvelope;
 import io.chorus.common.testing.EventSchemas;
 import java.util.HashSet;
 import java.util.Set;
@@ -25,7 +26,7 @@ class TranscriptReleasedContractTest {
         assertFalse(schema.examples().isEmpty());
         for (String example : schema.examples()) {
             assertEquals(Set.of(), schema.violations(example));
-            TranscriptReleased parsed = catalog.parse(example);
+            TranscriptReleased parsed = catalog.parse(new EventEnvelope("e", TranscriptReleased.TYPE, "transcript", "t", java.time.Instant.now(), example));
             assertTrue(parsed.version() >= 1);
             assertFalse(parsed.paragraphs().isEmpty());
             parsed.paragraphs().forEach(p -> assertTrue(p.label() != null && p.text() != null && p.speaker() != null));

@@ -1,8 +1,8 @@
 package io.chorus.reporting.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chorus.common.event.EventEnvelope;
+import io.chorus.common.event.EventPayloads;
 import io.chorus.common.event.ProcessedEvents;
 import io.chorus.reporting.event.TranscriptReleased;
 import io.chorus.reporting.repository.ReleasedTranscriptRow;
@@ -31,7 +31,7 @@ public class ProgressReadModel {
             return;
         }
         if (TranscriptReleased.TYPE.equals(event.type())) {
-            released(parse(event.payloadJson()));
+            released(parse(event));
         }
     }
 
@@ -60,11 +60,7 @@ public class ProgressReadModel {
         return query.getResultList();
     }
 
-    TranscriptReleased parse(String payload) {
-        try {
-            return json.readValue(payload, TranscriptReleased.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("unreadable " + TranscriptReleased.TYPE + " payload", e);
-        }
+    TranscriptReleased parse(EventEnvelope event) {
+        return EventPayloads.read(json, event, TranscriptReleased.class);
     }
 }

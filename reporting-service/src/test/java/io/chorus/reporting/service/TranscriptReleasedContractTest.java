@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.chorus.common.event.EventEnvelope;
 import io.chorus.common.testing.EventSchemas;
 import io.chorus.reporting.event.TranscriptReleased;
 import java.util.HashSet;
@@ -25,7 +26,7 @@ class TranscriptReleasedContractTest {
         assertFalse(schema.examples().isEmpty());
         for (String example : schema.examples()) {
             assertEquals(Set.of(), schema.violations(example));
-            TranscriptReleased parsed = readModel.parse(example);
+            TranscriptReleased parsed = readModel.parse(new EventEnvelope("e", TranscriptReleased.TYPE, "transcript", "t", java.time.Instant.now(), example));
             assertNotNull(parsed.site());
             assertNotNull(parsed.releasedAt());
             assertTrue(parsed.version() >= 1);
