@@ -28,7 +28,7 @@ public record ServiceSpec(String name, int defaultPort, List<String> environment
     public static final List<ServiceSpec> ALL = List.of(TRANSCRIPT, CODING, REPORTING, IDENTITY);
 
     /** Kafka topics of the platform, created up front with three partitions each. */
-    public static final List<String> TOPICS = List.of("chorus.transcripts");
+    public static final List<String> TOPICS = List.of("chorus.transcripts", "chorus.coding");
 
     public static final String DB_USERNAME = "chorus";
     public static final String DB_PASSWORD_VALUE = "chorus";

@@ -5,15 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.bson.Document;
@@ -22,8 +29,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * No event lost, none counted twice, on the real stack: an event written with its state change but
- * never published (the process died in between) is published by the relay; the same CloudEvent
- * delivered again by Kafka changes nothing downstream.
+ * never published (the process died in between) is published by the relay, from MongoDB and from
+ * PostgreSQL; the same CloudEvent delivered again by Kafka changes nothing downstream.
  */
 @ExtendWith(EmbeddedPlatform.class)
 class OutboxAndRedeliveryIT {
@@ -75,6 +82,50 @@ class OutboxAndRedeliveryIT {
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertEquals(2, client.get("coding-service", "/api/transcripts/" + id, analyst).body().path("version").asInt()));
         assertEquals(before + 1, WalkingSkeletonIT.releasedCount(client, analyst, SITE), "counted once");
+    }
+
+    @Test
+    void anEventLeftInAPostgresOutboxReachesKafkaAsABinaryCloudEvent() throws Exception {
+        String eventId = UUID.randomUUID().toString();
+        String aggregateId = UUID.randomUUID().toString();
+        String jdbc = "jdbc:postgresql://localhost:" + settings.port(PlatformSettings.POSTGRES) + "/chorus_coding";
+        // written in the transaction of a state change by a coding-service that then died
+        try (Connection connection = DriverManager.getConnection(jdbc, ServiceSpec.DB_USERNAME, ServiceSpec.DB_PASSWORD_VALUE);
+                PreparedStatement insert = connection.prepareStatement("insert into outbox_event "
+                        + "(id, aggregate_type, aggregate_id, type, occurred_at, payload) values (?, 'codebook', ?, ?, now(), ?)")) {
+            insert.setString(1, eventId);
+            insert.setString(2, aggregateId);
+            insert.setString(3, "io.chorus.coding.outbox-probe.v1");
+            insert.setString(4, "{\"probe\":true}");
+            insert.executeUpdate();
+        }
+        Properties properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafkaBootstrap());
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "outbox-probe-" + UUID.randomUUID());
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of("chorus.coding"));
+            List<ConsumerRecord<String, String>> found = new java.util.ArrayList<>();
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (found.isEmpty() && System.currentTimeMillis() < deadline) {
+                consumer.poll(Duration.ofMillis(500)).forEach(r -> {
+                    if (eventId.equals(header(r, "ce_id"))) {
+                        found.add(r);
+                    }
+                });
+            }
+            assertEquals(1, found.size(), "the outbox event was published");
+            ConsumerRecord<String, String> record = found.get(0);
+            assertEquals(aggregateId, record.key());
+            assertEquals("{\"probe\":true}", record.value());
+            assertEquals("io.chorus.coding.outbox-probe.v1", header(record, "ce_type"));
+            assertEquals("codebook", header(record, "ce_aggregatetype"));
+        }
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private KafkaProducer<String, String> producer() {

@@ -1,0 +1,35 @@
+package io.chorus.coding.event;
+
+import io.chorus.common.event.PostgresOutbox;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+
+/** Publishes coding-service's outbox to the chorus.coding topic. */
+@ApplicationScoped
+public class CodingEventRelay {
+
+    static final String SOURCE = "/chorus/coding-service";
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    @Channel("coding-events")
+    MutinyEmitter<String> emitter;
+
+    @Scheduled(every = "${chorus.coding.outbox-poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        publishPending();
+    }
+
+    /** @return how many events this pass published */
+    @Transactional
+    public int publishPending() {
+        return PostgresOutbox.publishPending(em, emitter, SOURCE, 100);
+    }
+}
