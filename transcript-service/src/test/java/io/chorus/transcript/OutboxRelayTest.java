@@ -42,8 +42,8 @@ class OutboxRelayTest {
         sink.clear();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         String id = UUID.randomUUID().toString();
-        Transcript transcript = new Transcript(id, "DS", "crash-" + id, "sw", null, Transcript.Status.RELEASED, 2,
-                List.of(new Transcript.Paragraph(1, "M", "Habari")), now, now);
+        Transcript transcript = Transcript.uploaded(id, "DS", "crash-" + id, "sw", null,
+                List.of(new Transcript.Paragraph(1, "M", "Habari", null)), "partner-ds", now);
         List<EventEnvelope> pending = List.of(
                 new EventEnvelope(UUID.randomUUID().toString(), "io.chorus.transcript.released.v1", "transcript", id, now, "{\"n\":1}"),
                 new EventEnvelope(UUID.randomUUID().toString(), "io.chorus.transcript.released.v1", "transcript", id, now, "{\"n\":2}"));

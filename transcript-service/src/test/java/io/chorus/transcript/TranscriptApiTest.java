@@ -92,6 +92,7 @@ class TranscriptApiTest {
                 .contentType("application/problem+json");
         given().auth().oauth2(LEAD_ULM).get("/api/sites/ULM/transcripts/{id}", id).then().statusCode(404);
         given().auth().oauth2(LEAD_ULM).post("/api/sites/BU/transcripts/{id}/release", id).then().statusCode(404);
+        given().auth().oauth2(LEAD_ULM).post("/api/sites/BU/transcripts/{id}/back-check", id).then().statusCode(404);
     }
 
     @Test
@@ -122,31 +123,5 @@ class TranscriptApiTest {
         given().auth().oauth2(PARTNER_BU).contentType(ContentType.XML).body("<transcript/>")
                 .post("/api/sites/BU/transcripts").then().statusCode(415);
         given().auth().oauth2(PARTNER_BU).get("/api/sites/BU/transcripts").then().body("total", equalTo((int) before));
-    }
-
-    @Test
-    void releasePublishesOneSchemaValidCloudEventKeyedByTranscript() {
-        String id = push(PARTNER_BU, "BU", transcript("rel-" + UUID.randomUUID()));
-        given().auth().oauth2(PARTNER_BU).post("/api/sites/BU/transcripts/{id}/release", id).then().statusCode(403);
-        given().auth().oauth2(LEAD_BU).post("/api/sites/BU/transcripts/{id}/release", id)
-                .then().statusCode(200).body("status", equalTo("released"));
-        given().auth().oauth2(LEAD_BU).post("/api/sites/BU/transcripts/{id}/release", id).then().statusCode(200);
-
-        org.awaitility.Awaitility.await().until(() -> events.received().size() >= 1);
-        List<? extends Message<String>> received = events.received();
-        assertEquals(1, received.size(), "a transcript is released once");
-        Message<String> message = received.get(0);
-        OutgoingCloudEventMetadata<?> cloudEvent = message.getMetadata(OutgoingCloudEventMetadata.class).orElseThrow();
-        assertEquals("io.chorus.transcript.released.v1", cloudEvent.getType());
-        assertEquals(id, cloudEvent.getSubject().orElseThrow());
-        EventSchemas schema = EventSchemas.load("transcript-service/src/main/resources/events/transcript-released.schema.json");
-        assertEquals(java.util.Set.of(), schema.violations(message.getPayload()));
-        assertTrue(message.getPayload().contains("\"label\":\"BU 2\""));
-
-        given().auth().oauth2(PARTNER_BU).contentType(ContentType.JSON)
-                .body(given().auth().oauth2(PARTNER_BU).get("/api/sites/BU/transcripts/{id}", id).then().extract().path("externalId")
-                        .toString().transform(TranscriptApiTest::transcript).replace("believe them", "trust them"))
-                .post("/api/sites/BU/transcripts")
-                .then().statusCode(409).body("title", startsWith("Conflict"));
     }
 }

@@ -16,13 +16,19 @@ public class TranscriptEvents {
 
     public static final String AGGREGATE_TYPE = "transcript";
     public static final String RELEASED = "io.chorus.transcript.released.v1";
+    public static final String STATUS_CHANGED = "io.chorus.transcript.status-changed.v1";
 
     /** Payload of {@value #RELEASED}: schema events/transcript-released.schema.json. */
     public record Released(String transcriptId, String site, String externalId, String language, int version,
             Instant releasedAt, String releasedBy, List<ReleasedParagraph> paragraphs) {
     }
 
-    public record ReleasedParagraph(int n, String label, String speaker, String text) {
+    public record ReleasedParagraph(int n, String label, String speaker, String text, String english) {
+    }
+
+    /** Payload of {@value #STATUS_CHANGED}: schema events/transcript-status-changed.schema.json. */
+    public record StatusChanged(String transcriptId, String site, String externalId, String status, String previousStatus,
+            int version, String by, Instant at) {
     }
 
     @Inject
@@ -31,8 +37,19 @@ public class TranscriptEvents {
     public EventEnvelope released(Transcript t, String releasedBy) {
         Released payload = new Released(t.id(), t.site(), t.externalId(), t.language(), t.version(), t.updatedAt(),
                 releasedBy, t.paragraphs().stream()
-                        .map(p -> new ReleasedParagraph(p.n(), t.site() + " " + p.n(), p.speaker(), p.text())).toList());
+                        .map(p -> new ReleasedParagraph(p.n(), label(t, p.n()), p.speaker(), p.text(), p.english())).toList());
         return envelope(RELEASED, t.id(), t.updatedAt(), payload);
+    }
+
+    public EventEnvelope statusChanged(Transcript t, Transcript.Status previous, String by) {
+        StatusChanged payload = new StatusChanged(t.id(), t.site(), t.externalId(), t.status().wireName(),
+                previous == null ? null : previous.wireName(), t.version(), by, t.updatedAt());
+        return envelope(STATUS_CHANGED, t.id(), t.updatedAt(), payload);
+    }
+
+    /** Quote label of a paragraph, as papers cite it: "BU 45". */
+    public static String label(Transcript t, int n) {
+        return t.site() + " " + n;
     }
 
     private EventEnvelope envelope(String type, String aggregateId, Instant at, Object payload) {

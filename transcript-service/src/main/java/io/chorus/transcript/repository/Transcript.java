@@ -1,24 +1,98 @@
 package io.chorus.transcript.repository;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
+/**
+ * A verbatim transcript with its paragraph-aligned English translation and its workflow:
+ * uploaded, back-checked, translated, reviewed (by two reviewers other than the translator), released.
+ */
 public record Transcript(String id, String site, String externalId, String language, String title,
-        Status status, int version, List<Paragraph> paragraphs, Instant createdAt, Instant updatedAt) {
+        Status status, int version, List<Paragraph> paragraphs, String translatedBy, List<String> reviewers,
+        List<SiteCheckQuery> queries, List<Transition> history, Instant createdAt, Instant updatedAt) {
 
     public enum Status {
-        UPLOADED, RELEASED;
+        UPLOADED, BACK_CHECKED, TRANSLATED, REVIEWED, RELEASED;
 
         public String wireName() {
-            return name().toLowerCase();
+            return name().toLowerCase().replace('_', '-');
         }
     }
 
-    public record Paragraph(int n, String speaker, String text) {
+    /** One numbered paragraph: the speaker's turn in the original language and, once translated, in English. */
+    public record Paragraph(int n, String speaker, String text, String english) {
+
+        public Paragraph withEnglish(String translation) {
+            return new Paragraph(n, speaker, text, translation);
+        }
+    }
+
+    /** A reviewer's question to the site about one paragraph; open until the site answers. */
+    public record SiteCheckQuery(String id, int paragraph, String question, String raisedBy, Instant raisedAt,
+            String answer, String answeredBy, Instant answeredAt) {
+
+        public boolean open() {
+            return answer == null;
+        }
+    }
+
+    public record Transition(String status, String by, Instant at, String note) {
+    }
+
+    public static Transcript uploaded(String id, String site, String externalId, String language, String title,
+            List<Paragraph> paragraphs, String by, Instant at) {
+        return new Transcript(id, site, externalId, language, title, Status.UPLOADED, 1, paragraphs, null, List.of(),
+                List.of(), List.of(new Transition(Status.UPLOADED.wireName(), by, at, null)), at, at);
     }
 
     public boolean sameContent(String language, String title, List<Paragraph> paragraphs) {
-        return this.language.equals(language) && java.util.Objects.equals(this.title, title)
-                && this.paragraphs.equals(paragraphs);
+        return this.language.equals(language) && Objects.equals(this.title, title)
+                && originals(this.paragraphs).equals(originals(paragraphs));
+    }
+
+    private static List<List<String>> originals(List<Paragraph> paragraphs) {
+        return paragraphs.stream().map(p -> List.of(String.valueOf(p.n()), p.speaker(), p.text())).toList();
+    }
+
+    public boolean hasOpenQueries() {
+        return queries.stream().anyMatch(SiteCheckQuery::open);
+    }
+
+    /** The next state: a new version with the given status and a history entry saying who moved it and when. */
+    public Transcript moveTo(Status next, String by, Instant at, String note) {
+        List<Transition> moved = new ArrayList<>(history);
+        moved.add(new Transition(next.wireName(), by, at, note));
+        return new Transcript(id, site, externalId, language, title, next, version + 1, paragraphs, translatedBy, reviewers,
+                queries, List.copyOf(moved), createdAt, at);
+    }
+
+    /** The same state as a new version, for changes that do not move the workflow. */
+    public Transcript touched(Instant at) {
+        return new Transcript(id, site, externalId, language, title, status, version + 1, paragraphs, translatedBy, reviewers,
+                queries, history, createdAt, at);
+    }
+
+    public Transcript withContent(String language, String title, List<Paragraph> paragraphs) {
+        return new Transcript(id, site, externalId, language, title, status, version, paragraphs, null, List.of(), queries,
+                history, createdAt, updatedAt);
+    }
+
+    public Transcript withTranslation(List<Paragraph> translated, String translator) {
+        return new Transcript(id, site, externalId, language, title, status, version, translated, translator, List.of(),
+                queries, history, createdAt, updatedAt);
+    }
+
+    public Transcript withReviewer(String reviewer) {
+        List<String> all = new ArrayList<>(reviewers);
+        all.add(reviewer);
+        return new Transcript(id, site, externalId, language, title, status, version, paragraphs, translatedBy,
+                List.copyOf(all), queries, history, createdAt, updatedAt);
+    }
+
+    public Transcript withQueries(List<SiteCheckQuery> changed) {
+        return new Transcript(id, site, externalId, language, title, status, version, paragraphs, translatedBy,
+                reviewers, List.copyOf(changed), history, createdAt, updatedAt);
     }
 }

@@ -1,5 +1,7 @@
 package io.chorus.transcript.repository;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
@@ -37,6 +39,9 @@ public class TranscriptRepository {
     @Inject
     MongoClient mongo;
 
+    @Inject
+    ObjectMapper json;
+
     @ConfigProperty(name = "quarkus.mongodb.database")
     String database;
 
@@ -52,7 +57,7 @@ public class TranscriptRepository {
 
     /** @return false if a transcript with the same site and external id exists already */
     public boolean insert(Transcript transcript, List<EventEnvelope> events) {
-        Document document = toDocument(transcript).append(OUTBOX, events.stream().map(TranscriptRepository::toDocument).toList());
+        Document document = toDocument(transcript).append(OUTBOX, events.stream().map(TranscriptRepository::toEventDocument).toList());
         try {
             collection().insertOne(document);
             return true;
@@ -64,10 +69,9 @@ public class TranscriptRepository {
         }
     }
 
-    /** Replaces the state of a transcript if it still has the expected version; appends its events. */
-    public boolean update(Transcript transcript, int expectedVersion, Transcript.Status expectedStatus, List<EventEnvelope> events) {
-        Bson filter = Filters.and(Filters.eq("_id", transcript.id()), Filters.eq("version", expectedVersion),
-                Filters.eq("status", expectedStatus.name()));
+    /** Replaces the state of a transcript if it still has the expected version (optimistic locking); appends its events. */
+    public boolean update(Transcript transcript, int expectedVersion, List<EventEnvelope> events) {
+        Bson filter = Filters.and(Filters.eq("_id", transcript.id()), Filters.eq("version", expectedVersion));
         List<Bson> updates = new ArrayList<>();
         toDocument(transcript).forEach((key, value) -> {
             if (!key.equals("_id")) {
@@ -75,23 +79,23 @@ public class TranscriptRepository {
             }
         });
         if (!events.isEmpty()) {
-            updates.add(Updates.pushEach(OUTBOX, events.stream().map(TranscriptRepository::toDocument).toList()));
+            updates.add(Updates.pushEach(OUTBOX, events.stream().map(TranscriptRepository::toEventDocument).toList()));
         }
         return collection().updateOne(filter, Updates.combine(updates)).getModifiedCount() == 1;
     }
 
     public Optional<Transcript> findById(String id) {
-        return Optional.ofNullable(collection().find(Filters.eq("_id", id)).first()).map(TranscriptRepository::toTranscript);
+        return Optional.ofNullable(collection().find(Filters.eq("_id", id)).first()).map(this::toTranscript);
     }
 
     public Optional<Transcript> findBySiteAndExternalId(String site, String externalId) {
         return Optional.ofNullable(collection().find(Filters.and(Filters.eq("site", site), Filters.eq("externalId", externalId))).first())
-                .map(TranscriptRepository::toTranscript);
+                .map(this::toTranscript);
     }
 
     public List<Transcript> listBySite(String site, int page, int size) {
         return collection().find(Filters.eq("site", site)).sort(Sorts.ascending("createdAt", "_id"))
-                .skip(page * size).limit(size).map(TranscriptRepository::toTranscript).into(new ArrayList<>());
+                .skip(page * size).limit(size).map(this::toTranscript).into(new ArrayList<>());
     }
 
     public long countBySite(String site) {
@@ -113,27 +117,36 @@ public class TranscriptRepository {
                 event.getString("aggregateId"), event.getDate("occurredAt").toInstant(), event.getString("payload"));
     }
 
-    private static Document toDocument(EventEnvelope event) {
+    private static Document toEventDocument(EventEnvelope event) {
         return new Document("id", event.id()).append("type", event.type()).append("aggregateType", event.aggregateType())
                 .append("aggregateId", event.aggregateId()).append("occurredAt", Date.from(event.occurredAt()))
                 .append("payload", event.payloadJson());
     }
 
-    private static Document toDocument(Transcript t) {
-        return new Document("_id", t.id()).append("site", t.site()).append("externalId", t.externalId())
-                .append("language", t.language()).append("title", t.title()).append("status", t.status().name())
-                .append("version", t.version())
-                .append("paragraphs", t.paragraphs().stream()
-                        .map(p -> new Document("n", p.n()).append("speaker", p.speaker()).append("text", p.text())).toList())
-                .append("createdAt", Date.from(t.createdAt())).append("updatedAt", Date.from(t.updatedAt()));
+    private Document toDocument(Transcript t) {
+        try {
+            Document document = Document.parse(json.writeValueAsString(t));
+            document.remove("id");
+            document.put("_id", t.id());
+            document.put("createdAt", Date.from(t.createdAt()));
+            document.put("updatedAt", Date.from(t.updatedAt()));
+            return document;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("transcript not serialisable", e);
+        }
     }
 
-    private static Transcript toTranscript(Document d) {
-        List<Transcript.Paragraph> paragraphs = d.getList("paragraphs", Document.class).stream()
-                .map(p -> new Transcript.Paragraph(p.getInteger("n"), p.getString("speaker"), p.getString("text"))).toList();
-        return new Transcript(d.getString("_id"), d.getString("site"), d.getString("externalId"), d.getString("language"),
-                d.getString("title"), Transcript.Status.valueOf(d.getString("status")), d.getInteger("version"), paragraphs,
-                toInstant(d.getDate("createdAt")), toInstant(d.getDate("updatedAt")));
+    private Transcript toTranscript(Document stored) {
+        Document d = new Document(stored);
+        d.remove(OUTBOX);
+        d.put("id", d.remove("_id"));
+        d.put("createdAt", toInstant(d.getDate("createdAt")).toString());
+        d.put("updatedAt", toInstant(d.getDate("updatedAt")).toString());
+        try {
+            return json.readValue(d.toJson(), Transcript.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored transcript " + stored.get("_id") + " is unreadable", e);
+        }
     }
 
     private static Instant toInstant(Date date) {

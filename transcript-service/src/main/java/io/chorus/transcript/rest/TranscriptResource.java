@@ -51,7 +51,7 @@ public class TranscriptResource {
             description = "Idempotent by (site, externalId): 201 when created, 200 with the stored transcript on a repeat.")
     public Response push(@PathParam("site") String site, @NotNull @Valid TranscriptPush push, @Context UriInfo uri) {
         scope.requireWriteAccess(site);
-        TranscriptService.PushResult result = service.push(site, push);
+        TranscriptService.PushResult result = service.push(site, push, token.getSubject());
         TranscriptView view = TranscriptView.of(result.transcript());
         if (result.created()) {
             return Response.created(uri.getAbsolutePathBuilder().path(view.id()).build()).entity(view).build();
@@ -77,15 +77,5 @@ public class TranscriptResource {
     public TranscriptView get(@PathParam("site") String site, @PathParam("id") String id) {
         scope.requireReadAccess(site, "Transcript '" + id + "'");
         return TranscriptView.of(service.get(site, id));
-    }
-
-    @POST
-    @Path("/{id}/release")
-    @RolesAllowed({Roles.SITE_LEAD})
-    @Operation(summary = "Release a transcript for analysis", description = "Publishes io.chorus.transcript.released.v1.")
-    public TranscriptView release(@PathParam("site") String site, @PathParam("id") String id) {
-        scope.requireReadAccess(site, "Transcript '" + id + "'");
-        scope.requireWriteAccess(site);
-        return TranscriptView.of(service.release(site, id, token.getSubject()));
     }
 }

@@ -1,11 +1,13 @@
 package io.chorus.transcript.service;
 
 import io.chorus.common.event.EventEnvelope;
+import io.chorus.common.problem.Problem;
 import io.chorus.common.problem.ProblemException;
 import io.chorus.transcript.config.TranscriptConfig;
 import io.chorus.transcript.event.OutboxRelay;
 import io.chorus.transcript.event.TranscriptEvents;
 import io.chorus.transcript.repository.Transcript;
+import io.chorus.transcript.repository.Transcript.Status;
 import io.chorus.transcript.repository.TranscriptRepository;
 import io.chorus.transcript.rest.TranscriptPush;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+/** Push, pseudonymisation at ingest, and the check / translate / review / release workflow. */
 @ApplicationScoped
 public class TranscriptService {
 
@@ -35,15 +38,15 @@ public class TranscriptService {
     OutboxRelay relay;
 
     /** Idempotent upsert by (site, external id): a repeated push returns the stored transcript unchanged. */
-    public PushResult push(String site, TranscriptPush push) {
+    public PushResult push(String site, TranscriptPush push, String by) {
         List<Transcript.Paragraph> paragraphs = numbered(push);
         for (int attempt = 0; attempt < 3; attempt++) {
             var existing = repository.findBySiteAndExternalId(site, push.externalId());
             if (existing.isEmpty()) {
-                Instant now = now();
-                Transcript created = new Transcript(UUID.randomUUID().toString(), site, push.externalId(), push.language(),
-                        push.title(), Transcript.Status.UPLOADED, 1, paragraphs, now, now);
-                if (repository.insert(created, List.of())) {
+                Transcript created = Transcript.uploaded(UUID.randomUUID().toString(), site, push.externalId(), push.language(),
+                        push.title(), paragraphs, by, now());
+                if (repository.insert(created, List.of(events.statusChanged(created, null, by)))) {
+                    relay.wakeUp();
                     return new PushResult(created, true);
                 }
                 continue;
@@ -52,12 +55,13 @@ public class TranscriptService {
             if (current.sameContent(push.language(), push.title(), paragraphs)) {
                 return new PushResult(current, false);
             }
-            if (current.status() == Transcript.Status.RELEASED) {
+            if (current.status() == Status.RELEASED) {
                 throw ProblemException.conflict("Transcript '" + push.externalId() + "' is released; it changes only as a new version");
             }
-            Transcript replaced = new Transcript(current.id(), site, current.externalId(), push.language(), push.title(),
-                    current.status(), current.version() + 1, paragraphs, current.createdAt(), now());
-            if (repository.update(replaced, current.version(), current.status(), List.of())) {
+            Transcript replaced = current.withContent(push.language(), push.title(), paragraphs)
+                    .moveTo(Status.UPLOADED, by, now(), "content replaced; the workflow starts again");
+            if (repository.update(replaced, current.version(), List.of(events.statusChanged(replaced, current.status(), by)))) {
+                relay.wakeUp();
                 return new PushResult(replaced, false);
             }
         }
@@ -69,26 +73,157 @@ public class TranscriptService {
                 .orElseThrow(() -> ProblemException.notFound("Transcript '" + id + "'"));
     }
 
-    public Transcript release(String site, String id, String releasedBy) {
+    /** The site confirms the verbatim text against the recording. An English original needs no translation. */
+    public Transcript backCheck(String site, String id, String by) {
         Transcript current = get(site, id);
-        if (current.status() == Transcript.Status.RELEASED) {
+        requireStatus(current, Status.UPLOADED);
+        Transcript checked = current.moveTo(Status.BACK_CHECKED, by, now(), null);
+        List<EventEnvelope> emitted = new ArrayList<>(List.of(events.statusChanged(checked, current.status(), by)));
+        if (isEnglish(current.language())) {
+            Transcript translated = checked.withTranslation(
+                            checked.paragraphs().stream().map(p -> p.withEnglish(p.text())).toList(), by)
+                    .moveTo(Status.TRANSLATED, by, checked.updatedAt(), "the original is English");
+            emitted.add(events.statusChanged(translated, Status.BACK_CHECKED, by));
+            return save(current, translated, emitted);
+        }
+        return save(current, checked, emitted);
+    }
+
+    /** A translation replaces any earlier one, paragraph by paragraph; earlier reviews no longer count. */
+    public Transcript translate(String site, String id, List<TranslatedParagraph> translation, String by) {
+        Transcript current = get(site, id);
+        requireStatus(current, Status.BACK_CHECKED, Status.TRANSLATED, Status.REVIEWED);
+        List<Transcript.Paragraph> aligned = align(current, translation);
+        Transcript translated = current.withTranslation(aligned, by).moveTo(Status.TRANSLATED, by, now(), null);
+        return save(current, translated, List.of(events.statusChanged(translated, current.status(), by)));
+    }
+
+    public record TranslatedParagraph(int n, String english) {
+    }
+
+    /** The second review by a second person other than the translator makes the transcript reviewed. */
+    public Transcript review(String site, String id, String by) {
+        Transcript current = get(site, id);
+        requireStatus(current, Status.TRANSLATED);
+        if (by.equals(current.translatedBy())) {
+            throw ProblemException.forbidden("A translator cannot review their own translation");
+        }
+        if (current.reviewers().contains(by)) {
+            throw ProblemException.conflict("You have reviewed this translation already; a second reviewer is needed");
+        }
+        Transcript reviewed = current.withReviewer(by);
+        if (reviewed.reviewers().size() < 2) {
+            return save(current, reviewed.touched(now()), List.of());
+        }
+        Transcript done = reviewed.moveTo(Status.REVIEWED, by, now(), null);
+        return save(current, done, List.of(events.statusChanged(done, current.status(), by)));
+    }
+
+    public Transcript raiseQuery(String site, String id, int paragraph, String question, String by) {
+        Transcript current = get(site, id);
+        requireStatus(current, Status.UPLOADED, Status.BACK_CHECKED, Status.TRANSLATED, Status.REVIEWED);
+        if (paragraph < 1 || paragraph > current.paragraphs().size()) {
+            throw ProblemException.invalid("/paragraph", "The transcript has paragraphs 1 to " + current.paragraphs().size());
+        }
+        List<Transcript.SiteCheckQuery> queries = new ArrayList<>(current.queries());
+        queries.add(new Transcript.SiteCheckQuery(UUID.randomUUID().toString(), paragraph, question, by, now(), null, null, null));
+        return save(current, current.withQueries(queries).touched(now()), List.of());
+    }
+
+    public Transcript answerQuery(String site, String id, String queryId, String answer, String by) {
+        Transcript current = get(site, id);
+        List<Transcript.SiteCheckQuery> queries = new ArrayList<>();
+        boolean found = false;
+        for (Transcript.SiteCheckQuery query : current.queries()) {
+            if (query.id().equals(queryId)) {
+                found = true;
+                if (!query.open()) {
+                    throw ProblemException.conflict("This site-check query has been answered already");
+                }
+                query = new Transcript.SiteCheckQuery(query.id(), query.paragraph(), query.question(), query.raisedBy(),
+                        query.raisedAt(), answer, by, now());
+            }
+            queries.add(query);
+        }
+        if (!found) {
+            throw ProblemException.notFound("Site-check query '" + queryId + "'");
+        }
+        return save(current, current.withQueries(queries).touched(now()), List.of());
+    }
+
+    public Transcript release(String site, String id, String by) {
+        Transcript current = get(site, id);
+        if (current.status() == Status.RELEASED) {
             return current;
         }
-        Transcript released = new Transcript(current.id(), site, current.externalId(), current.language(), current.title(),
-                Transcript.Status.RELEASED, current.version() + 1, current.paragraphs(), current.createdAt(), now());
-        EventEnvelope event = events.released(released, releasedBy);
-        if (!repository.update(released, current.version(), current.status(), List.of(event))) {
-            throw ProblemException.conflict("Transcript '" + id + "' was changed concurrently; retry");
+        requireStatus(current, Status.REVIEWED);
+        if (current.hasOpenQueries()) {
+            throw ProblemException.conflict("Open site-check queries block the release; the site must answer them first");
         }
-        relay.wakeUp();
-        return released;
+        Transcript released = current.moveTo(Status.RELEASED, by, now(), null);
+        return save(current, released, List.of(events.statusChanged(released, current.status(), by), events.released(released, by)));
+    }
+
+    private Transcript save(Transcript current, Transcript next, List<EventEnvelope> emitted) {
+        if (!repository.update(next, current.version(), emitted)) {
+            throw ProblemException.conflict("Transcript '" + current.id() + "' was changed concurrently; reload and retry");
+        }
+        if (!emitted.isEmpty()) {
+            relay.wakeUp();
+        }
+        return next;
+    }
+
+    private static void requireStatus(Transcript t, Status... allowed) {
+        for (Status status : allowed) {
+            if (t.status() == status) {
+                return;
+            }
+        }
+        throw ProblemException.conflict("Transcript is " + t.status().wireName() + "; this step needs it to be "
+                + String.join(" or ", java.util.Arrays.stream(allowed).map(Status::wireName).toList()));
+    }
+
+    private static boolean isEnglish(String language) {
+        return language.equals("en") || language.startsWith("en-");
+    }
+
+    private List<Transcript.Paragraph> align(Transcript t, List<TranslatedParagraph> translation) {
+        String[] english = new String[t.paragraphs().size()];
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < translation.size(); i++) {
+            TranslatedParagraph p = translation.get(i);
+            if (p.n() < 1 || p.n() > english.length) {
+                errors.add(new Problem.FieldError("/paragraphs/" + i + "/n", "no paragraph " + p.n() + " in the original"));
+            } else if (english[p.n() - 1] != null) {
+                errors.add(new Problem.FieldError("/paragraphs/" + i + "/n", "paragraph " + p.n() + " is translated twice"));
+            } else if (p.english().length() > config.maxParagraphLength()) {
+                errors.add(new Problem.FieldError("/paragraphs/" + i + "/english", "longer than " + config.maxParagraphLength() + " characters"));
+            } else {
+                english[p.n() - 1] = p.english().strip();
+            }
+        }
+        for (int n = 1; n <= english.length && errors.isEmpty(); n++) {
+            if (english[n - 1] == null) {
+                errors.add(new Problem.FieldError("/paragraphs", "paragraph " + n + " has no translation"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(422, "Unprocessable Content",
+                    "The translation must give exactly one English text for each original paragraph", errors);
+        }
+        List<Transcript.Paragraph> aligned = new ArrayList<>();
+        for (Transcript.Paragraph p : t.paragraphs()) {
+            aligned.add(p.withEnglish(english[p.n() - 1]));
+        }
+        return aligned;
     }
 
     private List<Transcript.Paragraph> numbered(TranscriptPush push) {
         if (push.paragraphs().size() > config.maxParagraphs()) {
             throw new ProblemException(413, "Content Too Large",
-                    "A transcript may have at most " + config.maxParagraphs() + " paragraphs", List.of(
-                            new io.chorus.common.problem.Problem.FieldError("/paragraphs", "too many paragraphs")));
+                    "A transcript may have at most " + config.maxParagraphs() + " paragraphs",
+                    List.of(new Problem.FieldError("/paragraphs", "too many paragraphs")));
         }
         List<Transcript.Paragraph> paragraphs = new ArrayList<>();
         for (int i = 0; i < push.paragraphs().size(); i++) {
@@ -97,7 +232,8 @@ public class TranscriptService {
                 throw ProblemException.invalid("/paragraphs/" + i + "/text",
                         "A paragraph may have at most " + config.maxParagraphLength() + " characters");
             }
-            paragraphs.add(new Transcript.Paragraph(i + 1, paragraph.speaker().strip(), paragraph.text().strip()));
+            String text = Pseudonymiser.apply(paragraph.text().strip(), push.identifiersOrEmpty());
+            paragraphs.add(new Transcript.Paragraph(i + 1, paragraph.speaker().strip(), text, null));
         }
         return paragraphs;
     }

@@ -1,0 +1,128 @@
+package io.chorus.transcript.rest;
+
+import io.chorus.common.security.Roles;
+import io.chorus.common.security.SiteScope;
+import io.chorus.transcript.service.Pseudonymiser;
+import io.chorus.transcript.service.TranscriptService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The way to release: back-check by the site, translation, two reviews by people other than the
+ * translator, site-check queries answered, release by the site lead. Every step is recorded in the
+ * transcript's history with who and when.
+ */
+@Path("/api/sites/{site}/transcripts/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Transcript workflow")
+public class TranscriptWorkflowResource {
+
+    @Inject
+    TranscriptService service;
+
+    @Inject
+    SiteScope scope;
+
+    @Inject
+    JsonWebToken token;
+
+    private void requireSiteMember(String site, String id) {
+        scope.requireReadAccess(site, "Transcript '" + id + "'");
+        scope.requireWriteAccess(site);
+    }
+
+    @POST
+    @Path("/back-check")
+    @RolesAllowed({Roles.SITE_RESEARCHER, Roles.SITE_LEAD})
+    @Operation(summary = "Confirm the verbatim transcript against the recording",
+            description = "uploaded → back-checked; an English original goes on to translated.")
+    public TranscriptView backCheck(@PathParam("site") String site, @PathParam("id") String id) {
+        requireSiteMember(site, id);
+        return TranscriptView.of(service.backCheck(site, id, token.getSubject()));
+    }
+
+    @PUT
+    @Path("/translation")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.TRANSLATOR, Roles.PARTNER_SYSTEM})
+    @Operation(summary = "Submit the English translation, aligned to the original paragraph numbers",
+            description = "back-checked → translated. A new translation replaces the old one and needs two new reviews.")
+    public TranscriptView translate(@PathParam("site") String site, @PathParam("id") String id,
+            @NotNull @Valid WorkflowRequests.Translation translation) {
+        requireSiteMember(site, id);
+        return TranscriptView.of(service.translate(site, id, translation.paragraphs().stream()
+                .map(p -> new TranscriptService.TranslatedParagraph(p.n(), p.english())).toList(), token.getSubject()));
+    }
+
+    @POST
+    @Path("/reviews")
+    @RolesAllowed({Roles.TRANSLATOR})
+    @Operation(summary = "Approve the translation as a reviewer",
+            description = "Two different reviewers, neither the translator, make it reviewed.")
+    public TranscriptView review(@PathParam("site") String site, @PathParam("id") String id) {
+        requireSiteMember(site, id);
+        return TranscriptView.of(service.review(site, id, token.getSubject()));
+    }
+
+    @POST
+    @Path("/queries")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.TRANSLATOR})
+    @Operation(summary = "Raise a site-check query on a paragraph; open queries block the release")
+    public TranscriptView raiseQuery(@PathParam("site") String site, @PathParam("id") String id,
+            @NotNull @Valid WorkflowRequests.QueryRaise query) {
+        requireSiteMember(site, id);
+        return TranscriptView.of(service.raiseQuery(site, id, query.paragraph(), query.question(), token.getSubject()));
+    }
+
+    @POST
+    @Path("/queries/{queryId}/answer")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.SITE_RESEARCHER, Roles.SITE_LEAD})
+    @Operation(summary = "Answer a site-check query")
+    public TranscriptView answerQuery(@PathParam("site") String site, @PathParam("id") String id,
+            @PathParam("queryId") String queryId, @NotNull @Valid WorkflowRequests.QueryAnswer answer) {
+        requireSiteMember(site, id);
+        return TranscriptView.of(service.answerQuery(site, id, queryId, answer.answer(), token.getSubject()));
+    }
+
+    @POST
+    @Path("/release")
+    @RolesAllowed({Roles.SITE_LEAD})
+    @Operation(summary = "Release a reviewed transcript for analysis",
+            description = "Needs two reviews and no open site-check query. Publishes io.chorus.transcript.released.v1.")
+    public TranscriptView release(@PathParam("site") String site, @PathParam("id") String id) {
+        requireSiteMember(site, id);
+        return TranscriptView.of(service.release(site, id, token.getSubject()));
+    }
+
+    public record NameCandidate(int n, String label, String token) {
+    }
+
+    @GET
+    @Path("/name-candidates")
+    @RolesAllowed({Roles.SITE_RESEARCHER, Roles.SITE_LEAD, Roles.TRANSLATOR})
+    @Operation(summary = "Capitalised words that may still be names, for a person to check before release")
+    public List<NameCandidate> nameCandidates(@PathParam("site") String site, @PathParam("id") String id) {
+        requireSiteMember(site, id);
+        var transcript = service.get(site, id);
+        return transcript.paragraphs().stream()
+                .flatMap(p -> Pseudonymiser.nameCandidates(p.text()).stream()
+                        .map(token -> new NameCandidate(p.n(), site + " " + p.n(), token)))
+                .toList();
+    }
+}

@@ -1,0 +1,169 @@
+package io.chorus.transcript;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.chorus.common.testing.EventSchemas;
+import io.chorus.common.testing.MongoTestResource;
+import io.chorus.common.testing.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.memory.InMemoryConnector;
+import io.smallrye.reactive.messaging.memory.InMemorySink;
+import jakarta.enterprise.inject.Any;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(MongoTestResource.class)
+class TranscriptWorkflowTest {
+
+    static final String PARTNER = TestTokens.token("partner-ulm", List.of("partner-system"), List.of("ULM"));
+    static final String RESEARCHER = TestTokens.token("researcher-ulm", List.of("site-researcher"), List.of("ULM"));
+    static final String TRANSLATOR = TestTokens.token("translator-ulm", List.of("translator"), List.of("ULM"));
+    static final String REVIEWER_1 = TestTokens.token("reviewer-1", List.of("translator"), List.of("ULM"));
+    static final String REVIEWER_2 = TestTokens.token("reviewer-2", List.of("translator"), List.of("ULM"));
+    static final String LEAD = TestTokens.token("lead-ulm", List.of("site-lead"), List.of("ULM"));
+    static final String TRANSLATOR_ELSEWHERE = TestTokens.token("translator-bu", List.of("translator"), List.of("BU"));
+
+    @Inject
+    @Any
+    InMemoryConnector connector;
+
+    static ValidatableResponse step(String token, String path, String id, Object body) {
+        var request = given().auth().oauth2(token);
+        if (body != null) {
+            request = request.contentType(ContentType.JSON).body(body);
+        }
+        return request.post("/api/sites/ULM/transcripts/" + id + path).then();
+    }
+
+    static ValidatableResponse translate(String token, String id, String body) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
+                .put("/api/sites/ULM/transcripts/{id}/translation", id).then();
+    }
+
+    @Test
+    void aGermanTranscriptIsReleasedOnlyAfterBackCheckTranslationTwoReviewsAndAnsweredQueries() {
+        InMemorySink<String> sink = connector.sink("transcript-events");
+        sink.clear();
+        String externalId = "fgd-ulm-" + UUID.randomUUID();
+        String push = """
+                {"externalId":"%s","language":"de",
+                 "paragraphs":[{"speaker":"M","text":"Frau Maria Schmidt, was erwarten Sie von Genesungsbegleitern in Günzburg?"},
+                               {"speaker":"P3","text":"Peter hier. Sie waren selbst betroffen, das schafft Vertrauen bei Doktor Weber."}],
+                 "identifiers":[{"value":"Maria Schmidt","kind":"person"},{"value":"Günzburg","kind":"place"},
+                                {"value":"Peter","kind":"participant","participant":"P3"}]}""".formatted(externalId);
+        String body = given().auth().oauth2(PARTNER).contentType(ContentType.JSON).body(push)
+                .post("/api/sites/ULM/transcripts").then().statusCode(201)
+                .body("paragraphs[0].text", equalTo("Frau [name], was erwarten Sie von Genesungsbegleitern in [place]?"))
+                .body("paragraphs[1].text", equalTo("[P3] hier. Sie waren selbst betroffen, das schafft Vertrauen bei Doktor Weber."))
+                .extract().asString();
+        assertFalse(body.contains("Maria") || body.contains("Günzburg") || body.contains("Peter"), "identifiers are never echoed");
+        String id = io.restassured.path.json.JsonPath.from(body).getString("id");
+        given().auth().oauth2(PARTNER).contentType(ContentType.JSON).body(push).post("/api/sites/ULM/transcripts")
+                .then().statusCode(200).body("version", equalTo(1));
+        given().auth().oauth2(RESEARCHER).get("/api/sites/ULM/transcripts/{id}/name-candidates", id).then().statusCode(200)
+                .body("token", hasItem("Weber")).body("token", not(hasItem("Maria")));
+
+        step(LEAD, "/release", id, null).statusCode(409).contentType("application/problem+json");
+        translate(TRANSLATOR, id, "{\"paragraphs\":[{\"n\":1,\"english\":\"x\"},{\"n\":2,\"english\":\"y\"}]}").statusCode(409);
+        step(TRANSLATOR, "/back-check", id, null).statusCode(403);
+        step(RESEARCHER, "/back-check", id, null).statusCode(200).body("status", equalTo("back-checked"));
+
+        translate(TRANSLATOR, id, "{\"paragraphs\":[{\"n\":1,\"english\":\"a\"},{\"n\":1,\"english\":\"b\"},{\"n\":5,\"english\":\"c\"}]}")
+                .statusCode(422).body("errors.pointer", contains("/paragraphs/1/n", "/paragraphs/2/n"));
+        translate(TRANSLATOR_ELSEWHERE, id, "{\"paragraphs\":[{\"n\":1,\"english\":\"a\"},{\"n\":2,\"english\":\"b\"}]}").statusCode(404);
+        translate(TRANSLATOR, id, """
+                {"paragraphs":[{"n":2,"english":"[P3] here. They have been affected themselves, which builds trust with Doctor Weber."},
+                               {"n":1,"english":"Mrs [name], what do you expect from peer support workers in [place]?"}]}""")
+                .statusCode(200).body("status", equalTo("translated"))
+                .body("paragraphs[0].english", equalTo("Mrs [name], what do you expect from peer support workers in [place]?"));
+
+        step(TRANSLATOR, "/reviews", id, null).statusCode(403);
+        step(REVIEWER_1, "/reviews", id, null).statusCode(200).body("status", equalTo("translated")).body("reviewers", contains("reviewer-1"));
+        step(REVIEWER_1, "/reviews", id, null).statusCode(409);
+        step(REVIEWER_2, "/reviews", id, null).statusCode(200).body("status", equalTo("reviewed"));
+
+        step(REVIEWER_1, "/queries", id, "{\"paragraph\":9,\"question\":\"?\"}").statusCode(422)
+                .body("errors[0].pointer", equalTo("/paragraph"));
+        String queryId = step(REVIEWER_1, "/queries", id, "{\"paragraph\":2,\"question\":\"Is 'Doktor Weber' a real name?\"}")
+                .statusCode(200).body("queries[0].answer", nullValue()).extract().path("queries[0].id");
+        step(LEAD, "/release", id, null).statusCode(409);
+        step(RESEARCHER, "/queries/" + queryId + "/answer", id, "{\"answer\":\"Yes; it will be replaced in a new version.\"}")
+                .statusCode(200);
+        step(RESEARCHER, "/queries/" + queryId + "/answer", id, "{\"answer\":\"again\"}").statusCode(409);
+        step(RESEARCHER, "/queries/nope/answer", id, "{\"answer\":\"x\"}").statusCode(404);
+        step(LEAD, "/release", id, null).statusCode(200).body("status", equalTo("released"))
+                .body("history.status", contains("uploaded", "back-checked", "translated", "reviewed", "released"))
+                .body("history.by", contains("partner-ulm", "researcher-ulm", "translator-ulm", "reviewer-2", "lead-ulm"));
+
+        EventSchemas statusSchema = EventSchemas.load("transcript-service/src/main/resources/events/transcript-status-changed.schema.json");
+        EventSchemas releasedSchema = EventSchemas.load("transcript-service/src/main/resources/events/transcript-released.schema.json");
+        Awaitility.await().until(() -> sink.received().size() >= 6);
+        List<String> statuses = new java.util.ArrayList<>();
+        Message<String> released = null;
+        for (Message<String> message : sink.received()) {
+            OutgoingCloudEventMetadata<?> cloudEvent = message.getMetadata(OutgoingCloudEventMetadata.class).orElseThrow();
+            assertEquals(id, cloudEvent.getSubject().orElseThrow());
+            if (cloudEvent.getType().equals("io.chorus.transcript.status-changed.v1")) {
+                assertEquals(Set.of(), statusSchema.violations(message.getPayload()));
+                statuses.add(io.restassured.path.json.JsonPath.from(message.getPayload()).getString("status"));
+            } else {
+                assertEquals("io.chorus.transcript.released.v1", cloudEvent.getType());
+                assertEquals(Set.of(), releasedSchema.violations(message.getPayload()));
+                released = message;
+            }
+        }
+        assertEquals(List.of("uploaded", "back-checked", "translated", "reviewed", "released"), statuses);
+        assertTrue(released.getPayload().contains("\"english\":\"Mrs [name], what do you expect from peer support workers in [place]?\""));
+
+        given().auth().oauth2(PARTNER).contentType(ContentType.JSON).body(push.replace("Vertrauen", "Zuversicht"))
+                .post("/api/sites/ULM/transcripts").then().statusCode(409);
+    }
+
+    @Test
+    void anEnglishOriginalNeedsNoTranslationButStillTwoReviews() {
+        String id = given().auth().oauth2(PARTNER).contentType(ContentType.JSON)
+                .body("{\"externalId\":\"en-" + UUID.randomUUID() + "\",\"language\":\"en\",\"paragraphs\":[{\"speaker\":\"P1\",\"text\":\"We need them.\"}]}")
+                .post("/api/sites/ULM/transcripts").then().statusCode(201).extract().path("id");
+        step(RESEARCHER, "/back-check", id, null).statusCode(200).body("status", equalTo("translated"))
+                .body("paragraphs[0].english", equalTo("We need them."));
+        step(RESEARCHER, "/back-check", id, null).statusCode(409);
+        step(REVIEWER_1, "/reviews", id, null).statusCode(200);
+        step(LEAD, "/release", id, null).statusCode(409);
+        step(REVIEWER_2, "/reviews", id, null).statusCode(200).body("status", equalTo("reviewed"));
+        step(LEAD, "/release", id, null).statusCode(200).body("status", equalTo("released"));
+    }
+
+    @Test
+    void changedContentBeforeReleaseStartsTheWorkflowAgain() {
+        String externalId = "redo-" + UUID.randomUUID();
+        String id = given().auth().oauth2(PARTNER).contentType(ContentType.JSON)
+                .body("{\"externalId\":\"" + externalId + "\",\"language\":\"sw\",\"paragraphs\":[{\"speaker\":\"P1\",\"text\":\"Habari\"}]}")
+                .post("/api/sites/ULM/transcripts").then().statusCode(201).extract().path("id");
+        step(RESEARCHER, "/back-check", id, null).statusCode(200);
+        given().auth().oauth2(PARTNER).contentType(ContentType.JSON)
+                .body("{\"externalId\":\"" + externalId + "\",\"language\":\"sw\",\"paragraphs\":[{\"speaker\":\"P1\",\"text\":\"Habari yako\"}]}")
+                .post("/api/sites/ULM/transcripts").then().statusCode(200)
+                .body("status", equalTo("uploaded"))
+                .body("history.status", contains("uploaded", "back-checked", "uploaded"));
+    }
+}
