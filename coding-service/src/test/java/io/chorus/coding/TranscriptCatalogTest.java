@@ -39,7 +39,7 @@ class TranscriptCatalogTest {
         return """
                 {"transcriptId":"%s","site":"%s","externalId":"fgd-%s","language":"lg","version":%d,
                  "releasedAt":"2020-01-15T10:00:00Z","releasedBy":"lead","futureField":true,
-                 "paragraphs":[{"n":1,"label":"%s 1","speaker":"M","text":"%s"}]}"""
+                 "paragraphs":[{"n":1,"label":"%s 1","speaker":"M","text":"%s","english":"in English"}]}"""
                 .formatted(id, site, id, version, site, text);
     }
 
@@ -52,7 +52,8 @@ class TranscriptCatalogTest {
         source.send(TestEvents.incoming(event));
         Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 given().auth().oauth2(ANALYST).get("/api/transcripts/{id}", id).then().statusCode(200)
-                        .body("paragraphs[0].label", equalTo("BU 1")).body("version", equalTo(2)));
+                        .body("paragraphs[0].label", equalTo("BU 1")).body("paragraphs[0].english", equalTo("in English"))
+                        .body("version", equalTo(2)));
         given().auth().oauth2(ANALYST).get("/api/transcripts?site=BU&size=200").then().statusCode(200)
                 .body("items.findAll { it.id == '" + id + "' }.size()", equalTo(1));
 

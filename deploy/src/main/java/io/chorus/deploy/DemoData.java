@@ -13,8 +13,8 @@ import java.util.function.Consumer;
 
 /**
  * Demo content from the published UPSIDES excerpts (resources/demo, see its README for provenance):
- * one transcript per site, study and phase, pushed by the site's partner system and released by its
- * site lead, exactly as a real site would. Loading twice changes nothing.
+ * one transcript per site, study and phase, pushed by the site's partner system, back-checked and
+ * released by its site lead after two reviews, exactly as a real site would. Loading twice changes nothing.
  */
 public final class DemoData {
 
@@ -52,16 +52,40 @@ public final class DemoData {
                 throw new IllegalStateException("demo push of " + entry.getKey() + " failed: " + pushed.status() + " " + pushed.body());
             }
             String id = pushed.body().get("id").asText();
-            ChorusClient.Reply released = client.post("transcript-service", "/api/sites/" + site + "/transcripts/" + id + "/release",
-                    client.userToken("lead-" + site.toLowerCase()), "");
-            if (released.status() != 200) {
-                throw new IllegalStateException("demo release of " + entry.getKey() + " failed: " + released.status() + " " + released.body());
-            }
+            releaseThroughTheWorkflow(client, site, id, pushed.body().path("status").asText());
             paragraphs += entry.getValue().get("paragraphs").size();
         }
         progress.accept("demo data: " + transcripts.size() + " transcripts with " + paragraphs
-                + " published excerpts pushed by partner systems and released by site leads");
+                + " published excerpts pushed by partner systems, back-checked, reviewed twice and released");
         return new Loaded(transcripts.size(), paragraphs);
+    }
+
+    /**
+     * The excerpts are English, so the site lead's back-check also stands for the translation; two
+     * members of the translation team review; the site lead releases. Steps already done are skipped.
+     */
+    private static void releaseThroughTheWorkflow(ChorusClient client, String site, String id, String status) {
+        String base = "/api/sites/" + site + "/transcripts/" + id;
+        String lead = client.userToken("lead-" + site.toLowerCase());
+        if (status.equals("uploaded")) {
+            expectOk(client.post("transcript-service", base + "/back-check", lead, ""), id);
+            status = "translated";
+        }
+        if (status.equals("translated")) {
+            for (String reviewer : List.of("translator-a", "translator-b")) {
+                ChorusClient.Reply reviewed = client.post("transcript-service", base + "/reviews", client.userToken(reviewer), "");
+                if (reviewed.status() != 409) {
+                    expectOk(reviewed, id);
+                }
+            }
+        }
+        expectOk(client.post("transcript-service", base + "/release", lead, ""), id);
+    }
+
+    private static void expectOk(ChorusClient.Reply reply, String id) {
+        if (reply.status() != 200) {
+            throw new IllegalStateException("demo workflow step for " + id + " failed: " + reply.status() + " " + reply.body());
+        }
     }
 
     public static List<String> sitesWithExcerpts() {

@@ -45,7 +45,7 @@ class OutboxAndRedeliveryIT {
         return """
                 {"transcriptId":"%s","site":"%s","externalId":"crash-%s","language":"gu","version":%d,
                  "releasedAt":"2022-03-01T10:00:00Z","releasedBy":"lead-ad",
-                 "paragraphs":[{"n":1,"label":"AD 1","speaker":"P7","text":"%s"}]}""".formatted(id, SITE, id, version, text);
+                 "paragraphs":[{"n":1,"label":"AD 1","speaker":"P7","text":"%s","english":"%s"}]}""".formatted(id, SITE, id, version, text, text);
     }
 
     @Test
@@ -59,8 +59,9 @@ class OutboxAndRedeliveryIT {
         try (MongoClient mongo = MongoClients.create("mongodb://localhost:" + settings.port(PlatformSettings.MONGO))) {
             mongo.getDatabase("chorus-transcripts").getCollection("transcripts").insertOne(new Document("_id", id)
                     .append("site", SITE).append("externalId", "crash-" + id).append("language", "gu").append("title", null)
-                    .append("status", "RELEASED").append("version", 1)
-                    .append("paragraphs", List.of(new Document("n", 1).append("speaker", "P7").append("text", "first")))
+                    .append("status", "RELEASED").append("version", 1).append("translatedBy", "translator-a")
+                    .append("reviewers", List.of("translator-a", "translator-b")).append("queries", List.of()).append("history", List.of())
+                    .append("paragraphs", List.of(new Document("n", 1).append("speaker", "P7").append("text", "first").append("english", "first")))
                     .append("createdAt", Date.from(now)).append("updatedAt", Date.from(now))
                     .append("outbox", List.of(new Document("id", eventId).append("type", RELEASED)
                             .append("aggregateType", "transcript").append("aggregateId", id)

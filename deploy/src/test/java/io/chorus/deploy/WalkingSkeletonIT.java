@@ -50,8 +50,14 @@ class WalkingSkeletonIT {
         String id = pushed.body().path("id").asText();
         assertEquals("PU 2", pushed.body().path("paragraphs").get(1).path("label").asText());
 
-        ChorusClient.Reply released = client.post(TRANSCRIPTS, "/api/sites/PU/transcripts/" + id + "/release",
-                client.userToken("lead-pu"), "");
+        String base = "/api/sites/PU/transcripts/" + id;
+        String lead = client.userToken("lead-pu");
+        assertEquals(409, client.post(TRANSCRIPTS, base + "/release", lead, "").status(), "not reviewed yet");
+        assertEquals("translated", client.post(TRANSCRIPTS, base + "/back-check", lead, "").body().path("status").asText());
+        assertEquals(200, client.post(TRANSCRIPTS, base + "/reviews", client.userToken("translator-a"), "").status());
+        assertEquals("reviewed", client.post(TRANSCRIPTS, base + "/reviews", client.userToken("translator-b"), "")
+                .body().path("status").asText());
+        ChorusClient.Reply released = client.post(TRANSCRIPTS, base + "/release", lead, "");
         assertEquals(200, released.status(), released.body().toString());
         assertEquals("released", released.body().path("status").asText());
 
@@ -59,7 +65,7 @@ class WalkingSkeletonIT {
             ChorusClient.Reply coded = client.get(CODING, "/api/transcripts/" + id, analyst);
             assertEquals(200, coded.status(), coded.body().toString());
             assertEquals("PU", coded.body().path("site").asText());
-            assertEquals("They have lived it; that builds trust.", coded.body().path("paragraphs").get(1).path("text").asText());
+            assertEquals("They have lived it; that builds trust.", coded.body().path("paragraphs").get(1).path("english").asText());
         });
         JsonNode listed = client.get(CODING, "/api/transcripts?site=PU&size=200", analyst).body().path("items");
         assertTrue(listed.findValuesAsText("id").contains(id), "the analyst lists the released transcript");

@@ -46,6 +46,30 @@ class ProgressReportTest {
         return counts.isEmpty() ? 0 : counts.get(0);
     }
 
+    static EventEnvelope statusChanged(String site, String id, String status, int version) {
+        return TestEvents.envelope("io.chorus.transcript.status-changed.v1", "transcript", id, """
+                {"transcriptId":"%s","site":"%s","externalId":"x","status":"%s","previousStatus":null,"version":%d,
+                 "by":"someone","at":"2021-10-01T09:00:00Z"}""".formatted(id, site, status, version));
+    }
+
+    @Test
+    void progressCountsTheTranscriptsThatReachedEachStage() {
+        InMemorySource<Object> source = connector.source("transcript-events");
+        String a = UUID.randomUUID().toString();
+        String b = UUID.randomUUID().toString();
+        source.send(TestEvents.incoming(statusChanged("UKE", a, "uploaded", 1)));
+        source.send(TestEvents.incoming(statusChanged("UKE", a, "back-checked", 2)));
+        source.send(TestEvents.incoming(statusChanged("UKE", a, "translated", 3)));
+        source.send(TestEvents.incoming(statusChanged("UKE", a, "uploaded", 1)));
+        source.send(TestEvents.incoming(statusChanged("UKE", b, "uploaded", 1)));
+        Awaitility.await().untilAsserted(() -> given().auth().oauth2(ANALYST).get("/api/reports/progress").then()
+                .body("sites.find { it.site == 'UKE' }.uploaded", equalTo(2))
+                .body("sites.find { it.site == 'UKE' }.backChecked", equalTo(1))
+                .body("sites.find { it.site == 'UKE' }.translated", equalTo(1))
+                .body("sites.find { it.site == 'UKE' }.reviewed", equalTo(0))
+                .body("sites.find { it.site == 'UKE' }.released", equalTo(0)));
+    }
+
     @Test
     void eachReleasedTranscriptCountsOnceForItsSite() {
         InMemorySource<Object> source = connector.source("transcript-events");

@@ -12,6 +12,6 @@ public record TranscriptReleased(String transcriptId, String site, String extern
     public static final String TYPE = "io.chorus.transcript.released.v1";
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Paragraph(int n, String label, String speaker, String text) {
+    public record Paragraph(int n, String label, String speaker, String text, String english) {
     }
 }

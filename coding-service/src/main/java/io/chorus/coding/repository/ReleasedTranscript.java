@@ -44,15 +44,17 @@ public class ReleasedTranscript extends PanacheEntityBase {
         public String label;
         public String speaker;
         public String text;
+        public String english;
 
         public Paragraph() {
         }
 
-        public Paragraph(int n, String label, String speaker, String text) {
+        public Paragraph(int n, String label, String speaker, String text, String english) {
             this.n = n;
             this.label = label;
             this.speaker = speaker;
             this.text = text;
+            this.english = english;
         }
     }
 }

@@ -45,7 +45,7 @@ public class TranscriptCatalog {
         transcript.releasedAt = released.releasedAt();
         transcript.paragraphs.clear();
         for (TranscriptReleased.Paragraph p : released.paragraphs()) {
-            transcript.paragraphs.add(new ReleasedTranscript.Paragraph(p.n(), p.label(), p.speaker(), p.text()));
+            transcript.paragraphs.add(new ReleasedTranscript.Paragraph(p.n(), p.label(), p.speaker(), p.text(), p.english()));
         }
         transcript.persist();
     }

@@ -29,7 +29,7 @@ class TranscriptReleasedContractTest {
             TranscriptReleased parsed = catalog.parse(new EventEnvelope("e", TranscriptReleased.TYPE, "transcript", "t", java.time.Instant.now(), example));
             assertTrue(parsed.version() >= 1);
             assertFalse(parsed.paragraphs().isEmpty());
-            parsed.paragraphs().forEach(p -> assertTrue(p.label() != null && p.text() != null && p.speaker() != null));
+            parsed.paragraphs().forEach(p -> assertTrue(p.label() != null && p.text() != null && p.speaker() != null && p.english() != null));
         }
     }
 

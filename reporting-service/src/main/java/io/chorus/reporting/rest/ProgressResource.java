@@ -29,7 +29,7 @@ public class ProgressResource {
 
     @GET
     @RolesAllowed({Roles.ANALYST, Roles.CONSORTIUM_ADMIN, Roles.SITE_LEAD, Roles.SITE_RESEARCHER, Roles.TRANSLATOR})
-    @Operation(summary = "Progress per site: released transcripts",
+    @Operation(summary = "Progress per site: transcripts uploaded, back-checked, translated, reviewed and released",
             description = "Analysts and consortium admins see every site; site staff see their own sites' rows.")
     public ProgressReport progress() {
         return new ProgressReport(readModel.progress(scope.seesAllSites() ? null : scope.sites()));

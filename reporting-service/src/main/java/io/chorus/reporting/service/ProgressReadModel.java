@@ -5,13 +5,17 @@ import io.chorus.common.event.EventEnvelope;
 import io.chorus.common.event.EventPayloads;
 import io.chorus.common.event.ProcessedEvents;
 import io.chorus.reporting.event.TranscriptReleased;
+import io.chorus.reporting.event.TranscriptStatusChanged;
 import io.chorus.reporting.repository.ReleasedTranscriptRow;
+import io.chorus.reporting.repository.TranscriptStageRow;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** Per-site progress, kept current from transcript events; a redelivered event is counted once. */
 @ApplicationScoped
@@ -20,7 +24,8 @@ public class ProgressReadModel {
 
     static final String CONSUMER = "reporting-service/transcript-events";
 
-    public record SiteProgress(String site, long released) {
+    /** Transcripts of a site that have reached each stage of the workflow. */
+    public record SiteProgress(String site, long uploaded, long backChecked, long translated, long reviewed, long released) {
     }
 
     @Inject
@@ -32,7 +37,27 @@ public class ProgressReadModel {
         }
         if (TranscriptReleased.TYPE.equals(event.type())) {
             released(parse(event));
+        } else if (TranscriptStatusChanged.TYPE.equals(event.type())) {
+            statusChanged(EventPayloads.read(json, event, TranscriptStatusChanged.class));
         }
+    }
+
+    private void statusChanged(TranscriptStatusChanged changed) {
+        int stage = TranscriptStageRow.STAGES.indexOf(changed.status());
+        if (stage < 0) {
+            throw new IllegalArgumentException("unknown transcript status " + changed.status());
+        }
+        TranscriptStageRow row = TranscriptStageRow.findById(changed.transcriptId());
+        if (row == null) {
+            row = new TranscriptStageRow();
+            row.transcriptId = changed.transcriptId();
+        } else if (row.version >= changed.version()) {
+            return;
+        }
+        row.site = changed.site();
+        row.stage = stage;
+        row.version = changed.version();
+        row.persist();
     }
 
     private void released(TranscriptReleased released) {
@@ -52,12 +77,26 @@ public class ProgressReadModel {
     /** @param sites null for every site */
     public List<SiteProgress> progress(Collection<String> sites) {
         String where = sites == null ? "" : " where r.site in :sites";
-        var query = Panache.getEntityManager().createQuery("select new " + SiteProgress.class.getName()
-                + "(r.site, count(r)) from ReleasedTranscriptRow r" + where + " group by r.site order by r.site", SiteProgress.class);
+        Map<String, long[]> counts = new TreeMap<>();
+        var stages = Panache.getEntityManager().createQuery("select r.site, r.stage, count(r) from TranscriptStageRow r" + where
+                + " group by r.site, r.stage", Object[].class);
+        var released = Panache.getEntityManager().createQuery("select r.site, count(r) from ReleasedTranscriptRow r" + where
+                + " group by r.site", Object[].class);
         if (sites != null) {
-            query.setParameter("sites", sites);
+            stages.setParameter("sites", sites);
+            released.setParameter("sites", sites);
         }
-        return query.getResultList();
+        for (Object[] row : stages.getResultList()) {
+            long[] reached = counts.computeIfAbsent((String) row[0], site -> new long[5]);
+            for (int stage = 0; stage <= (Integer) row[1] && stage < 4; stage++) {
+                reached[stage] += (Long) row[2];
+            }
+        }
+        for (Object[] row : released.getResultList()) {
+            counts.computeIfAbsent((String) row[0], site -> new long[5])[4] = (Long) row[1];
+        }
+        return counts.entrySet().stream().map(e -> new SiteProgress(e.getKey(), e.getValue()[0], e.getValue()[1],
+                e.getValue()[2], e.getValue()[3], e.getValue()[4])).toList();
     }
 
     TranscriptReleased parse(EventEnvelope event) {
