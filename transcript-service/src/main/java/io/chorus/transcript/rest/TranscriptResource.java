@@ -23,6 +23,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import io.chorus.transcript.service.TurnParser;
+import io.chorus.transcript.service.UploadedDocument;
+import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -44,6 +51,9 @@ public class TranscriptResource {
     @Inject
     JsonWebToken token;
 
+    @Inject
+    Validator validator;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.PARTNER_SYSTEM, Roles.SITE_RESEARCHER, Roles.SITE_LEAD})
@@ -57,6 +67,26 @@ public class TranscriptResource {
             return Response.created(uri.getAbsolutePathBuilder().path(view.id()).build()).entity(view).build();
         }
         return Response.ok(view).build();
+    }
+
+    @POST
+    @Consumes({MediaType.TEXT_PLAIN, UploadedDocument.DOCX})
+    @RolesAllowed({Roles.PARTNER_SYSTEM, Roles.SITE_RESEARCHER, Roles.SITE_LEAD})
+    @Operation(summary = "Push a transcript as plain text or .docx, one speaker turn per line ('M: ...', 'P3: ...')",
+            description = "Each turn becomes a numbered paragraph; lines without a speaker continue the turn above. "
+                    + "Same idempotency as the JSON push. Use the JSON push to have identifiers replaced at ingest.")
+    public Response pushDocument(@PathParam("site") String site, @QueryParam("externalId") String externalId,
+            @QueryParam("language") String language, @QueryParam("title") String title,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body, @Context UriInfo uri) {
+        scope.requireWriteAccess(site);
+        List<String> lines = contentType.startsWith(UploadedDocument.DOCX)
+                ? UploadedDocument.docxLines(body) : UploadedDocument.textLines(body);
+        TranscriptPush push = new TranscriptPush(externalId, language, title, TurnParser.parse(lines), null);
+        var violations = validator.validate(push);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        return push(site, push, uri);
     }
 
     @GET
