@@ -124,4 +124,23 @@ class TranscriptApiTest {
                 .post("/api/sites/BU/transcripts").then().statusCode(415);
         given().auth().oauth2(PARTNER_BU).get("/api/sites/BU/transcripts").then().body("total", equalTo((int) before));
     }
+
+    @Test
+    void anIdempotencyKeyReplaysTheFirstAnswerAndRefusesADifferentRequest() {
+        String key = UUID.randomUUID().toString();
+        String externalId = "idem-" + UUID.randomUUID();
+        String first = given().auth().oauth2(PARTNER_BU).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(transcript(externalId)).post("/api/sites/BU/transcripts")
+                .then().statusCode(201).extract().header("Location");
+        given().auth().oauth2(PARTNER_BU).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(transcript(externalId)).post("/api/sites/BU/transcripts")
+                .then().statusCode(201).header("Location", equalTo(first)).body("externalId", equalTo(externalId));
+        given().auth().oauth2(PARTNER_BU).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(transcript(externalId + "-other")).post("/api/sites/BU/transcripts")
+                .then().statusCode(422).contentType("application/problem+json");
+        given().auth().oauth2(PARTNER_BU).get("/api/sites/BU/transcripts?size=200").then()
+                .body("items.findAll { it.externalId == '" + externalId + "-other' }.size()", equalTo(0));
+        given().auth().oauth2(PARTNER_BU).header("Idempotency-Key", "").contentType(ContentType.JSON)
+                .body(transcript(externalId)).post("/api/sites/BU/transcripts").then().statusCode(400);
+    }
 }

@@ -6,6 +6,7 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -51,8 +52,12 @@ public class TranscriptRepository {
         collection().createIndex(Indexes.ascending(OUTBOX + ".id"));
     }
 
+    public MongoDatabase database() {
+        return mongo.getDatabase(database);
+    }
+
     public MongoCollection<Document> collection() {
-        return mongo.getDatabase(database).getCollection("transcripts");
+        return database().getCollection("transcripts");
     }
 
     /** @return false if a transcript with the same site and external id exists already */
