@@ -54,6 +54,6 @@ class OutboxRelayTest {
         assertEquals(List.of("{\"n\":1}", "{\"n\":2}"), sink.received().stream().map(m -> m.getPayload()).toList());
         assertEquals(0, relay.publishPending(), "published events are marked and never sent again");
         assertEquals(2, sink.received().size());
-        assertEquals(List.of(), repository.withPendingEvents(10));
+        assertEquals(List.of(), io.chorus.transcript.repository.DocumentOutbox.withPendingEvents(repository.collection(), 10));
     }
 }

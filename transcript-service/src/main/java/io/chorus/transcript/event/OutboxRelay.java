@@ -3,6 +3,9 @@ package io.chorus.transcript.event;
 import io.chorus.common.event.CloudEventMessages;
 import io.chorus.common.event.EventEnvelope;
 import io.chorus.transcript.config.TranscriptConfig;
+import com.mongodb.client.MongoCollection;
+import io.chorus.transcript.repository.DocumentOutbox;
+import io.chorus.transcript.repository.ParticipantRepository;
 import io.chorus.transcript.repository.TranscriptRepository;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -19,7 +22,7 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes events written to transcript documents' outbox and removes each one only after Kafka
+ * Publishes events written to the outbox of transcript and participant documents and removes each one only after Kafka
  * acknowledged it. A crash before the removal republishes the event; consumers drop the duplicate
  * by its id. Runs on a poll interval and immediately after a write that added events.
  */
@@ -30,6 +33,9 @@ public class OutboxRelay {
 
     @Inject
     TranscriptRepository repository;
+
+    @Inject
+    ParticipantRepository participants;
 
     @Inject
     TranscriptConfig config;
@@ -57,18 +63,20 @@ public class OutboxRelay {
     /** @return the number of events published in this pass */
     public synchronized int publishPending() {
         int published = 0;
-        List<Document> documents;
-        do {
-            documents = repository.withPendingEvents(100);
-            for (Document document : documents) {
-                for (Document pending : document.getList("outbox", Document.class)) {
-                    EventEnvelope event = TranscriptRepository.toEnvelope(pending);
-                    emitter.sendMessageAndAwait(CloudEventMessages.toMessage(event, config.eventSource()));
-                    repository.markPublished(document.getString("_id"), event.id());
-                    published++;
+        for (MongoCollection<Document> collection : List.of(participants.collection(), repository.collection())) {
+            List<Document> documents;
+            do {
+                documents = DocumentOutbox.withPendingEvents(collection, 100);
+                for (Document document : documents) {
+                    for (Document pending : document.getList(DocumentOutbox.FIELD, Document.class)) {
+                        EventEnvelope event = DocumentOutbox.toEnvelope(pending);
+                        emitter.sendMessageAndAwait(CloudEventMessages.toMessage(event, config.eventSource()));
+                        DocumentOutbox.markPublished(collection, document.get("_id"), event.id());
+                        published++;
+                    }
                 }
-            }
-        } while (documents.size() == 100);
+            } while (documents.size() == 100);
+        }
         return published;
     }
 

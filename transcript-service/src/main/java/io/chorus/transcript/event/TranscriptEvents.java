@@ -10,13 +10,18 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Builds the events of a transcript; each type has a JSON Schema under resources/events/. */
+/** Builds the events of transcripts and participants; each type has a JSON Schema under resources/events/. */
 @ApplicationScoped
 public class TranscriptEvents {
 
     public static final String AGGREGATE_TYPE = "transcript";
     public static final String RELEASED = "io.chorus.transcript.released.v1";
     public static final String STATUS_CHANGED = "io.chorus.transcript.status-changed.v1";
+    public static final String PARAGRAPHS_WITHDRAWN = "io.chorus.transcript.paragraphs-withdrawn.v1";
+    public static final String PARTICIPANT_REGISTERED = "io.chorus.transcript.participant-registered.v1";
+    public static final String PARTICIPANT_UPDATED = "io.chorus.transcript.participant-updated.v1";
+    public static final String PARTICIPANT_WITHDRAWN = "io.chorus.transcript.participant-withdrawn.v1";
+    public static final String PARTICIPANT_AGGREGATE = "participant";
 
     /** Payload of {@value #RELEASED}: schema events/transcript-released.schema.json. */
     public record Released(String transcriptId, String site, String externalId, String language, int version,
@@ -31,8 +36,38 @@ public class TranscriptEvents {
             int version, String by, Instant at) {
     }
 
+    /** Payload of {@value #PARAGRAPHS_WITHDRAWN}: schema events/transcript-paragraphs-withdrawn.schema.json. */
+    public record ParagraphsWithdrawn(String transcriptId, String site, String participant, List<Integer> paragraphs,
+            int version, Instant at) {
+    }
+
+    /** Payload of {@value #PARTICIPANT_REGISTERED} and {@value #PARTICIPANT_UPDATED}: schema events/participant.schema.json. */
+    public record ParticipantData(String site, String participant, String gender, Integer age, String role,
+            String professionalBackground, Integer yearsOfExperience, Boolean previousPeerSupportExperience,
+            String consent, int version, Instant at) {
+    }
+
+    /** Payload of {@value #PARTICIPANT_WITHDRAWN}: schema events/participant-withdrawn.schema.json. */
+    public record ParticipantWithdrawn(String site, String participant, Instant at) {
+    }
+
     @Inject
     ObjectMapper json;
+
+    public EventEnvelope paragraphsWithdrawn(Transcript t, String participant, List<Integer> paragraphs) {
+        return envelope(PARAGRAPHS_WITHDRAWN, t.id(), t.updatedAt(),
+                new ParagraphsWithdrawn(t.id(), t.site(), participant, paragraphs, t.version(), t.updatedAt()));
+    }
+
+    public EventEnvelope participant(String type, io.chorus.transcript.repository.Participant p) {
+        Object payload = type.equals(PARTICIPANT_WITHDRAWN)
+                ? new ParticipantWithdrawn(p.site(), p.number(), p.updatedAt())
+                : new ParticipantData(p.site(), p.number(), p.gender(), p.age(), p.role(), p.professionalBackground(),
+                        p.yearsOfExperience(), p.previousPeerSupportExperience(), p.consent().name().toLowerCase(),
+                        p.version(), p.updatedAt());
+        return envelope(type, PARTICIPANT_AGGREGATE, io.chorus.transcript.repository.Participant.id(p.site(), p.number()),
+                p.updatedAt(), payload);
+    }
 
     public EventEnvelope released(Transcript t, String releasedBy) {
         Released payload = new Released(t.id(), t.site(), t.externalId(), t.language(), t.version(), t.updatedAt(),
@@ -53,8 +88,12 @@ public class TranscriptEvents {
     }
 
     private EventEnvelope envelope(String type, String aggregateId, Instant at, Object payload) {
+        return envelope(type, AGGREGATE_TYPE, aggregateId, at, payload);
+    }
+
+    private EventEnvelope envelope(String type, String aggregateType, String aggregateId, Instant at, Object payload) {
         try {
-            return new EventEnvelope(UUID.randomUUID().toString(), type, AGGREGATE_TYPE, aggregateId, at,
+            return new EventEnvelope(UUID.randomUUID().toString(), type, aggregateType, aggregateId, at,
                     json.writeValueAsString(payload));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("event payload not serialisable", e);

@@ -35,7 +35,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Startup
 public class TranscriptRepository {
 
-    static final String OUTBOX = "outbox";
+    static final String OUTBOX = DocumentOutbox.FIELD;
 
     @Inject
     MongoClient mongo;
@@ -50,6 +50,7 @@ public class TranscriptRepository {
     void createIndexes() {
         collection().createIndex(Indexes.ascending("site", "externalId"), new IndexOptions().unique(true));
         collection().createIndex(Indexes.ascending(OUTBOX + ".id"));
+        database().getCollection("participants").createIndex(Indexes.ascending("site", "number"));
     }
 
     public MongoDatabase database() {
@@ -62,7 +63,7 @@ public class TranscriptRepository {
 
     /** @return false if a transcript with the same site and external id exists already */
     public boolean insert(Transcript transcript, List<EventEnvelope> events) {
-        Document document = toDocument(transcript).append(OUTBOX, events.stream().map(TranscriptRepository::toEventDocument).toList());
+        Document document = toDocument(transcript).append(OUTBOX, DocumentOutbox.toDocuments(events));
         try {
             collection().insertOne(document);
             return true;
@@ -84,7 +85,7 @@ public class TranscriptRepository {
             }
         });
         if (!events.isEmpty()) {
-            updates.add(Updates.pushEach(OUTBOX, events.stream().map(TranscriptRepository::toEventDocument).toList()));
+            updates.add(Updates.pushEach(OUTBOX, DocumentOutbox.toDocuments(events)));
         }
         return collection().updateOne(filter, Updates.combine(updates)).getModifiedCount() == 1;
     }
@@ -103,29 +104,14 @@ public class TranscriptRepository {
                 .skip(page * size).limit(size).map(this::toTranscript).into(new ArrayList<>());
     }
 
+    /** Every transcript of the site in which this speaker has a turn. */
+    public List<Transcript> withSpeaker(String site, String speaker) {
+        return collection().find(Filters.and(Filters.eq("site", site), Filters.eq("paragraphs.speaker", speaker)))
+                .map(this::toTranscript).into(new ArrayList<>());
+    }
+
     public long countBySite(String site) {
         return collection().countDocuments(Filters.eq("site", site));
-    }
-
-    /** Documents that still hold events the relay has not published, oldest first. */
-    public List<Document> withPendingEvents(int limit) {
-        return collection().find(Filters.exists(OUTBOX + ".0")).sort(Sorts.ascending("updatedAt"))
-                .limit(limit).into(new ArrayList<>());
-    }
-
-    public void markPublished(String transcriptId, String eventId) {
-        collection().updateOne(Filters.eq("_id", transcriptId), Updates.pull(OUTBOX, Filters.eq("id", eventId)));
-    }
-
-    public static EventEnvelope toEnvelope(Document event) {
-        return new EventEnvelope(event.getString("id"), event.getString("type"), event.getString("aggregateType"),
-                event.getString("aggregateId"), event.getDate("occurredAt").toInstant(), event.getString("payload"));
-    }
-
-    private static Document toEventDocument(EventEnvelope event) {
-        return new Document("id", event.id()).append("type", event.type()).append("aggregateType", event.aggregateType())
-                .append("aggregateId", event.aggregateId()).append("occurredAt", Date.from(event.occurredAt()))
-                .append("payload", event.payloadJson());
     }
 
     private Document toDocument(Transcript t) {

@@ -29,6 +29,9 @@ public class TranscriptService {
     TranscriptRepository repository;
 
     @Inject
+    io.chorus.transcript.repository.ParticipantRepository participants;
+
+    @Inject
     TranscriptConfig config;
 
     @Inject
@@ -39,7 +42,7 @@ public class TranscriptService {
 
     /** Idempotent upsert by (site, external id): a repeated push returns the stored transcript unchanged. */
     public PushResult push(String site, TranscriptPush push, String by) {
-        List<Transcript.Paragraph> paragraphs = numbered(push);
+        List<Transcript.Paragraph> paragraphs = numbered(push, participants.withdrawnNumbers(site));
         for (int attempt = 0; attempt < 3; attempt++) {
             var existing = repository.findBySiteAndExternalId(site, push.externalId());
             if (existing.isEmpty()) {
@@ -219,7 +222,8 @@ public class TranscriptService {
         return aligned;
     }
 
-    private List<Transcript.Paragraph> numbered(TranscriptPush push) {
+    /** Numbers the turns, replaces identifiers, and keeps nothing of participants who withdrew consent. */
+    private List<Transcript.Paragraph> numbered(TranscriptPush push, java.util.Set<String> withdrawn) {
         if (push.paragraphs().size() > config.maxParagraphs()) {
             throw new ProblemException(413, "Content Too Large",
                     "A transcript may have at most " + config.maxParagraphs() + " paragraphs",
@@ -232,8 +236,10 @@ public class TranscriptService {
                 throw ProblemException.invalid("/paragraphs/" + i + "/text",
                         "A paragraph may have at most " + config.maxParagraphLength() + " characters");
             }
-            String text = Pseudonymiser.apply(paragraph.text().strip(), push.identifiersOrEmpty());
-            paragraphs.add(new Transcript.Paragraph(i + 1, paragraph.speaker().strip(), text, null));
+            String speaker = paragraph.speaker().strip();
+            String text = withdrawn.contains(speaker) ? ParticipantService.WITHDRAWN_TEXT
+                    : Pseudonymiser.apply(paragraph.text().strip(), push.identifiersOrEmpty());
+            paragraphs.add(new Transcript.Paragraph(i + 1, speaker, text, null));
         }
         return paragraphs;
     }

@@ -1,0 +1,44 @@
+package io.chorus.transcript.repository;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import io.chorus.common.event.EventEnvelope;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.bson.Document;
+
+/**
+ * Pending events kept inside the document whose change caused them (field {@value #FIELD}): written in
+ * the same single-document update as the change, removed by the relay once Kafka acknowledged them.
+ */
+public final class DocumentOutbox {
+
+    public static final String FIELD = "outbox";
+
+    private DocumentOutbox() {
+    }
+
+    public static List<Document> toDocuments(List<EventEnvelope> events) {
+        return events.stream().map(event -> new Document("id", event.id()).append("type", event.type())
+                .append("aggregateType", event.aggregateType()).append("aggregateId", event.aggregateId())
+                .append("occurredAt", Date.from(event.occurredAt())).append("payload", event.payloadJson())).toList();
+    }
+
+    public static EventEnvelope toEnvelope(Document event) {
+        return new EventEnvelope(event.getString("id"), event.getString("type"), event.getString("aggregateType"),
+                event.getString("aggregateId"), event.getDate("occurredAt").toInstant(), event.getString("payload"));
+    }
+
+    /** Documents that still hold events the relay has not published, least recently changed first. */
+    public static List<Document> withPendingEvents(MongoCollection<Document> collection, int limit) {
+        return collection.find(Filters.exists(FIELD + ".0")).sort(Sorts.ascending("updatedAt"))
+                .limit(limit).into(new ArrayList<>());
+    }
+
+    public static void markPublished(MongoCollection<Document> collection, Object documentId, String eventId) {
+        collection.updateOne(Filters.eq("_id", documentId), Updates.pull(FIELD, Filters.eq("id", eventId)));
+    }
+}

@@ -1,0 +1,111 @@
+package io.chorus.transcript.rest;
+
+import io.chorus.common.rest.Page;
+import io.chorus.common.security.Roles;
+import io.chorus.common.security.SiteScope;
+import io.chorus.transcript.repository.Participant;
+import io.chorus.transcript.repository.ParticipantRepository;
+import io.chorus.transcript.service.ParticipantService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/sites/{site}/participants")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Participants")
+public class ParticipantResource {
+
+    /** The short questionnaire; consent is not set here (see the withdrawal endpoint). */
+    public record ParticipantData(
+            @Pattern(regexp = "female|male|diverse|not-stated", message = "must be female, male, diverse or not-stated") String gender,
+            @Min(16) @Max(110) Integer age,
+            @Size(max = 100) String role,
+            @Size(max = 200) String professionalBackground,
+            @Min(0) @Max(70) Integer yearsOfExperience,
+            Boolean previousPeerSupportExperience) {
+    }
+
+    public record WithdrawalView(Participant participant, int transcriptsRedacted, int paragraphsRedacted) {
+    }
+
+    @Inject
+    ParticipantService service;
+
+    @Inject
+    ParticipantRepository repository;
+
+    @Inject
+    SiteScope scope;
+
+    @Inject
+    JsonWebToken token;
+
+    @PUT
+    @Path("/{number}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.PARTNER_SYSTEM, Roles.SITE_RESEARCHER, Roles.SITE_LEAD})
+    @Operation(summary = "Register or update a pseudonymous participant of your site (e.g. P9)",
+            description = "201 when registered, 200 when updated or unchanged.")
+    public Response put(@PathParam("site") String site,
+            @PathParam("number") @Pattern(regexp = "[A-Za-z][A-Za-z0-9#]{0,39}", message = "must be a speaker code such as 'P9'") String number,
+            @NotNull @Valid ParticipantData data, @Context UriInfo uri) {
+        scope.requireWriteAccess(site);
+        ParticipantService.Upserted result = service.upsert(new Participant(site, number, data.gender(), data.age(), data.role(),
+                data.professionalBackground(), data.yearsOfExperience(), data.previousPeerSupportExperience(), null, null, 0, null, null));
+        return result.created()
+                ? Response.created(uri.getAbsolutePath()).entity(result.participant()).build()
+                : Response.ok(result.participant()).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.PARTNER_SYSTEM, Roles.SITE_RESEARCHER, Roles.SITE_LEAD, Roles.CONSORTIUM_ADMIN})
+    @Operation(summary = "List your site's participants")
+    public Page<Participant> list(@PathParam("site") String site,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        scope.requireReadAccess(site, "Site '" + site + "'");
+        return new Page<>(repository.listBySite(site, page, size), page, size, repository.countBySite(site));
+    }
+
+    @GET
+    @Path("/{number}")
+    @RolesAllowed({Roles.PARTNER_SYSTEM, Roles.SITE_RESEARCHER, Roles.SITE_LEAD, Roles.CONSORTIUM_ADMIN})
+    public Participant get(@PathParam("site") String site, @PathParam("number") String number) {
+        scope.requireReadAccess(site, "Participant '" + number + "'");
+        return service.get(site, number);
+    }
+
+    @POST
+    @Path("/{number}/withdrawal")
+    @RolesAllowed({Roles.SITE_RESEARCHER, Roles.SITE_LEAD})
+    @Operation(summary = "Record a withdrawal of consent",
+            description = "Redacts the participant's turns in every transcript and translation of the site, released ones "
+                    + "included, drops their questionnaire, and tells coding and reporting to purge what they derived.")
+    public WithdrawalView withdraw(@PathParam("site") String site, @PathParam("number") String number) {
+        scope.requireReadAccess(site, "Participant '" + number + "'");
+        scope.requireWriteAccess(site);
+        ParticipantService.Withdrawal withdrawal = service.withdraw(site, number, token.getSubject());
+        return new WithdrawalView(withdrawal.participant(), withdrawal.transcripts(), withdrawal.paragraphs());
+    }
+}

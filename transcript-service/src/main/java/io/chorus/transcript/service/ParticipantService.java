@@ -1,0 +1,133 @@
+package io.chorus.transcript.service;
+
+import io.chorus.common.problem.ProblemException;
+import io.chorus.transcript.event.OutboxRelay;
+import io.chorus.transcript.event.TranscriptEvents;
+import io.chorus.transcript.repository.Participant;
+import io.chorus.transcript.repository.ParticipantRepository;
+import io.chorus.transcript.repository.Transcript;
+import io.chorus.transcript.repository.TranscriptRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Registering participants, and consent withdrawal: their words are redacted from every transcript and translation. */
+@ApplicationScoped
+public class ParticipantService {
+
+    public static final String WITHDRAWN_TEXT = "[withdrawn]";
+
+    public record Upserted(Participant participant, boolean created) {
+    }
+
+    public record Withdrawal(Participant participant, int transcripts, int paragraphs) {
+    }
+
+    @Inject
+    ParticipantRepository participants;
+
+    @Inject
+    TranscriptRepository transcripts;
+
+    @Inject
+    TranscriptEvents events;
+
+    @Inject
+    OutboxRelay relay;
+
+    public Upserted upsert(Participant data) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            var existing = participants.find(data.site(), data.number());
+            Instant now = now();
+            if (existing.isEmpty()) {
+                Participant created = new Participant(data.site(), data.number(), data.gender(), data.age(), data.role(),
+                        data.professionalBackground(), data.yearsOfExperience(), data.previousPeerSupportExperience(),
+                        Participant.Consent.GIVEN, null, 1, now, now);
+                if (participants.insert(created, List.of(events.participant(TranscriptEvents.PARTICIPANT_REGISTERED, created)))) {
+                    relay.wakeUp();
+                    return new Upserted(created, true);
+                }
+                continue;
+            }
+            Participant current = existing.get();
+            if (current.sameData(data)) {
+                return new Upserted(current, false);
+            }
+            if (current.consent() == Participant.Consent.WITHDRAWN) {
+                throw ProblemException.conflict("Participant " + data.number() + " has withdrawn consent; their data is not kept");
+            }
+            Participant updated = new Participant(current.site(), current.number(), data.gender(), data.age(), data.role(),
+                    data.professionalBackground(), data.yearsOfExperience(), data.previousPeerSupportExperience(),
+                    current.consent(), null, current.version() + 1, current.createdAt(), now);
+            if (participants.update(updated, current.version(), List.of(events.participant(TranscriptEvents.PARTICIPANT_UPDATED, updated)))) {
+                relay.wakeUp();
+                return new Upserted(updated, false);
+            }
+        }
+        throw ProblemException.conflict("Participant is being changed concurrently; retry");
+    }
+
+    public Participant get(String site, String number) {
+        return participants.find(site, number).orElseThrow(() -> ProblemException.notFound("Participant '" + number + "'"));
+    }
+
+    /**
+     * Redacts the participant's turns in every transcript of the site (original and English, every
+     * status, released ones included), then records the withdrawal. Repeating it finishes an interrupted
+     * withdrawal and changes nothing after a complete one.
+     */
+    public Withdrawal withdraw(String site, String number, String by) {
+        Participant current = get(site, number);
+        int transcriptCount = 0;
+        int paragraphCount = 0;
+        for (Transcript transcript : transcripts.withSpeaker(site, number)) {
+            int redacted = redact(transcript, number, by);
+            if (redacted > 0) {
+                transcriptCount++;
+                paragraphCount += redacted;
+            }
+        }
+        if (current.consent() == Participant.Consent.WITHDRAWN) {
+            return new Withdrawal(current, transcriptCount, paragraphCount);
+        }
+        Instant now = now();
+        Participant withdrawn = new Participant(site, number, null, null, null, null, null, null,
+                Participant.Consent.WITHDRAWN, now, current.version() + 1, current.createdAt(), now);
+        if (!participants.update(withdrawn, current.version(), List.of(events.participant(TranscriptEvents.PARTICIPANT_WITHDRAWN, withdrawn)))) {
+            throw ProblemException.conflict("Participant was changed concurrently; repeat the withdrawal");
+        }
+        relay.wakeUp();
+        return new Withdrawal(withdrawn, transcriptCount, paragraphCount);
+    }
+
+    private int redact(Transcript current, String speaker, String by) {
+        List<Transcript.Paragraph> paragraphs = new ArrayList<>();
+        List<Integer> redacted = new ArrayList<>();
+        for (Transcript.Paragraph p : current.paragraphs()) {
+            if (p.speaker().equals(speaker) && !WITHDRAWN_TEXT.equals(p.text())) {
+                paragraphs.add(new Transcript.Paragraph(p.n(), p.speaker(), WITHDRAWN_TEXT, p.english() == null ? null : WITHDRAWN_TEXT));
+                redacted.add(p.n());
+            } else {
+                paragraphs.add(p);
+            }
+        }
+        if (redacted.isEmpty()) {
+            return 0;
+        }
+        Transcript next = new Transcript(current.id(), current.site(), current.externalId(), current.language(), current.title(),
+                current.status(), current.version(), paragraphs, current.translatedBy(), current.reviewers(), current.queries(),
+                current.history(), current.createdAt(), current.updatedAt())
+                .moveTo(current.status(), by, now(), "turns of participant " + speaker + " redacted after consent withdrawal");
+        if (!transcripts.update(next, current.version(), List.of(events.paragraphsWithdrawn(next, speaker, redacted)))) {
+            throw ProblemException.conflict("Transcript '" + current.id() + "' was changed concurrently; repeat the withdrawal");
+        }
+        return redacted.size();
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

@@ -1,0 +1,118 @@
+package io.chorus.transcript;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.chorus.common.testing.EventSchemas;
+import io.chorus.common.testing.MongoTestResource;
+import io.chorus.common.testing.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.http.ContentType;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.memory.InMemoryConnector;
+import io.smallrye.reactive.messaging.memory.InMemorySink;
+import jakarta.enterprise.inject.Any;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(MongoTestResource.class)
+class ParticipantWithdrawalTest {
+
+    static final String PARTNER = TestTokens.token("partner-ds", List.of("partner-system"), List.of("DS"));
+    static final String RESEARCHER = TestTokens.token("researcher-ds", List.of("site-researcher"), List.of("DS"));
+    static final String TRANSLATOR = TestTokens.token("translator-ds", List.of("translator"), List.of("DS"));
+    static final String PARTNER_BU = TestTokens.token("partner-bu", List.of("partner-system"), List.of("BU"));
+    static final String SECRET = "Nilikuwa nikilia kila siku kabla ya kukutana na mfanyakazi rika";
+
+    @Inject
+    @Any
+    InMemoryConnector connector;
+
+    @Test
+    void participantsAreRegisteredIdempotentlyAndValidated() {
+        String number = "P" + (100 + new java.util.Random().nextInt(800));
+        String body = "{\"gender\":\"female\",\"age\":34,\"role\":\"mental health worker\",\"yearsOfExperience\":6,\"previousPeerSupportExperience\":false}";
+        given().auth().oauth2(PARTNER).contentType(ContentType.JSON).body(body).put("/api/sites/DS/participants/{n}", number)
+                .then().statusCode(201).body("consent", equalTo("GIVEN")).body("version", equalTo(1));
+        given().auth().oauth2(PARTNER).contentType(ContentType.JSON).body(body).put("/api/sites/DS/participants/{n}", number)
+                .then().statusCode(200).body("version", equalTo(1));
+        given().auth().oauth2(PARTNER).contentType(ContentType.JSON).body(body.replace("34", "35"))
+                .put("/api/sites/DS/participants/{n}", number).then().statusCode(200).body("version", equalTo(2)).body("age", equalTo(35));
+        given().auth().oauth2(PARTNER).contentType(ContentType.JSON).body("{\"gender\":\"f\",\"age\":3}")
+                .put("/api/sites/DS/participants/{n}", number).then().statusCode(422).contentType("application/problem+json")
+                .body("errors.pointer", org.hamcrest.Matchers.contains("/age", "/gender"));
+        given().auth().oauth2(PARTNER).contentType(ContentType.JSON).body("{\"consent\":\"withdrawn\"}")
+                .put("/api/sites/DS/participants/{n}", number).then().statusCode(400).body("errors[0].pointer", equalTo("/consent"));
+        given().auth().oauth2(PARTNER_BU).contentType(ContentType.JSON).body(body).put("/api/sites/DS/participants/{n}", number)
+                .then().statusCode(403);
+        given().auth().oauth2(PARTNER_BU).get("/api/sites/DS/participants/{n}", number).then().statusCode(404);
+    }
+
+    @Test
+    void withdrawalRedactsEveryTurnInOriginalAndEnglishAndLaterPushes() {
+        InMemorySink<String> sink = connector.sink("transcript-events");
+        sink.clear();
+        given().auth().oauth2(PARTNER).contentType(ContentType.JSON).body("{\"gender\":\"male\",\"age\":41}")
+                .put("/api/sites/DS/participants/P9").then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+        String id = given().auth().oauth2(PARTNER).contentType(ContentType.JSON).body("""
+                {"externalId":"wd-%s","language":"sw","paragraphs":[
+                  {"speaker":"M","text":"Karibuni."},{"speaker":"P9","text":"%s"},{"speaker":"P2","text":"Ndiyo."}]}"""
+                .formatted(UUID.randomUUID(), SECRET)).post("/api/sites/DS/transcripts").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(RESEARCHER).post("/api/sites/DS/transcripts/{id}/back-check", id).then().statusCode(200);
+        given().auth().oauth2(TRANSLATOR).contentType(ContentType.JSON).body("""
+                {"paragraphs":[{"n":1,"english":"Welcome."},{"n":2,"english":"I used to cry every day before I met a peer worker"},
+                               {"n":3,"english":"Yes."}]}""").put("/api/sites/DS/transcripts/{id}/translation", id).then().statusCode(200);
+
+        given().auth().oauth2(PARTNER).post("/api/sites/DS/participants/P9/withdrawal").then().statusCode(403);
+        given().auth().oauth2(RESEARCHER).post("/api/sites/DS/participants/P9/withdrawal").then().statusCode(200)
+                .body("participant.consent", equalTo("WITHDRAWN")).body("participant.age", nullValue())
+                .body("transcriptsRedacted", equalTo(1)).body("paragraphsRedacted", equalTo(1));
+        String stored = given().auth().oauth2(RESEARCHER).get("/api/sites/DS/transcripts/{id}", id).then().statusCode(200)
+                .body("paragraphs[1].text", equalTo("[withdrawn]")).body("paragraphs[1].english", equalTo("[withdrawn]"))
+                .body("paragraphs[2].text", equalTo("Ndiyo.")).body("status", equalTo("translated"))
+                .extract().asString();
+        assertFalse(stored.contains("Nilikuwa") || stored.contains("cry every day"));
+        given().auth().oauth2(RESEARCHER).post("/api/sites/DS/participants/P9/withdrawal").then().statusCode(200)
+                .body("paragraphsRedacted", equalTo(0));
+        given().auth().oauth2(PARTNER).contentType(ContentType.JSON).body("{\"age\":42}").put("/api/sites/DS/participants/P9")
+                .then().statusCode(409);
+        given().auth().oauth2(PARTNER).contentType(ContentType.JSON).body("""
+                {"externalId":"wd-later-%s","language":"sw","paragraphs":[{"speaker":"P9","text":"%s"}]}"""
+                .formatted(UUID.randomUUID(), SECRET)).post("/api/sites/DS/transcripts").then().statusCode(201)
+                .body("paragraphs[0].text", equalTo("[withdrawn]"));
+
+        Map<String, EventSchemas> schemas = Map.of(
+                "io.chorus.transcript.participant-registered.v1", EventSchemas.load("transcript-service/src/main/resources/events/participant.schema.json"),
+                "io.chorus.transcript.participant-withdrawn.v1", EventSchemas.load("transcript-service/src/main/resources/events/participant-withdrawn.schema.json"),
+                "io.chorus.transcript.paragraphs-withdrawn.v1", EventSchemas.load("transcript-service/src/main/resources/events/transcript-paragraphs-withdrawn.schema.json"));
+        Awaitility.await().until(() -> sink.received().stream().anyMatch(m -> type(m).equals("io.chorus.transcript.participant-withdrawn.v1")));
+        Set<String> seen = new java.util.HashSet<>();
+        for (Message<String> message : sink.received()) {
+            EventSchemas schema = schemas.get(type(message));
+            if (schema != null) {
+                assertEquals(Set.of(), schema.violations(message.getPayload()), type(message));
+                seen.add(type(message));
+            }
+            assertFalse(message.getPayload().contains("Nilikuwa"), "no event carries the withdrawn words");
+        }
+        assertTrue(seen.containsAll(List.of("io.chorus.transcript.participant-withdrawn.v1", "io.chorus.transcript.paragraphs-withdrawn.v1")));
+    }
+
+    static String type(Message<String> message) {
+        return message.getMetadata(OutgoingCloudEventMetadata.class).orElseThrow().getType();
+    }
+}
