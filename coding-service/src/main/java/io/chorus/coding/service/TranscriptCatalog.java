@@ -1,6 +1,7 @@
 package io.chorus.coding.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chorus.coding.event.ParagraphsWithdrawn;
 import io.chorus.coding.event.TranscriptReleased;
 import io.chorus.coding.repository.ReleasedTranscript;
 import io.chorus.common.event.EventEnvelope;
@@ -27,6 +28,22 @@ public class TranscriptCatalog {
         }
         if (TranscriptReleased.TYPE.equals(event.type())) {
             released(parse(event));
+        } else if (ParagraphsWithdrawn.TYPE.equals(event.type())) {
+            withdrawn(EventPayloads.read(json, event, ParagraphsWithdrawn.class));
+        }
+    }
+
+    /** A participant withdrew consent: nothing of their words stays here (codings on them will go too). */
+    private void withdrawn(ParagraphsWithdrawn withdrawn) {
+        ReleasedTranscript transcript = ReleasedTranscript.findById(withdrawn.transcriptId());
+        if (transcript == null) {
+            return;
+        }
+        for (ReleasedTranscript.Paragraph paragraph : transcript.paragraphs) {
+            if (withdrawn.paragraphs().contains(paragraph.n)) {
+                paragraph.text = ParagraphsWithdrawn.REDACTED;
+                paragraph.english = ParagraphsWithdrawn.REDACTED;
+            }
         }
     }
 
