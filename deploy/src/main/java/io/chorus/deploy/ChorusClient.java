@@ -57,9 +57,16 @@ public final class ChorusClient {
     }
 
     public Reply post(String service, String path, String token, Object body) {
+        return send(request(service, path, token).header("Content-Type", "application/json").POST(json(body)));
+    }
+
+    public Reply put(String service, String path, String token, Object body) {
+        return send(request(service, path, token).header("Content-Type", "application/json").PUT(json(body)));
+    }
+
+    private static HttpRequest.BodyPublisher json(Object body) {
         try {
-            return send(request(service, path, token).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body))));
+            return HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

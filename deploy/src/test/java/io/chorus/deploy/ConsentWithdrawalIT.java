@@ -1,0 +1,47 @@
+package io.chorus.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.time.Duration;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** A participant withdraws consent after release: their words leave transcript-service and coding-service. */
+@ExtendWith(EmbeddedPlatform.class)
+class ConsentWithdrawalIT {
+
+    static final String WORDS = "Before the peer worker came I did not leave my room for months";
+
+    @Test
+    void withdrawnWordsLeaveEveryService() {
+        ChorusClient client = EmbeddedPlatform.client();
+        String partner = client.partnerToken("BGU");
+        String lead = client.userToken("lead-bgu");
+        String analyst = client.userToken("analyst");
+        assertEquals(201, client.put("transcript-service", "/api/sites/BGU/participants/P5", partner, "{\"gender\":\"female\",\"age\":29}").status());
+        ChorusClient.Reply pushed = client.post("transcript-service", "/api/sites/BGU/transcripts", partner, """
+                {"externalId":"withdrawal-%s","language":"en","paragraphs":[
+                  {"speaker":"M","text":"How did peer support change things?"},{"speaker":"P5","text":"%s"}]}"""
+                .formatted(UUID.randomUUID(), WORDS));
+        String id = pushed.body().path("id").asText();
+        String base = "/api/sites/BGU/transcripts/" + id;
+        assertEquals(200, client.post("transcript-service", base + "/back-check", lead, "").status());
+        assertEquals(200, client.post("transcript-service", base + "/reviews", client.userToken("translator-a"), "").status());
+        assertEquals(200, client.post("transcript-service", base + "/reviews", client.userToken("translator-b"), "").status());
+        assertEquals(200, client.post("transcript-service", base + "/release", lead, "").status());
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(WORDS,
+                client.get("coding-service", "/api/transcripts/" + id, analyst).body().path("paragraphs").get(1).path("english").asText()));
+
+        ChorusClient.Reply withdrawn = client.post("transcript-service", "/api/sites/BGU/participants/P5/withdrawal", lead, "");
+        assertEquals(200, withdrawn.status(), withdrawn.body().toString());
+        assertEquals(1, withdrawn.body().path("paragraphsRedacted").asInt());
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals("[withdrawn]",
+                client.get("coding-service", "/api/transcripts/" + id, analyst).body().path("paragraphs").get(1).path("english").asText()));
+        assertFalse(client.get("coding-service", "/api/transcripts/" + id, analyst).body().toString().contains("did not leave my room"));
+        assertFalse(client.get("transcript-service", base, lead).body().toString().contains("did not leave my room"));
+    }
+}
