@@ -3,6 +3,7 @@ package io.chorus.transcript;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
@@ -41,6 +42,8 @@ class TranscriptWorkflowTest {
     static final String REVIEWER_1 = TestTokens.token("reviewer-1", List.of("translator"), List.of("ULM"));
     static final String REVIEWER_2 = TestTokens.token("reviewer-2", List.of("translator"), List.of("ULM"));
     static final String LEAD = TestTokens.token("lead-ulm", List.of("site-lead"), List.of("ULM"));
+    static final String ANALYST = TestTokens.token("analyst", List.of("analyst"), List.of());
+    static final String ADMIN = TestTokens.token("admin", List.of("consortium-admin"), List.of());
     static final String TRANSLATOR_ELSEWHERE = TestTokens.token("translator-bu", List.of("translator"), List.of("BU"));
 
     @Inject
@@ -107,6 +110,7 @@ class TranscriptWorkflowTest {
         String queryId = step(REVIEWER_1, "/queries", id, "{\"paragraph\":2,\"question\":\"Is 'Doktor Weber' a real name?\"}")
                 .statusCode(200).body("queries[0].answer", nullValue()).extract().path("queries[0].id");
         step(LEAD, "/release", id, null).statusCode(409);
+        given().auth().oauth2(ANALYST).get("/api/sites/ULM/transcripts/{id}", id).then().statusCode(404);
         step(RESEARCHER, "/queries/" + queryId + "/answer", id, "{\"answer\":\"Yes; it will be replaced in a new version.\"}")
                 .statusCode(200);
         step(RESEARCHER, "/queries/" + queryId + "/answer", id, "{\"answer\":\"again\"}").statusCode(409);
@@ -134,6 +138,21 @@ class TranscriptWorkflowTest {
         }
         assertEquals(List.of("uploaded", "back-checked", "translated", "reviewed", "released"), statuses);
         assertTrue(released.getPayload().contains("\"english\":\"Mrs [name], what do you expect from peer support workers in [place]?\""));
+
+        given().auth().oauth2(ANALYST).get("/api/sites/ULM/transcripts/{id}", id).then().statusCode(200)
+                .body("paragraphs[0].text", nullValue())
+                .body("paragraphs[0].english", equalTo("Mrs [name], what do you expect from peer support workers in [place]?"))
+                .body("queries.size()", equalTo(0));
+        given().auth().oauth2(ANALYST).get("/api/sites/ULM/transcripts?size=200").then().statusCode(200)
+                .body("items.status", everyItem(equalTo("released")));
+        given().auth().oauth2(ADMIN).get("/api/audit/original-reads?site=ULM&subject=researcher-ulm&size=500").then().statusCode(200)
+                .body("items.transcriptId", not(hasItem(id)));
+        given().auth().oauth2(RESEARCHER).get("/api/sites/ULM/transcripts/{id}", id).then().statusCode(200)
+                .body("paragraphs[0].text", equalTo("Frau [name], was erwarten Sie von Genesungsbegleitern in [place]?"));
+        given().auth().oauth2(ADMIN).get("/api/audit/original-reads?site=ULM&subject=researcher-ulm&size=500").then().statusCode(200)
+                .body("items.findAll { it.transcriptId == '" + id + "' }.size()", equalTo(1))
+                .body("items[0].language", equalTo("de"));
+        given().auth().oauth2(RESEARCHER).get("/api/audit/original-reads").then().statusCode(403);
 
         given().auth().oauth2(PARTNER).contentType(ContentType.JSON).body(push.replace("Vertrauen", "Zuversicht"))
                 .post("/api/sites/ULM/transcripts").then().statusCode(409);

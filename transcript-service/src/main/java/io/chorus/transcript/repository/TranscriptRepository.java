@@ -99,8 +99,8 @@ public class TranscriptRepository {
                 .map(this::toTranscript);
     }
 
-    public List<Transcript> listBySite(String site, int page, int size) {
-        return collection().find(Filters.eq("site", site)).sort(Sorts.ascending("createdAt", "_id"))
+    public List<Transcript> listBySite(String site, boolean releasedOnly, int page, int size) {
+        return collection().find(siteFilter(site, releasedOnly)).sort(Sorts.ascending("createdAt", "_id"))
                 .skip(page * size).limit(size).map(this::toTranscript).into(new ArrayList<>());
     }
 
@@ -110,8 +110,13 @@ public class TranscriptRepository {
                 .map(this::toTranscript).into(new ArrayList<>());
     }
 
-    public long countBySite(String site) {
-        return collection().countDocuments(Filters.eq("site", site));
+    public long countBySite(String site, boolean releasedOnly) {
+        return collection().countDocuments(siteFilter(site, releasedOnly));
+    }
+
+    private static Bson siteFilter(String site, boolean releasedOnly) {
+        return releasedOnly ? Filters.and(Filters.eq("site", site), Filters.eq("status", Transcript.Status.RELEASED.name()))
+                : Filters.eq("site", site);
     }
 
     private Document toDocument(Transcript t) {

@@ -3,6 +3,9 @@ package io.chorus.transcript.rest;
 import io.chorus.common.rest.Page;
 import io.chorus.common.security.Roles;
 import io.chorus.common.security.SiteScope;
+import io.chorus.common.problem.ProblemException;
+import io.chorus.transcript.repository.AuditLog;
+import io.chorus.transcript.repository.Transcript;
 import io.chorus.transcript.repository.TranscriptRepository;
 import io.chorus.transcript.service.TranscriptService;
 import jakarta.annotation.security.RolesAllowed;
@@ -54,6 +57,9 @@ public class TranscriptResource {
     @Inject
     Validator validator;
 
+    @Inject
+    AuditLog audit;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.PARTNER_SYSTEM, Roles.SITE_RESEARCHER, Roles.SITE_LEAD})
@@ -90,22 +96,39 @@ public class TranscriptResource {
     }
 
     @GET
-    @RolesAllowed({Roles.PARTNER_SYSTEM, Roles.SITE_RESEARCHER, Roles.SITE_LEAD, Roles.TRANSLATOR, Roles.CONSORTIUM_ADMIN})
-    @Operation(summary = "List your site's transcripts, oldest first")
+    @RolesAllowed({Roles.PARTNER_SYSTEM, Roles.SITE_RESEARCHER, Roles.SITE_LEAD, Roles.TRANSLATOR, Roles.ANALYST,
+            Roles.CONSORTIUM_ADMIN})
+    @Operation(summary = "List a site's transcripts, oldest first",
+            description = "Site members see all of their site's transcripts; analysts and consortium admins the released ones.")
     public Page<TranscriptSummary> list(@PathParam("site") String site,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         scope.requireReadAccess(site, "Site '" + site + "'");
-        return new Page<>(repository.listBySite(site, page, size).stream().map(TranscriptSummary::of).toList(),
-                page, size, repository.countBySite(site));
+        boolean releasedOnly = !scope.isMemberOf(site);
+        return new Page<>(repository.listBySite(site, releasedOnly, page, size).stream().map(TranscriptSummary::of).toList(),
+                page, size, repository.countBySite(site, releasedOnly));
     }
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.PARTNER_SYSTEM, Roles.SITE_RESEARCHER, Roles.SITE_LEAD, Roles.TRANSLATOR, Roles.CONSORTIUM_ADMIN})
-    @Operation(summary = "Read one transcript with its numbered paragraphs")
+    @RolesAllowed({Roles.PARTNER_SYSTEM, Roles.SITE_RESEARCHER, Roles.SITE_LEAD, Roles.TRANSLATOR, Roles.ANALYST,
+            Roles.CONSORTIUM_ADMIN})
+    @Operation(summary = "Read one transcript with its numbered paragraphs",
+            description = "Site members read the original and the English text; every read of a non-English original is "
+                    + "written to the audit log. Analysts and consortium admins of other sites read released transcripts "
+                    + "in English only.")
     public TranscriptView get(@PathParam("site") String site, @PathParam("id") String id) {
         scope.requireReadAccess(site, "Transcript '" + id + "'");
-        return TranscriptView.of(service.get(site, id));
+        Transcript transcript = service.get(site, id);
+        if (!scope.isMemberOf(site)) {
+            if (transcript.status() != Transcript.Status.RELEASED) {
+                throw ProblemException.notFound("Transcript '" + id + "'");
+            }
+            return TranscriptView.englishOnly(transcript);
+        }
+        if (!transcript.language().equals("en") && !transcript.language().startsWith("en-")) {
+            audit.originalRead(token.getSubject(), token.getName(), transcript);
+        }
+        return TranscriptView.of(transcript);
     }
 }

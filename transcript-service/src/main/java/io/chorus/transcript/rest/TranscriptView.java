@@ -13,6 +13,15 @@ public record TranscriptView(String id, String site, String externalId, String l
     public record ParagraphView(int n, String label, String speaker, String text, String english) {
     }
 
+    /** For readers outside the site: English text only, no site-check correspondence. */
+    public static TranscriptView englishOnly(Transcript t) {
+        TranscriptView full = of(t);
+        return new TranscriptView(full.id, full.site, full.externalId, full.language, full.title, full.status, full.version,
+                full.createdAt, full.updatedAt,
+                full.paragraphs.stream().map(p -> new ParagraphView(p.n(), p.label(), p.speaker(), null, p.english())).toList(),
+                full.translatedBy, full.reviewers, List.of(), full.history);
+    }
+
     public static TranscriptView of(Transcript t) {
         return new TranscriptView(t.id(), t.site(), t.externalId(), t.language(), t.title(), t.status().wireName(),
                 t.version(), t.createdAt(), t.updatedAt(),

@@ -1,0 +1,58 @@
+package io.chorus.transcript.repository;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/** Append-only record of every read of an original-language transcript. */
+@ApplicationScoped
+public class AuditLog {
+
+    public record OriginalRead(String id, Instant at, String subject, String username, String site, String transcriptId,
+            String externalId, String language) {
+    }
+
+    @Inject
+    TranscriptRepository transcripts;
+
+    private com.mongodb.client.MongoCollection<Document> collection() {
+        return transcripts.database().getCollection("audit_original_reads");
+    }
+
+    public void originalRead(String subject, String username, Transcript t) {
+        collection().insertOne(new Document("_id", UUID.randomUUID().toString()).append("at", new Date())
+                .append("subject", subject).append("username", username).append("site", t.site())
+                .append("transcriptId", t.id()).append("externalId", t.externalId()).append("language", t.language()));
+    }
+
+    public List<OriginalRead> find(String site, String subject, int page, int size) {
+        return collection().find(filter(site, subject)).sort(Sorts.descending("at", "_id")).skip(page * size).limit(size)
+                .map(d -> new OriginalRead(d.getString("_id"), d.getDate("at").toInstant(), d.getString("subject"),
+                        d.getString("username"), d.getString("site"), d.getString("transcriptId"), d.getString("externalId"),
+                        d.getString("language")))
+                .into(new ArrayList<>());
+    }
+
+    public long count(String site, String subject) {
+        return collection().countDocuments(filter(site, subject));
+    }
+
+    private static Bson filter(String site, String subject) {
+        List<Bson> filters = new ArrayList<>();
+        if (site != null) {
+            filters.add(Filters.eq("site", site));
+        }
+        if (subject != null) {
+            filters.add(Filters.eq("subject", subject));
+        }
+        return filters.isEmpty() ? new Document() : Filters.and(filters);
+    }
+}
