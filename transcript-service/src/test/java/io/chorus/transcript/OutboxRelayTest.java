@@ -42,7 +42,7 @@ class OutboxRelayTest {
         sink.clear();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         String id = UUID.randomUUID().toString();
-        Transcript transcript = Transcript.uploaded(id, "DS", "crash-" + id, "sw", null,
+        Transcript transcript = Transcript.uploaded(id, "DS", "crash-" + id, null, "sw", null,
                 List.of(new Transcript.Paragraph(1, "M", "Habari", null)), "partner-ds", now);
         List<EventEnvelope> pending = List.of(
                 new EventEnvelope(UUID.randomUUID().toString(), "io.chorus.transcript.released.v1", "transcript", id, now, "{\"n\":1}"),

@@ -22,7 +22,7 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes events written to the outbox of transcript and participant documents and removes each one only after Kafka
+ * Publishes events written to the outbox of session, participant and transcript documents and removes each one only after Kafka
  * acknowledged it. A crash before the removal republishes the event; consumers drop the duplicate
  * by its id. Runs on a poll interval and immediately after a write that added events.
  */
@@ -36,6 +36,9 @@ public class OutboxRelay {
 
     @Inject
     ParticipantRepository participants;
+
+    @Inject
+    io.chorus.transcript.repository.SessionRepository sessions;
 
     @Inject
     TranscriptConfig config;
@@ -63,7 +66,7 @@ public class OutboxRelay {
     /** @return the number of events published in this pass */
     public synchronized int publishPending() {
         int published = 0;
-        for (MongoCollection<Document> collection : List.of(participants.collection(), repository.collection())) {
+        for (MongoCollection<Document> collection : List.of(sessions.collection(), participants.collection(), repository.collection())) {
             List<Document> documents;
             do {
                 documents = DocumentOutbox.withPendingEvents(collection, 100);

@@ -22,9 +22,10 @@ public class TranscriptEvents {
     public static final String PARTICIPANT_UPDATED = "io.chorus.transcript.participant-updated.v1";
     public static final String PARTICIPANT_WITHDRAWN = "io.chorus.transcript.participant-withdrawn.v1";
     public static final String PARTICIPANT_AGGREGATE = "participant";
+    public static final String SESSION_RECORDED = "io.chorus.transcript.session-recorded.v1";
 
     /** Payload of {@value #RELEASED}: schema events/transcript-released.schema.json. */
-    public record Released(String transcriptId, String site, String externalId, String language, int version,
+    public record Released(String transcriptId, String site, String externalId, String session, String language, int version,
             Instant releasedAt, String releasedBy, List<ReleasedParagraph> paragraphs) {
     }
 
@@ -54,6 +55,12 @@ public class TranscriptEvents {
     @Inject
     ObjectMapper json;
 
+    /** Payload of {@value #SESSION_RECORDED} is the session itself: schema events/session-recorded.schema.json. */
+    public EventEnvelope sessionRecorded(io.chorus.transcript.repository.Session session) {
+        return envelope(SESSION_RECORDED, "session", io.chorus.transcript.repository.Session.id(session.site(), session.externalId()),
+                session.updatedAt(), session);
+    }
+
     public EventEnvelope paragraphsWithdrawn(Transcript t, String participant, List<Integer> paragraphs) {
         return envelope(PARAGRAPHS_WITHDRAWN, t.id(), t.updatedAt(),
                 new ParagraphsWithdrawn(t.id(), t.site(), participant, paragraphs, t.version(), t.updatedAt()));
@@ -70,7 +77,7 @@ public class TranscriptEvents {
     }
 
     public EventEnvelope released(Transcript t, String releasedBy) {
-        Released payload = new Released(t.id(), t.site(), t.externalId(), t.language(), t.version(), t.updatedAt(),
+        Released payload = new Released(t.id(), t.site(), t.externalId(), t.session(), t.language(), t.version(), t.updatedAt(),
                 releasedBy, t.paragraphs().stream()
                         .map(p -> new ReleasedParagraph(p.n(), label(t, p.n()), p.speaker(), p.text(), p.english())).toList());
         return envelope(RELEASED, t.id(), t.updatedAt(), payload);

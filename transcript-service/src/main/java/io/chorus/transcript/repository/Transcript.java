@@ -9,7 +9,7 @@ import java.util.Objects;
  * A verbatim transcript with its paragraph-aligned English translation and its workflow:
  * uploaded, back-checked, translated, reviewed (by two reviewers other than the translator), released.
  */
-public record Transcript(String id, String site, String externalId, String language, String title,
+public record Transcript(String id, String site, String externalId, String session, String language, String title,
         Status status, int version, List<Paragraph> paragraphs, String translatedBy, List<String> reviewers,
         List<SiteCheckQuery> queries, List<Transition> history, Instant createdAt, Instant updatedAt) {
 
@@ -41,14 +41,14 @@ public record Transcript(String id, String site, String externalId, String langu
     public record Transition(String status, String by, Instant at, String note) {
     }
 
-    public static Transcript uploaded(String id, String site, String externalId, String language, String title,
+    public static Transcript uploaded(String id, String site, String externalId, String session, String language, String title,
             List<Paragraph> paragraphs, String by, Instant at) {
-        return new Transcript(id, site, externalId, language, title, Status.UPLOADED, 1, paragraphs, null, List.of(),
+        return new Transcript(id, site, externalId, session, language, title, Status.UPLOADED, 1, paragraphs, null, List.of(),
                 List.of(), List.of(new Transition(Status.UPLOADED.wireName(), by, at, null)), at, at);
     }
 
-    public boolean sameContent(String language, String title, List<Paragraph> paragraphs) {
-        return this.language.equals(language) && Objects.equals(this.title, title)
+    public boolean sameContent(String session, String language, String title, List<Paragraph> paragraphs) {
+        return Objects.equals(this.session, session) && this.language.equals(language) && Objects.equals(this.title, title)
                 && originals(this.paragraphs).equals(originals(paragraphs));
     }
 
@@ -64,35 +64,35 @@ public record Transcript(String id, String site, String externalId, String langu
     public Transcript moveTo(Status next, String by, Instant at, String note) {
         List<Transition> moved = new ArrayList<>(history);
         moved.add(new Transition(next.wireName(), by, at, note));
-        return new Transcript(id, site, externalId, language, title, next, version + 1, paragraphs, translatedBy, reviewers,
+        return new Transcript(id, site, externalId, session, language, title, next, version + 1, paragraphs, translatedBy, reviewers,
                 queries, List.copyOf(moved), createdAt, at);
     }
 
     /** The same state as a new version, for changes that do not move the workflow. */
     public Transcript touched(Instant at) {
-        return new Transcript(id, site, externalId, language, title, status, version + 1, paragraphs, translatedBy, reviewers,
+        return new Transcript(id, site, externalId, session, language, title, status, version + 1, paragraphs, translatedBy, reviewers,
                 queries, history, createdAt, at);
     }
 
-    public Transcript withContent(String language, String title, List<Paragraph> paragraphs) {
-        return new Transcript(id, site, externalId, language, title, status, version, paragraphs, null, List.of(), queries,
+    public Transcript withContent(String session, String language, String title, List<Paragraph> paragraphs) {
+        return new Transcript(id, site, externalId, session, language, title, status, version, paragraphs, null, List.of(), queries,
                 history, createdAt, updatedAt);
     }
 
     public Transcript withTranslation(List<Paragraph> translated, String translator) {
-        return new Transcript(id, site, externalId, language, title, status, version, translated, translator, List.of(),
+        return new Transcript(id, site, externalId, session, language, title, status, version, translated, translator, List.of(),
                 queries, history, createdAt, updatedAt);
     }
 
     public Transcript withReviewer(String reviewer) {
         List<String> all = new ArrayList<>(reviewers);
         all.add(reviewer);
-        return new Transcript(id, site, externalId, language, title, status, version, paragraphs, translatedBy,
+        return new Transcript(id, site, externalId, session, language, title, status, version, paragraphs, translatedBy,
                 List.copyOf(all), queries, history, createdAt, updatedAt);
     }
 
     public Transcript withQueries(List<SiteCheckQuery> changed) {
-        return new Transcript(id, site, externalId, language, title, status, version, paragraphs, translatedBy,
+        return new Transcript(id, site, externalId, session, language, title, status, version, paragraphs, translatedBy,
                 reviewers, List.copyOf(changed), history, createdAt, updatedAt);
     }
 }

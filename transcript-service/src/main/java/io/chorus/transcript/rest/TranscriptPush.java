@@ -20,6 +20,7 @@ public record TranscriptPush(
         String language,
         @Size(max = 500) String title,
         @NotNull @NotEmpty @Valid List<ParagraphPush> paragraphs,
+        @Size(max = 200) String session,
         @Size(max = 1000) @Valid List<Identifier> identifiers) {
 
     public record ParagraphPush(

@@ -82,12 +82,12 @@ public class TranscriptResource {
             description = "Each turn becomes a numbered paragraph; lines without a speaker continue the turn above. "
                     + "Same idempotency as the JSON push. Use the JSON push to have identifiers replaced at ingest.")
     public Response pushDocument(@PathParam("site") String site, @QueryParam("externalId") String externalId,
-            @QueryParam("language") String language, @QueryParam("title") String title,
+            @QueryParam("language") String language, @QueryParam("title") String title, @QueryParam("session") String session,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body, @Context UriInfo uri) {
         scope.requireWriteAccess(site);
         List<String> lines = contentType.startsWith(UploadedDocument.DOCX)
                 ? UploadedDocument.docxLines(body) : UploadedDocument.textLines(body);
-        TranscriptPush push = new TranscriptPush(externalId, language, title, TurnParser.parse(lines), null);
+        TranscriptPush push = new TranscriptPush(externalId, language, title, TurnParser.parse(lines), session, null);
         var violations = validator.validate(push);
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);

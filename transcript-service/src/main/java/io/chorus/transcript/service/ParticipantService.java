@@ -117,7 +117,7 @@ public class ParticipantService {
         if (redacted.isEmpty()) {
             return 0;
         }
-        Transcript next = new Transcript(current.id(), current.site(), current.externalId(), current.language(), current.title(),
+        Transcript next = new Transcript(current.id(), current.site(), current.externalId(), current.session(), current.language(), current.title(),
                 current.status(), current.version(), paragraphs, current.translatedBy(), current.reviewers(), current.queries(),
                 current.history(), current.createdAt(), current.updatedAt())
                 .moveTo(current.status(), by, now(), "turns of participant " + speaker + " redacted after consent withdrawal");

@@ -32,6 +32,9 @@ public class TranscriptService {
     io.chorus.transcript.repository.ParticipantRepository participants;
 
     @Inject
+    io.chorus.transcript.repository.SessionRepository sessions;
+
+    @Inject
     TranscriptConfig config;
 
     @Inject
@@ -42,11 +45,14 @@ public class TranscriptService {
 
     /** Idempotent upsert by (site, external id): a repeated push returns the stored transcript unchanged. */
     public PushResult push(String site, TranscriptPush push, String by) {
+        if (push.session() != null && sessions.find(site, push.session()).isEmpty()) {
+            throw ProblemException.invalid("/session", "No session '" + push.session() + "' is recorded for site " + site);
+        }
         List<Transcript.Paragraph> paragraphs = numbered(push, participants.withdrawnNumbers(site));
         for (int attempt = 0; attempt < 3; attempt++) {
             var existing = repository.findBySiteAndExternalId(site, push.externalId());
             if (existing.isEmpty()) {
-                Transcript created = Transcript.uploaded(UUID.randomUUID().toString(), site, push.externalId(), push.language(),
+                Transcript created = Transcript.uploaded(UUID.randomUUID().toString(), site, push.externalId(), push.session(), push.language(),
                         push.title(), paragraphs, by, now());
                 if (repository.insert(created, List.of(events.statusChanged(created, null, by)))) {
                     relay.wakeUp();
@@ -55,13 +61,13 @@ public class TranscriptService {
                 continue;
             }
             Transcript current = existing.get();
-            if (current.sameContent(push.language(), push.title(), paragraphs)) {
+            if (current.sameContent(push.session(), push.language(), push.title(), paragraphs)) {
                 return new PushResult(current, false);
             }
             if (current.status() == Status.RELEASED) {
                 throw ProblemException.conflict("Transcript '" + push.externalId() + "' is released; it changes only as a new version");
             }
-            Transcript replaced = current.withContent(push.language(), push.title(), paragraphs)
+            Transcript replaced = current.withContent(push.session(), push.language(), push.title(), paragraphs)
                     .moveTo(Status.UPLOADED, by, now(), "content replaced; the workflow starts again");
             if (repository.update(replaced, current.version(), List.of(events.statusChanged(replaced, current.status(), by)))) {
                 relay.wakeUp();

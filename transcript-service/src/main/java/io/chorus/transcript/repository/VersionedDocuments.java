@@ -1,0 +1,93 @@
+package io.chorus.transcript.repository;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import io.chorus.common.event.EventEnvelope;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/**
+ * Records stored as JSON documents with a {@code version} for optimistic locking; each write carries
+ * the events it causes in the same document (see {@link DocumentOutbox}).
+ */
+public final class VersionedDocuments<T> {
+
+    private final MongoCollection<Document> collection;
+    private final Class<T> type;
+    private final ObjectMapper json;
+
+    public VersionedDocuments(MongoCollection<Document> collection, Class<T> type, ObjectMapper json) {
+        this.collection = collection;
+        this.type = type;
+        this.json = json;
+    }
+
+    public MongoCollection<Document> collection() {
+        return collection;
+    }
+
+    /** @return false if a record with this id exists already */
+    public boolean insert(String id, T record, List<EventEnvelope> events) {
+        try {
+            collection.insertOne(toDocument(id, record).append(DocumentOutbox.FIELD, DocumentOutbox.toDocuments(events)));
+            return true;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** @return false if the stored record no longer has the expected version */
+    public boolean update(String id, T record, int expectedVersion, List<EventEnvelope> events) {
+        List<Bson> updates = new ArrayList<>();
+        toDocument(id, record).forEach((key, value) -> {
+            if (!key.equals("_id")) {
+                updates.add(Updates.set(key, value));
+            }
+        });
+        updates.add(Updates.pushEach(DocumentOutbox.FIELD, DocumentOutbox.toDocuments(events)));
+        return collection.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("version", expectedVersion)),
+                Updates.combine(updates)).getModifiedCount() == 1;
+    }
+
+    public Optional<T> find(String id) {
+        return Optional.ofNullable(collection.find(Filters.eq("_id", id)).first()).map(this::toRecord);
+    }
+
+    public List<T> list(Bson filter, Bson sort, int page, int size) {
+        return collection.find(filter).sort(sort).skip(page * size).limit(size).map(this::toRecord).into(new ArrayList<>());
+    }
+
+    public long count(Bson filter) {
+        return collection.countDocuments(filter);
+    }
+
+    private Document toDocument(String id, T record) {
+        try {
+            return Document.parse(json.writeValueAsString(record)).append("_id", id);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private T toRecord(Document stored) {
+        Document d = new Document(stored);
+        d.remove("_id");
+        d.remove(DocumentOutbox.FIELD);
+        try {
+            return json.readValue(d.toJson(), type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored " + type.getSimpleName() + " " + stored.get("_id") + " is unreadable", e);
+        }
+    }
+}

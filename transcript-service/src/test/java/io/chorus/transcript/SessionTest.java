@@ -1,0 +1,82 @@
+package io.chorus.transcript;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.chorus.common.testing.EventSchemas;
+import io.chorus.common.testing.MongoTestResource;
+import io.chorus.common.testing.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.http.ContentType;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.memory.InMemoryConnector;
+import io.smallrye.reactive.messaging.memory.InMemorySink;
+import jakarta.enterprise.inject.Any;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(MongoTestResource.class)
+class SessionTest {
+
+    static final String PARTNER = TestTokens.token("partner-pu", List.of("partner-system"), List.of("PU"));
+    static final String SESSION = """
+            {"study":"UPSIDES","phase":"pre-intervention","kind":"focus-group","date":"2019-12-03","durationMinutes":80,
+             "venue":"Pune clinic","language":"mr","moderator":"S1","assistant":"S2","participantGroup":"mental health workers",
+             "topicGuideVersion":"2.1","participants":["P1","P2"],"fieldNotes":"Engaged group; some hesitation about PSW pay."}""";
+
+    @Inject
+    @Any
+    InMemoryConnector connector;
+
+    @Test
+    void aSessionIsRecordedOnceAndTranscriptsReferToIt() {
+        InMemorySink<String> sink = connector.sink("transcript-events");
+        sink.clear();
+        String externalId = "fgd-" + UUID.randomUUID();
+        given().auth().oauth2(PARTNER).contentType(ContentType.JSON).body(SESSION).put("/api/sites/PU/sessions/{id}", externalId)
+                .then().statusCode(201).body("version", equalTo(1)).body("date", equalTo("2019-12-03"));
+        given().auth().oauth2(PARTNER).contentType(ContentType.JSON).body(SESSION).put("/api/sites/PU/sessions/{id}", externalId)
+                .then().statusCode(200).body("version", equalTo(1));
+        given().auth().oauth2(PARTNER).contentType(ContentType.JSON).body(SESSION.replace("80", "85"))
+                .put("/api/sites/PU/sessions/{id}", externalId).then().statusCode(200).body("version", equalTo(2));
+        given().auth().oauth2(PARTNER).get("/api/sites/PU/sessions/{id}", externalId).then().statusCode(200)
+                .body("participants", contains("P1", "P2"));
+
+        given().auth().oauth2(PARTNER).contentType(ContentType.JSON)
+                .body("{\"externalId\":\"t-" + UUID.randomUUID() + "\",\"language\":\"mr\",\"session\":\"nope\",\"paragraphs\":[{\"speaker\":\"M\",\"text\":\"x\"}]}")
+                .post("/api/sites/PU/transcripts").then().statusCode(422).body("errors[0].pointer", equalTo("/session"));
+        given().auth().oauth2(PARTNER).contentType(ContentType.JSON)
+                .body("{\"externalId\":\"t-" + UUID.randomUUID() + "\",\"language\":\"mr\",\"session\":\"" + externalId + "\",\"paragraphs\":[{\"speaker\":\"M\",\"text\":\"x\"}]}")
+                .post("/api/sites/PU/transcripts").then().statusCode(201).body("session", equalTo(externalId));
+
+        EventSchemas schema = EventSchemas.load("transcript-service/src/main/resources/events/session-recorded.schema.json");
+        Awaitility.await().until(() -> sink.received().stream().filter(m -> m.getMetadata(OutgoingCloudEventMetadata.class)
+                .orElseThrow().getType().equals("io.chorus.transcript.session-recorded.v1")).count() == 2);
+        sink.received().stream()
+                .filter(m -> m.getMetadata(OutgoingCloudEventMetadata.class).orElseThrow().getType().equals("io.chorus.transcript.session-recorded.v1"))
+                .forEach(m -> assertEquals(Set.of(), schema.violations(m.getPayload())));
+    }
+
+    @Test
+    void invalidSessionsAreRefusedWithPointers() {
+        given().auth().oauth2(PARTNER).contentType(ContentType.JSON)
+                .body(SESSION.replace("focus-group", "party").replace("2019-12-03", "2999-01-01").replace("\"mr\"", "\"Marathi\""))
+                .put("/api/sites/PU/sessions/bad").then().statusCode(422).contentType("application/problem+json")
+                .body("errors.pointer", contains("/date", "/kind", "/language"));
+        given().auth().oauth2(PARTNER).contentType(ContentType.JSON).body(SESSION.replace("2019-12-03", "03.12.2019"))
+                .put("/api/sites/PU/sessions/bad").then().statusCode(400).body("errors[0].pointer", equalTo("/date"));
+        given().auth().oauth2(PARTNER).get("/api/sites/PU/sessions/bad").then().statusCode(404);
+        given().auth().oauth2(TestTokens.token("partner-ad", List.of("partner-system"), List.of("AD"))).contentType(ContentType.JSON)
+                .body(SESSION).put("/api/sites/PU/sessions/x").then().statusCode(403);
+    }
+}
