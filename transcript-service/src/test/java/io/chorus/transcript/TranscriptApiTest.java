@@ -143,4 +143,24 @@ class TranscriptApiTest {
         given().auth().oauth2(PARTNER_BU).header("Idempotency-Key", "").contentType(ContentType.JSON)
                 .body(transcript(externalId)).post("/api/sites/BU/transcripts").then().statusCode(400);
     }
+
+    @Test
+    void quotesCarryTheLabelsPapersPrint() {
+        given().auth().oauth2(PARTNER_BU).contentType(ContentType.JSON).body("{\"role\":\"peer support worker\"}")
+                .put("/api/sites/BU/participants/P9").then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+        String id = given().auth().oauth2(PARTNER_BU).contentType(ContentType.JSON).body("""
+                {"externalId":"quote-%s","language":"en","paragraphs":[{"speaker":"M","text":"Tell us more."},
+                 {"speaker":"P9","text":"They have been there."},{"speaker":"P9","text":"Patients believe them."},
+                 {"speaker":"M","text":"Thank you."}]}""".formatted(UUID.randomUUID()))
+                .post("/api/sites/BU/transcripts").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(LEAD_BU).get("/api/sites/BU/transcripts/{id}/quote?from=2&to=3", id).then().statusCode(200)
+                .body("label", equalTo("BU 2-3")).body("participantLabel", equalTo("[#9, Kampala, PSW]"))
+                .body("original", equalTo("They have been there.\nPatients believe them."));
+        given().auth().oauth2(LEAD_BU).get("/api/sites/BU/transcripts/{id}/quote?from=3&to=4", id).then().statusCode(200)
+                .body("label", equalTo("BU 3-4")).body("participantLabel", org.hamcrest.Matchers.nullValue());
+        given().auth().oauth2(LEAD_BU).get("/api/sites/BU/transcripts/{id}/quote?from=3&to=2", id).then().statusCode(422)
+                .body("errors[0].pointer", equalTo("/to"));
+        given().auth().oauth2(LEAD_BU).get("/api/sites/BU/transcripts/{id}/quote", id).then().statusCode(422);
+        given().auth().oauth2(ANALYST).get("/api/sites/BU/transcripts/{id}/quote?from=2", id).then().statusCode(404);
+    }
 }

@@ -19,6 +19,9 @@ public interface TranscriptConfig {
     @WithDefault("/chorus/transcript-service")
     String eventSource();
 
+    /** How quotes name each site, e.g. BU=Kampala, as in "[#9, Kampala, PSW]". */
+    java.util.Map<String, String> siteLabels();
+
     /** How often the outbox relay looks for events that were written but not yet published. */
     @WithDefault("1s")
     Duration outboxPollInterval();

@@ -30,6 +30,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
+import io.chorus.transcript.service.QuoteLabels;
 import io.chorus.transcript.service.TurnParser;
 import io.chorus.transcript.service.UploadedDocument;
 import java.util.List;
@@ -59,6 +60,9 @@ public class TranscriptResource {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    QuoteLabels labels;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -118,17 +122,52 @@ public class TranscriptResource {
                     + "written to the audit log. Analysts and consortium admins of other sites read released transcripts "
                     + "in English only.")
     public TranscriptView get(@PathParam("site") String site, @PathParam("id") String id) {
+        Transcript transcript = readable(site, id);
+        return scope.isMemberOf(site) ? TranscriptView.of(transcript) : TranscriptView.englishOnly(transcript);
+    }
+
+    public record Quote(String label, String participantLabel, List<String> speakers, String english, String original,
+            String language) {
+    }
+
+    @GET
+    @Path("/{id}/quote")
+    @RolesAllowed({Roles.SITE_RESEARCHER, Roles.SITE_LEAD, Roles.TRANSLATOR, Roles.ANALYST, Roles.CONSORTIUM_ADMIN})
+    @Operation(summary = "A quotable passage with its labels: 'BU 44-46' and, for one participant's words, '[#9, Kampala, PSW]'",
+            description = "The original text only for members of the site (audited); English for everyone who may read it.")
+    public Quote quote(@PathParam("site") String site, @PathParam("id") String id,
+            @QueryParam("from") @NotNull @Min(1) Integer from, @QueryParam("to") @Min(1) Integer to) {
+        Transcript transcript = readable(site, id);
+        int last = to == null ? from : to;
+        if (last < from || last > transcript.paragraphs().size()) {
+            throw ProblemException.invalid("/to", "The passage must end between paragraph " + from + " and "
+                    + transcript.paragraphs().size());
+        }
+        List<Transcript.Paragraph> range = transcript.paragraphs().subList(from - 1, last);
+        boolean member = scope.isMemberOf(site);
+        return new Quote(QuoteLabels.paragraphLabel(site, from, last), labels.participantLabel(transcript, range).orElse(null),
+                range.stream().map(Transcript.Paragraph::speaker).distinct().toList(),
+                join(range.stream().map(Transcript.Paragraph::english).toList()),
+                member ? join(range.stream().map(Transcript.Paragraph::text).toList()) : null, transcript.language());
+    }
+
+    private static String join(List<String> texts) {
+        return texts.contains(null) ? null : String.join("\n", texts);
+    }
+
+    /** Site members read everything of their site (reads of non-English originals are audited); others only released ones. */
+    private Transcript readable(String site, String id) {
         scope.requireReadAccess(site, "Transcript '" + id + "'");
         Transcript transcript = service.get(site, id);
         if (!scope.isMemberOf(site)) {
             if (transcript.status() != Transcript.Status.RELEASED) {
                 throw ProblemException.notFound("Transcript '" + id + "'");
             }
-            return TranscriptView.englishOnly(transcript);
+            return transcript;
         }
         if (!transcript.language().equals("en") && !transcript.language().startsWith("en-")) {
             audit.originalRead(token.getSubject(), token.getName(), transcript);
         }
-        return TranscriptView.of(transcript);
+        return transcript;
     }
 }
