@@ -36,6 +36,10 @@ public class ParticipantRepository {
         return documents.collection();
     }
 
+    public VersionedDocuments<Participant> documents() {
+        return documents;
+    }
+
     public boolean insert(Participant participant, List<EventEnvelope> events) {
         return documents.insert(Participant.id(participant.site(), participant.number()), participant, events);
     }

@@ -33,6 +33,10 @@ public class SessionRepository {
         return documents.collection();
     }
 
+    public VersionedDocuments<Session> documents() {
+        return documents;
+    }
+
     public boolean insert(Session session, List<EventEnvelope> events) {
         return documents.insert(Session.id(session.site(), session.externalId()), session, events);
     }

@@ -11,6 +11,11 @@ import io.chorus.common.event.EventEnvelope;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
+import java.util.function.UnaryOperator;
+import io.chorus.common.problem.ProblemException;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -58,6 +63,36 @@ public final class VersionedDocuments<T> {
         updates.add(Updates.pushEach(DocumentOutbox.FIELD, DocumentOutbox.toDocuments(events)));
         return collection.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("version", expectedVersion)),
                 Updates.combine(updates)).getModifiedCount() == 1;
+    }
+
+    public record Upserted<T>(T record, boolean created) {
+    }
+
+    /**
+     * Creates the record, or changes it with optimistic locking, retrying a lost race; each write
+     * carries its events. {@code change} returns null when the stored record already says the same.
+     */
+    public Upserted<T> upsert(String id, Supplier<T> create, UnaryOperator<T> change, ToIntFunction<T> version,
+            Function<T, List<EventEnvelope>> events) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Optional<T> existing = find(id);
+            if (existing.isEmpty()) {
+                T created = create.get();
+                if (insert(id, created, events.apply(created))) {
+                    return new Upserted<>(created, true);
+                }
+                continue;
+            }
+            T current = existing.get();
+            T changed = change.apply(current);
+            if (changed == null) {
+                return new Upserted<>(current, false);
+            }
+            if (update(id, changed, version.applyAsInt(current), events.apply(changed))) {
+                return new Upserted<>(changed, false);
+            }
+        }
+        throw ProblemException.conflict("The record is being changed concurrently; retry");
     }
 
     public Optional<T> find(String id) {

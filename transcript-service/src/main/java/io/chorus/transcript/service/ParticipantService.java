@@ -39,35 +39,27 @@ public class ParticipantService {
     OutboxRelay relay;
 
     public Upserted upsert(Participant data) {
-        for (int attempt = 0; attempt < 3; attempt++) {
-            var existing = participants.find(data.site(), data.number());
-            Instant now = now();
-            if (existing.isEmpty()) {
-                Participant created = new Participant(data.site(), data.number(), data.gender(), data.age(), data.role(),
+        Instant now = now();
+        var result = participants.documents().upsert(Participant.id(data.site(), data.number()),
+                () -> new Participant(data.site(), data.number(), data.gender(), data.age(), data.role(),
                         data.professionalBackground(), data.yearsOfExperience(), data.previousPeerSupportExperience(),
-                        Participant.Consent.GIVEN, null, 1, now, now);
-                if (participants.insert(created, List.of(events.participant(TranscriptEvents.PARTICIPANT_REGISTERED, created)))) {
-                    relay.wakeUp();
-                    return new Upserted(created, true);
-                }
-                continue;
-            }
-            Participant current = existing.get();
-            if (current.sameData(data)) {
-                return new Upserted(current, false);
-            }
-            if (current.consent() == Participant.Consent.WITHDRAWN) {
-                throw ProblemException.conflict("Participant " + data.number() + " has withdrawn consent; their data is not kept");
-            }
-            Participant updated = new Participant(current.site(), current.number(), data.gender(), data.age(), data.role(),
-                    data.professionalBackground(), data.yearsOfExperience(), data.previousPeerSupportExperience(),
-                    current.consent(), null, current.version() + 1, current.createdAt(), now);
-            if (participants.update(updated, current.version(), List.of(events.participant(TranscriptEvents.PARTICIPANT_UPDATED, updated)))) {
-                relay.wakeUp();
-                return new Upserted(updated, false);
-            }
-        }
-        throw ProblemException.conflict("Participant is being changed concurrently; retry");
+                        Participant.Consent.GIVEN, null, 1, now, now),
+                current -> {
+                    if (current.sameData(data)) {
+                        return null;
+                    }
+                    if (current.consent() == Participant.Consent.WITHDRAWN) {
+                        throw ProblemException.conflict("Participant " + data.number() + " has withdrawn consent; their data is not kept");
+                    }
+                    return new Participant(current.site(), current.number(), data.gender(), data.age(), data.role(),
+                            data.professionalBackground(), data.yearsOfExperience(), data.previousPeerSupportExperience(),
+                            current.consent(), null, current.version() + 1, current.createdAt(), now);
+                },
+                Participant::version,
+                p -> List.of(events.participant(p.version() == 1 ? TranscriptEvents.PARTICIPANT_REGISTERED
+                        : TranscriptEvents.PARTICIPANT_UPDATED, p)));
+        relay.wakeUp();
+        return new Upserted(result.record(), result.created());
     }
 
     public Participant get(String site, String number) {

@@ -28,28 +28,13 @@ public class SessionService {
 
     /** Idempotent by (site, external id): a repeat with the same data changes nothing. */
     public Upserted record(Session data) {
-        for (int attempt = 0; attempt < 3; attempt++) {
-            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-            var existing = sessions.find(data.site(), data.externalId());
-            if (existing.isEmpty()) {
-                Session created = data.stamped(1, now, now);
-                if (sessions.insert(created, List.of(events.sessionRecorded(created)))) {
-                    relay.wakeUp();
-                    return new Upserted(created, true);
-                }
-                continue;
-            }
-            Session current = existing.get();
-            if (current.sameData(data)) {
-                return new Upserted(current, false);
-            }
-            Session changed = data.stamped(current.version() + 1, current.createdAt(), now);
-            if (sessions.update(changed, current.version(), List.of(events.sessionRecorded(changed)))) {
-                relay.wakeUp();
-                return new Upserted(changed, false);
-            }
-        }
-        throw ProblemException.conflict("Session is being changed concurrently; retry");
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        var result = sessions.documents().upsert(Session.id(data.site(), data.externalId()),
+                () -> data.stamped(1, now, now),
+                current -> current.sameData(data) ? null : data.stamped(current.version() + 1, current.createdAt(), now),
+                Session::version, session -> List.of(events.sessionRecorded(session)));
+        relay.wakeUp();
+        return new Upserted(result.record(), result.created());
     }
 
     public Session get(String site, String externalId) {
