@@ -163,4 +163,26 @@ class TranscriptApiTest {
         given().auth().oauth2(LEAD_BU).get("/api/sites/BU/transcripts/{id}/quote", id).then().statusCode(422);
         given().auth().oauth2(ANALYST).get("/api/sites/BU/transcripts/{id}/quote?from=2", id).then().statusCode(404);
     }
+
+    @Test
+    void aBatchAppliesEachItemOnItsOwnAndReportsEveryResult() {
+        String a = "batch-a-" + UUID.randomUUID();
+        String body = "{\"items\":[" + transcript(a) + ","
+                + "{\"externalId\":\"batch-bad\",\"language\":\"en\",\"paragraphs\":[{\"speaker\":\"M\",\"text\":\" \"}]},"
+                + "{\"externalId\":\"batch-mass\",\"language\":\"en\",\"status\":\"released\",\"paragraphs\":[{\"speaker\":\"M\",\"text\":\"x\"}]},"
+                + transcript(a) + "]}";
+        given().auth().oauth2(PARTNER_BU).contentType(ContentType.JSON).body(body).post("/api/sites/BU/transcripts/batch")
+                .then().statusCode(200)
+                .body("created", equalTo(1)).body("unchanged", equalTo(1)).body("failed", equalTo(2))
+                .body("items.status", org.hamcrest.Matchers.contains(201, 422, 400, 200))
+                .body("items[1].problem.errors[0].pointer", equalTo("/items/1/paragraphs/0/text"))
+                .body("items[2].problem.errors[0].pointer", equalTo("/items/2"));
+        given().auth().oauth2(PARTNER_BU).get("/api/sites/BU/transcripts?size=200").then()
+                .body("items.findAll { it.externalId.startsWith('batch-') }.size()", org.hamcrest.Matchers.greaterThanOrEqualTo(1))
+                .body("items.findAll { it.externalId == 'batch-bad' || it.externalId == 'batch-mass' }.size()", equalTo(0));
+        given().auth().oauth2(PARTNER_BU).contentType(ContentType.JSON).body("{\"items\":[]}").post("/api/sites/BU/transcripts/batch")
+                .then().statusCode(422).body("errors[0].pointer", equalTo("/items"));
+        given().auth().oauth2(PARTNER_BU).contentType(ContentType.JSON).body("{\"items\":[" + transcript("x") + "]}")
+                .post("/api/sites/ULM/transcripts/batch").then().statusCode(403);
+    }
 }
