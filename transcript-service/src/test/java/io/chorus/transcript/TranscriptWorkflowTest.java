@@ -169,7 +169,32 @@ class TranscriptWorkflowTest {
         step(REVIEWER_1, "/reviews", id, null).statusCode(200);
         step(LEAD, "/release", id, null).statusCode(409);
         step(REVIEWER_2, "/reviews", id, null).statusCode(200).body("status", equalTo("reviewed"));
-        step(LEAD, "/release", id, null).statusCode(200).body("status", equalTo("released"));
+        int releasedVersion = step(LEAD, "/release", id, null).statusCode(200).body("status", equalTo("released"))
+                .extract().path("version");
+
+        InMemorySink<String> sink = connector.sink("transcript-events");
+        sink.clear();
+        step(RESEARCHER, "/revisions", id, "{\"reason\":\"typo\",\"paragraphs\":[{\"n\":9,\"text\":\"x\"}]}").statusCode(422)
+                .body("errors[0].pointer", equalTo("/paragraphs/0/n"));
+        step(PARTNER, "/revisions", id, "{\"reason\":\"typo\",\"paragraphs\":[{\"n\":1,\"text\":\"x\"}]}").statusCode(403);
+        step(RESEARCHER, "/revisions", id, "{\"reason\":\"a name was missed\",\"paragraphs\":[{\"n\":1,\"text\":\"We need [name].\",\"english\":\"We need [name].\"}]}")
+                .statusCode(200).body("status", equalTo("released")).body("version", equalTo(releasedVersion + 1))
+                .body("paragraphs[0].text", equalTo("We need [name]."));
+        given().auth().oauth2(ANALYST).get("/api/sites/ULM/transcripts/{id}/versions", id).then().statusCode(200)
+                .body("version", contains(releasedVersion, releasedVersion + 1)).body("current", contains(false, true));
+        given().auth().oauth2(ANALYST).get("/api/sites/ULM/transcripts/{id}/diff?from=" + releasedVersion, id).then().statusCode(200)
+                .body("changes.n", contains(1)).body("changes[0].before.english", equalTo("We need them."))
+                .body("changes[0].after.english", equalTo("We need [name].")).body("changes[0].before.text", nullValue());
+        given().auth().oauth2(RESEARCHER).get("/api/sites/ULM/transcripts/{id}/diff?from=" + releasedVersion, id).then()
+                .body("changes[0].before.text", equalTo("We need them."));
+        given().auth().oauth2(RESEARCHER).get("/api/sites/ULM/transcripts/{id}/diff?from=1", id).then().statusCode(422)
+                .body("errors[0].pointer", equalTo("/from"));
+        EventSchemas revisedSchema = EventSchemas.load("transcript-service/src/main/resources/events/transcript-revised.schema.json");
+        Awaitility.await().until(() -> sink.received().stream().anyMatch(m -> m.getMetadata(OutgoingCloudEventMetadata.class)
+                .orElseThrow().getType().equals("io.chorus.transcript.revised.v1")));
+        sink.received().stream().filter(m -> m.getMetadata(OutgoingCloudEventMetadata.class).orElseThrow().getType()
+                        .equals("io.chorus.transcript.revised.v1"))
+                .forEach(m -> assertEquals(Set.of(), revisedSchema.violations(m.getPayload())));
     }
 
     @Test

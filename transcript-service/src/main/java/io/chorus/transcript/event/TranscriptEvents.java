@@ -23,6 +23,7 @@ public class TranscriptEvents {
     public static final String PARTICIPANT_WITHDRAWN = "io.chorus.transcript.participant-withdrawn.v1";
     public static final String PARTICIPANT_AGGREGATE = "participant";
     public static final String SESSION_RECORDED = "io.chorus.transcript.session-recorded.v1";
+    public static final String REVISED = "io.chorus.transcript.revised.v1";
 
     /** Payload of {@value #RELEASED}: schema events/transcript-released.schema.json. */
     public record Released(String transcriptId, String site, String externalId, String session, String language, int version,
@@ -52,8 +53,19 @@ public class TranscriptEvents {
     public record ParticipantWithdrawn(String site, String participant, Instant at) {
     }
 
+    /** Payload of {@value #REVISED}: schema events/transcript-revised.schema.json. */
+    public record Revised(String transcriptId, String site, int version, int previousVersion, String reason,
+            List<ReleasedParagraph> changed, Instant at) {
+    }
+
     @Inject
     ObjectMapper json;
+
+    public EventEnvelope revised(Transcript t, int previousVersion, String reason, List<Transcript.Paragraph> changed) {
+        return envelope(REVISED, t.id(), t.updatedAt(), new Revised(t.id(), t.site(), t.version(), previousVersion, reason,
+                changed.stream().map(p -> new ReleasedParagraph(p.n(), label(t, p.n()), p.speaker(), p.text(), p.english())).toList(),
+                t.updatedAt()));
+    }
 
     /** Payload of {@value #SESSION_RECORDED} is the session itself: schema events/session-recorded.schema.json. */
     public EventEnvelope sessionRecorded(io.chorus.transcript.repository.Session session) {

@@ -26,4 +26,12 @@ public final class WorkflowRequests {
 
     public record QueryAnswer(@NotBlank @Size(max = 4000) String answer) {
     }
+
+    /** Changes to a released transcript: the paragraphs to replace (same numbers), and why. */
+    public record Revision(@NotBlank @Size(max = 2000) String reason, @NotNull @NotEmpty @Valid List<RevisedParagraph> paragraphs) {
+    }
+
+    public record RevisedParagraph(@NotNull @Min(1) Integer n, @Size(min = 1, max = 20000) String text,
+            @Size(min = 1, max = 20000) String english) {
+    }
 }

@@ -36,6 +36,9 @@ public class ParticipantService {
     TranscriptEvents events;
 
     @Inject
+    io.chorus.transcript.repository.TranscriptVersions versions;
+
+    @Inject
     OutboxRelay relay;
 
     public Upserted upsert(Participant data) {
@@ -113,6 +116,7 @@ public class ParticipantService {
                 current.status(), current.version(), paragraphs, current.translatedBy(), current.reviewers(), current.queries(),
                 current.history(), current.createdAt(), current.updatedAt())
                 .moveTo(current.status(), by, now(), "turns of participant " + speaker + " redacted after consent withdrawal");
+        versions.redact(current.id(), speaker, WITHDRAWN_TEXT);
         if (!transcripts.update(next, current.version(), List.of(events.paragraphsWithdrawn(next, speaker, redacted)))) {
             throw ProblemException.conflict("Transcript '" + current.id() + "' was changed concurrently; repeat the withdrawal");
         }

@@ -35,6 +35,9 @@ public class TranscriptService {
     io.chorus.transcript.repository.SessionRepository sessions;
 
     @Inject
+    io.chorus.transcript.repository.TranscriptVersions versions;
+
+    @Inject
     TranscriptConfig config;
 
     @Inject
@@ -171,6 +174,48 @@ public class TranscriptService {
         }
         Transcript released = current.moveTo(Status.RELEASED, by, now(), null);
         return save(current, released, List.of(events.statusChanged(released, current.status(), by), events.released(released, by)));
+    }
+
+    public record RevisedParagraph(int n, String text, String english) {
+    }
+
+    /**
+     * A released transcript changes only as a new version: the released paragraphs are kept, the
+     * changed ones are replaced (same numbering), and coding-service receives the changes.
+     */
+    public Transcript revise(String site, String id, List<RevisedParagraph> changes, String reason, String by) {
+        Transcript current = get(site, id);
+        requireStatus(current, Status.RELEASED);
+        List<Transcript.Paragraph> paragraphs = new ArrayList<>(current.paragraphs());
+        List<Transcript.Paragraph> changed = new ArrayList<>();
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < changes.size(); i++) {
+            RevisedParagraph change = changes.get(i);
+            if (change.n() < 1 || change.n() > paragraphs.size()) {
+                errors.add(new Problem.FieldError("/paragraphs/" + i + "/n", "no paragraph " + change.n()));
+                continue;
+            }
+            Transcript.Paragraph before = paragraphs.get(change.n() - 1);
+            Transcript.Paragraph after = new Transcript.Paragraph(before.n(), before.speaker(),
+                    change.text() == null ? before.text() : change.text().strip(),
+                    change.english() == null ? before.english() : change.english().strip());
+            if (!after.equals(before)) {
+                paragraphs.set(change.n() - 1, after);
+                changed.add(after);
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(422, "Unprocessable Content", "Some revised paragraphs do not exist", errors);
+        }
+        if (changed.isEmpty()) {
+            return current;
+        }
+        versions.keep(current);
+        Transcript revised = new Transcript(current.id(), site, current.externalId(), current.session(), current.language(),
+                current.title(), current.status(), current.version(), paragraphs, current.translatedBy(), current.reviewers(),
+                current.queries(), current.history(), current.createdAt(), current.updatedAt())
+                .moveTo(Status.RELEASED, by, now(), "revised: " + reason);
+        return save(current, revised, List.of(events.revised(revised, current.version(), reason, changed)));
     }
 
     private Transcript save(Transcript current, Transcript next, List<EventEnvelope> emitted) {
