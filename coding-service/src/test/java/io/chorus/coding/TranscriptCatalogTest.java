@@ -82,6 +82,21 @@ class TranscriptCatalogTest {
     }
 
     @Test
+    void aRevisionReplacesTheChangedParagraphsOnce() {
+        InMemorySource<Object> source = connector.source("transcript-events");
+        String id = UUID.randomUUID().toString();
+        source.send(TestEvents.incoming(TestEvents.envelope("io.chorus.transcript.released.v1", "transcript", id,
+                released(id, "UKE", 3, "Dr Meier said so"))));
+        String revision = "{\"transcriptId\":\"" + id + "\",\"site\":\"UKE\",\"version\":4,\"previousVersion\":3,\"reason\":\"name\","
+                + "\"changed\":[{\"n\":1,\"label\":\"UKE 1\",\"speaker\":\"M\",\"text\":\"[name] said so\",\"english\":\"[name] said so\"}],"
+                + "\"at\":\"2022-01-01T00:00:00Z\"}";
+        source.send(TestEvents.incoming(TestEvents.envelope("io.chorus.transcript.revised.v1", "transcript", id, revision)));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                given().auth().oauth2(ANALYST).get("/api/transcripts/{id}", id).then().statusCode(200)
+                        .body("version", equalTo(4)).body("paragraphs[0].text", equalTo("[name] said so")));
+    }
+
+    @Test
     void anUnreadableEventDoesNotHoldUpTheOnesAfterIt() {
         InMemorySource<Object> source = connector.source("transcript-events");
         String broken = UUID.randomUUID().toString();

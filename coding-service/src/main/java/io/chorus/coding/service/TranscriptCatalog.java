@@ -3,6 +3,7 @@ package io.chorus.coding.service;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chorus.coding.event.ParagraphsWithdrawn;
 import io.chorus.coding.event.TranscriptReleased;
+import io.chorus.coding.event.TranscriptRevised;
 import io.chorus.coding.repository.ReleasedTranscript;
 import io.chorus.common.event.EventEnvelope;
 import io.chorus.common.event.EventPayloads;
@@ -28,9 +29,26 @@ public class TranscriptCatalog {
         }
         if (TranscriptReleased.TYPE.equals(event.type())) {
             released(parse(event));
+        } else if (TranscriptRevised.TYPE.equals(event.type())) {
+            revised(EventPayloads.read(json, event, TranscriptRevised.class));
         } else if (ParagraphsWithdrawn.TYPE.equals(event.type())) {
             withdrawn(EventPayloads.read(json, event, ParagraphsWithdrawn.class));
         }
+    }
+
+    /** A released transcript was revised: the changed paragraphs replace ours (same numbers). */
+    private void revised(TranscriptRevised revised) {
+        ReleasedTranscript transcript = ReleasedTranscript.findById(revised.transcriptId());
+        if (transcript == null || transcript.version >= revised.version()) {
+            return;
+        }
+        for (TranscriptReleased.Paragraph change : revised.changed()) {
+            transcript.paragraphs.stream().filter(p -> p.n == change.n()).forEach(p -> {
+                p.text = change.text();
+                p.english = change.english();
+            });
+        }
+        transcript.version = revised.version();
     }
 
     /** A participant withdrew consent: nothing of their words stays here (codings on them will go too). */
