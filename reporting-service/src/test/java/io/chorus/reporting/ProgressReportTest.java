@@ -71,6 +71,19 @@ class ProgressReportTest {
     }
 
     @Test
+    void aWithdrawnTranscriptLeavesTheCounts() {
+        InMemorySource<Object> source = connector.source("transcript-events");
+        String id = UUID.randomUUID().toString();
+        source.send(TestEvents.incoming(statusChanged("BGU", id, "released", 5)));
+        source.send(TestEvents.incoming(released("BGU", id, 5)));
+        Awaitility.await().untilAsserted(() -> org.junit.jupiter.api.Assertions.assertTrue(released(ANALYST, "BGU") >= 1));
+        int before = released(ANALYST, "BGU");
+        source.send(TestEvents.incoming(TestEvents.envelope("io.chorus.transcript.withdrawn.v1", "transcript", id,
+                "{\"transcriptId\":\"" + id + "\",\"site\":\"BGU\",\"externalId\":\"x\",\"reason\":\"r\",\"version\":6,\"at\":\"2022-01-01T00:00:00Z\"}")));
+        Awaitility.await().untilAsserted(() -> org.junit.jupiter.api.Assertions.assertEquals(before - 1, released(ANALYST, "BGU")));
+    }
+
+    @Test
     void eachReleasedTranscriptCountsOnceForItsSite() {
         InMemorySource<Object> source = connector.source("transcript-events");
         int before = released(ANALYST, "DS");

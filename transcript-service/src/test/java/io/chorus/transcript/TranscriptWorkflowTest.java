@@ -195,6 +195,19 @@ class TranscriptWorkflowTest {
         sink.received().stream().filter(m -> m.getMetadata(OutgoingCloudEventMetadata.class).orElseThrow().getType()
                         .equals("io.chorus.transcript.revised.v1"))
                 .forEach(m -> assertEquals(Set.of(), revisedSchema.violations(m.getPayload())));
+
+        step(RESEARCHER, "/withdrawal", id, "{\"reason\":\"the group withdrew\"}").statusCode(403);
+        step(LEAD, "/withdrawal", id, "{}").statusCode(422).body("errors[0].pointer", equalTo("/reason"));
+        step(LEAD, "/withdrawal", id, "{\"reason\":\"the group withdrew\"}").statusCode(200)
+                .body("status", equalTo("withdrawn")).body("paragraphs.size()", equalTo(0));
+        given().auth().oauth2(ANALYST).get("/api/sites/ULM/transcripts/{id}", id).then().statusCode(404);
+        given().auth().oauth2(ANALYST).get("/api/sites/ULM/transcripts/{id}/versions", id).then().statusCode(404);
+        EventSchemas withdrawnSchema = EventSchemas.load("transcript-service/src/main/resources/events/transcript-withdrawn.schema.json");
+        Awaitility.await().until(() -> sink.received().stream().anyMatch(m -> m.getMetadata(OutgoingCloudEventMetadata.class)
+                .orElseThrow().getType().equals("io.chorus.transcript.withdrawn.v1")));
+        sink.received().stream().filter(m -> m.getMetadata(OutgoingCloudEventMetadata.class).orElseThrow().getType()
+                        .equals("io.chorus.transcript.withdrawn.v1"))
+                .forEach(m -> assertEquals(Set.of(), withdrawnSchema.violations(m.getPayload())));
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chorus.coding.event.ParagraphsWithdrawn;
 import io.chorus.coding.event.TranscriptReleased;
 import io.chorus.coding.event.TranscriptRevised;
+import io.chorus.coding.event.TranscriptWithdrawn;
 import io.chorus.coding.repository.ReleasedTranscript;
 import io.chorus.common.event.EventEnvelope;
 import io.chorus.common.event.EventPayloads;
@@ -29,6 +30,8 @@ public class TranscriptCatalog {
         }
         if (TranscriptReleased.TYPE.equals(event.type())) {
             released(parse(event));
+        } else if (TranscriptWithdrawn.TYPE.equals(event.type())) {
+            ReleasedTranscript.deleteById(EventPayloads.read(json, event, TranscriptWithdrawn.class).transcriptId());
         } else if (TranscriptRevised.TYPE.equals(event.type())) {
             revised(EventPayloads.read(json, event, TranscriptRevised.class));
         } else if (ParagraphsWithdrawn.TYPE.equals(event.type())) {

@@ -6,6 +6,7 @@ import io.chorus.common.event.EventPayloads;
 import io.chorus.common.event.ProcessedEvents;
 import io.chorus.reporting.event.TranscriptReleased;
 import io.chorus.reporting.event.TranscriptStatusChanged;
+import io.chorus.reporting.event.TranscriptWithdrawn;
 import io.chorus.reporting.repository.ReleasedTranscriptRow;
 import io.chorus.reporting.repository.TranscriptStageRow;
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -37,6 +38,10 @@ public class ProgressReadModel {
         }
         if (TranscriptReleased.TYPE.equals(event.type())) {
             released(parse(event));
+        } else if (TranscriptWithdrawn.TYPE.equals(event.type())) {
+            String transcriptId = EventPayloads.read(json, event, TranscriptWithdrawn.class).transcriptId();
+            ReleasedTranscriptRow.deleteById(transcriptId);
+            TranscriptStageRow.deleteById(transcriptId);
         } else if (TranscriptStatusChanged.TYPE.equals(event.type())) {
             statusChanged(EventPayloads.read(json, event, TranscriptStatusChanged.class));
         }

@@ -24,6 +24,15 @@ public class TranscriptEvents {
     public static final String PARTICIPANT_AGGREGATE = "participant";
     public static final String SESSION_RECORDED = "io.chorus.transcript.session-recorded.v1";
     public static final String REVISED = "io.chorus.transcript.revised.v1";
+    public static final String WITHDRAWN = "io.chorus.transcript.withdrawn.v1";
+
+    /** Payload of {@value #WITHDRAWN}: schema events/transcript-withdrawn.schema.json. */
+    public record Withdrawn(String transcriptId, String site, String externalId, String reason, int version, Instant at) {
+    }
+
+    public EventEnvelope withdrawn(Transcript t, String reason) {
+        return envelope(WITHDRAWN, t.id(), t.updatedAt(), new Withdrawn(t.id(), t.site(), t.externalId(), reason, t.version(), t.updatedAt()));
+    }
 
     /** Payload of {@value #RELEASED}: schema events/transcript-released.schema.json. */
     public record Released(String transcriptId, String site, String externalId, String session, String language, int version,

@@ -14,7 +14,7 @@ public record Transcript(String id, String site, String externalId, String sessi
         List<SiteCheckQuery> queries, List<Transition> history, Instant createdAt, Instant updatedAt) {
 
     public enum Status {
-        UPLOADED, BACK_CHECKED, TRANSLATED, REVIEWED, RELEASED;
+        UPLOADED, BACK_CHECKED, TRANSLATED, REVIEWED, RELEASED, WITHDRAWN;
 
         public String wireName() {
             return name().toLowerCase().replace('_', '-');
@@ -89,6 +89,12 @@ public record Transcript(String id, String site, String externalId, String sessi
         all.add(reviewer);
         return new Transcript(id, site, externalId, session, language, title, status, version, paragraphs, translatedBy,
                 List.copyOf(all), queries, history, createdAt, updatedAt);
+    }
+
+    /** What stays of a withdrawn transcript: who withdrew it, when and why; no words. */
+    public Transcript tombstone(String by, Instant at, String reason) {
+        return new Transcript(id, site, externalId, session, language, title, status, version, List.of(), null, List.of(),
+                List.of(), history, createdAt, updatedAt).moveTo(Status.WITHDRAWN, by, at, reason);
     }
 
     public Transcript withQueries(List<SiteCheckQuery> changed) {

@@ -44,6 +44,10 @@ public class TranscriptVersions {
                 .map(TranscriptVersions::toVersion);
     }
 
+    public void deleteAll(String transcriptId) {
+        collection().deleteMany(Filters.eq("transcriptId", transcriptId));
+    }
+
     /** Withdrawal reaches kept versions too. */
     public void redact(String transcriptId, String speaker, String replacement) {
         for (Document d : collection().find(Filters.eq("transcriptId", transcriptId)).into(new ArrayList<>())) {

@@ -72,6 +72,22 @@ public class TranscriptVersionResource {
                 revision.reason(), token.getSubject()));
     }
 
+    public record Withdrawal(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 2000) String reason) {
+    }
+
+    @POST
+    @Path("/withdrawal")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.SITE_LEAD})
+    @Operation(summary = "Withdraw a whole transcript from the study",
+            description = "Drops its words and kept versions; publishes io.chorus.transcript.withdrawn.v1 so coding and "
+                    + "reporting purge what they derived.")
+    public TranscriptView withdraw(@PathParam("site") String site, @PathParam("id") String id, @NotNull @Valid Withdrawal withdrawal) {
+        scope.requireReadAccess(site, "Transcript '" + id + "'");
+        scope.requireWriteAccess(site);
+        return TranscriptView.of(service.withdraw(site, id, withdrawal.reason(), token.getSubject()));
+    }
+
     @GET
     @Path("/versions")
     @RolesAllowed({Roles.SITE_RESEARCHER, Roles.SITE_LEAD, Roles.TRANSLATOR, Roles.ANALYST, Roles.CONSORTIUM_ADMIN})

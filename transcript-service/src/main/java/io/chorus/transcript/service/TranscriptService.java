@@ -70,6 +70,9 @@ public class TranscriptService {
             if (current.status() == Status.RELEASED) {
                 throw ProblemException.conflict("Transcript '" + push.externalId() + "' is released; it changes only as a new version");
             }
+            if (current.status() == Status.WITHDRAWN) {
+                throw ProblemException.conflict("Transcript '" + push.externalId() + "' was withdrawn; push it under a new external id");
+            }
             Transcript replaced = current.withContent(push.session(), push.language(), push.title(), paragraphs)
                     .moveTo(Status.UPLOADED, by, now(), "content replaced; the workflow starts again");
             if (repository.update(replaced, current.version(), List.of(events.statusChanged(replaced, current.status(), by)))) {
@@ -174,6 +177,17 @@ public class TranscriptService {
         }
         Transcript released = current.moveTo(Status.RELEASED, by, now(), null);
         return save(current, released, List.of(events.statusChanged(released, current.status(), by), events.released(released, by)));
+    }
+
+    /** Takes a whole transcript out of the study: its words are dropped here and every service purges its copy. */
+    public Transcript withdraw(String site, String id, String reason, String by) {
+        Transcript current = get(site, id);
+        if (current.status() == Status.WITHDRAWN) {
+            return current;
+        }
+        Transcript withdrawn = current.tombstone(by, now(), reason);
+        versions.deleteAll(id);
+        return save(current, withdrawn, List.of(events.withdrawn(withdrawn, reason)));
     }
 
     public record RevisedParagraph(int n, String text, String english) {
