@@ -33,15 +33,39 @@ class ConsentWithdrawalIT {
         assertEquals(200, client.post("transcript-service", base + "/reviews", client.userToken("translator-b"), "").status());
         assertEquals(200, client.post("transcript-service", base + "/release", lead, "").status());
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(WORDS,
-                client.get("coding-service", "/api/transcripts/" + id, analyst).body().path("paragraphs").get(1).path("english").asText()));
+                client.get("coding-service", "/api/transcripts/" + id, analyst).body().path("paragraphs").path(1).path("english").asText()));
 
         ChorusClient.Reply withdrawn = client.post("transcript-service", "/api/sites/BGU/participants/P5/withdrawal", lead, "");
         assertEquals(200, withdrawn.status(), withdrawn.body().toString());
         assertEquals(1, withdrawn.body().path("paragraphsRedacted").asInt());
 
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals("[withdrawn]",
-                client.get("coding-service", "/api/transcripts/" + id, analyst).body().path("paragraphs").get(1).path("english").asText()));
+                client.get("coding-service", "/api/transcripts/" + id, analyst).body().path("paragraphs").path(1).path("english").asText()));
         assertFalse(client.get("coding-service", "/api/transcripts/" + id, analyst).body().toString().contains("did not leave my room"));
         assertFalse(client.get("transcript-service", base, lead).body().toString().contains("did not leave my room"));
+    }
+
+    @Test
+    void aWithdrawnTranscriptLeavesCodingAndReporting() {
+        ChorusClient client = EmbeddedPlatform.client();
+        String lead = client.userToken("lead-uke");
+        String analyst = client.userToken("analyst");
+        String id = client.post("transcript-service", "/api/sites/UKE/transcripts", client.partnerToken("UKE"), """
+                {"externalId":"gone-%s","language":"en","paragraphs":[{"speaker":"P1","text":"We would rather not be quoted."}]}"""
+                .formatted(UUID.randomUUID())).body().path("id").asText();
+        String base = "/api/sites/UKE/transcripts/" + id;
+        client.post("transcript-service", base + "/back-check", lead, "");
+        client.post("transcript-service", base + "/reviews", client.userToken("translator-a"), "");
+        client.post("transcript-service", base + "/reviews", client.userToken("translator-b"), "");
+        assertEquals(200, client.post("transcript-service", base + "/release", lead, "").status());
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertEquals(200, client.get("coding-service", "/api/transcripts/" + id, analyst).status()));
+        long released = WalkingSkeletonIT.releasedCount(client, analyst, "UKE");
+
+        assertEquals(200, client.post("transcript-service", base + "/withdrawal", lead, "{\"reason\":\"the group withdrew consent\"}").status());
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertEquals(404, client.get("coding-service", "/api/transcripts/" + id, analyst).status());
+            assertEquals(released - 1, WalkingSkeletonIT.releasedCount(client, analyst, "UKE"));
+        });
     }
 }

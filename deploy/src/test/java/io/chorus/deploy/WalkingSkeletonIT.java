@@ -48,7 +48,7 @@ class WalkingSkeletonIT {
         ChorusClient.Reply pushed = client.post(TRANSCRIPTS, "/api/sites/PU/transcripts", partner, transcript("pu-" + UUID.randomUUID()));
         assertEquals(201, pushed.status(), pushed.body().toString());
         String id = pushed.body().path("id").asText();
-        assertEquals("PU 2", pushed.body().path("paragraphs").get(1).path("label").asText());
+        assertEquals("PU 2", pushed.body().path("paragraphs").path(1).path("label").asText());
 
         String base = "/api/sites/PU/transcripts/" + id;
         String lead = client.userToken("lead-pu");
@@ -65,7 +65,7 @@ class WalkingSkeletonIT {
             ChorusClient.Reply coded = client.get(CODING, "/api/transcripts/" + id, analyst);
             assertEquals(200, coded.status(), coded.body().toString());
             assertEquals("PU", coded.body().path("site").asText());
-            assertEquals("They have lived it; that builds trust.", coded.body().path("paragraphs").get(1).path("english").asText());
+            assertEquals("They have lived it; that builds trust.", coded.body().path("paragraphs").path(1).path("english").asText());
         });
         JsonNode listed = client.get(CODING, "/api/transcripts?site=PU&size=200", analyst).body().path("items");
         assertTrue(listed.findValuesAsText("id").contains(id), "the analyst lists the released transcript");
