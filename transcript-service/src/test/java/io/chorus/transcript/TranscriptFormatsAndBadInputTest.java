@@ -160,4 +160,35 @@ class TranscriptFormatsAndBadInputTest {
         assertEquals(413, oversize("M: " + "x".repeat(11 * 1024 * 1024)));
         given().auth().oauth2(PARTNER).get("/api/sites/BU/transcripts").then().body("total", equalTo((int) before));
     }
+
+    static byte[] zip(String documentXml) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("[Content_Types].xml"));
+            zip.write(("<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                    + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument."
+                    + "wordprocessingml.document.main+xml\"/></Types>").getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new java.util.zip.ZipEntry("word/document.xml"));
+            zip.write(documentXml.getBytes(StandardCharsets.UTF_8));
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void hostileDocxFilesAreRefusedWithoutHarm() throws IOException {
+        long before = total();
+        byte[] bomb = zip("<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"
+                + " ".repeat(50 * 1024 * 1024) + "</w:body></w:document>");
+        org.junit.jupiter.api.Assertions.assertTrue(bomb.length < 1024 * 1024, "the bomb is small on the wire");
+        given().auth().oauth2(PARTNER).contentType(DOCX).body(bomb)
+                .post("/api/sites/BU/transcripts?externalId=bomb&language=en").then().statusCode(422)
+                .contentType("application/problem+json");
+        byte[] xxe = zip("<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                + "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>M: &x;</w:t>"
+                + "</w:r></w:p></w:body></w:document>");
+        String answer = given().auth().oauth2(PARTNER).contentType(DOCX).body(xxe)
+                .post("/api/sites/BU/transcripts?externalId=xxe&language=en").then().statusCode(422).extract().asString();
+        org.junit.jupiter.api.Assertions.assertFalse(answer.contains("root:"), "no file content leaks");
+        given().auth().oauth2(PARTNER).get("/api/sites/BU/transcripts").then().body("total", equalTo((int) before));
+    }
 }
