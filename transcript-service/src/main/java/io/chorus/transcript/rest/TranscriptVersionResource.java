@@ -56,6 +56,9 @@ public class TranscriptVersionResource {
     @Inject
     JsonWebToken token;
 
+    @Inject
+    io.chorus.transcript.repository.AuditLog audit;
+
     @POST
     @Path("/revisions")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -112,6 +115,9 @@ public class TranscriptVersionResource {
         int target = to == null ? current.version() : to;
         List<Transcript.Paragraph> after = paragraphsOf(current, target, "/to");
         boolean original = scope.isMemberOf(site);
+        if (original && !current.language().equals("en") && !current.language().startsWith("en-")) {
+            audit.originalRead(token.getSubject(), token.getName(), current);
+        }
         List<ParagraphChange> changes = new ArrayList<>();
         for (int i = 0; i < after.size(); i++) {
             Transcript.Paragraph a = before.get(i);
