@@ -54,6 +54,19 @@ public final class EventSchemas {
         return examples;
     }
 
+    /** Fields of a consumer's view (a record) that the producer does not promise to send; empty when the contract holds. */
+    public Set<String> fieldsNotRequired(Class<? extends Record> view) {
+        Set<String> required = new java.util.HashSet<>();
+        schemaNode.path("required").forEach(n -> required.add(n.asText()));
+        Set<String> missing = new java.util.TreeSet<>();
+        for (var component : view.getRecordComponents()) {
+            if (!required.contains(component.getName())) {
+                missing.add(component.getName());
+            }
+        }
+        return missing;
+    }
+
     public JsonNode node() {
         return schemaNode;
     }
