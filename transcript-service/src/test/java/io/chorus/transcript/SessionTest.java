@@ -38,6 +38,41 @@ class SessionTest {
     @Any
     InMemoryConnector connector;
 
+    static final String ADMIN = TestTokens.token("admin", List.of("consortium-admin"), List.of());
+
+    @org.junit.jupiter.api.BeforeEach
+    void studyExists() {
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
+                .body("{\"title\":\"UPSIDES\",\"phases\":[\"formative\",\"pre-intervention\",\"post-intervention\"]}")
+                .put("/api/studies/UPSIDES").then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+    }
+
+    @Test
+    void studiesAreManagedByConsortiumAdminsAndSessionsMustUseTheirPhases() {
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"title\":\"T\",\"phases\":[\"a\",\"a\"]}")
+                .put("/api/studies/DUP").then().statusCode(422).body("errors[0].pointer", equalTo("/phases"));
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"title\":\"T\",\"phases\":[\"Pre Intervention\"]}")
+                .put("/api/studies/BAD").then().statusCode(422).body("errors[0].pointer", equalTo("/phases/0"));
+        given().auth().oauth2(PARTNER).contentType(ContentType.JSON).body("{\"title\":\"T\",\"phases\":[\"a\"]}")
+                .put("/api/studies/MINE").then().statusCode(403);
+        given().auth().oauth2(PARTNER).get("/api/studies/UPSIDES").then().statusCode(200)
+                .body("phases", contains("formative", "pre-intervention", "post-intervention"));
+        given().auth().oauth2(PARTNER).get("/api/studies/NOPE").then().statusCode(404);
+        InMemorySink<String> sink = connector.sink("transcript-events");
+        sink.clear();
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"title\":\"New\",\"phases\":[\"baseline\"]}")
+                .put("/api/studies/S-{id}", UUID.randomUUID().toString().substring(0, 8)).then().statusCode(201);
+        EventSchemas studySchema = EventSchemas.load("transcript-service/src/main/resources/events/study-recorded.schema.json");
+        Awaitility.await().until(() -> !sink.received().isEmpty());
+        assertEquals("io.chorus.transcript.study-recorded.v1",
+                sink.received().get(0).getMetadata(OutgoingCloudEventMetadata.class).orElseThrow().getType());
+        assertEquals(Set.of(), studySchema.violations(sink.received().get(0).getPayload()));
+        given().auth().oauth2(PARTNER).contentType(ContentType.JSON).body(SESSION.replace("\"UPSIDES\"", "\"OTHER\""))
+                .put("/api/sites/PU/sessions/s-{id}", UUID.randomUUID()).then().statusCode(422).body("errors[0].pointer", equalTo("/study"));
+        given().auth().oauth2(PARTNER).contentType(ContentType.JSON).body(SESSION.replace("pre-intervention", "baseline"))
+                .put("/api/sites/PU/sessions/s-{id}", UUID.randomUUID()).then().statusCode(422).body("errors[0].pointer", equalTo("/phase"));
+    }
+
     @Test
     void aSessionIsRecordedOnceAndTranscriptsReferToIt() {
         InMemorySink<String> sink = connector.sink("transcript-events");

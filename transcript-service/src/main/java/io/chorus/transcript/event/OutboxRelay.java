@@ -22,7 +22,7 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes events written to the outbox of session, participant and transcript documents and removes each one only after Kafka
+ * Publishes events written to the outbox of study, session, participant and transcript documents and removes each one only after Kafka
  * acknowledged it. A crash before the removal republishes the event; consumers drop the duplicate
  * by its id. Runs on a poll interval and immediately after a write that added events.
  */
@@ -39,6 +39,9 @@ public class OutboxRelay {
 
     @Inject
     io.chorus.transcript.repository.SessionRepository sessions;
+
+    @Inject
+    io.chorus.transcript.repository.StudyRepository studies;
 
     @Inject
     TranscriptConfig config;
@@ -66,7 +69,7 @@ public class OutboxRelay {
     /** @return the number of events published in this pass */
     public synchronized int publishPending() {
         int published = 0;
-        for (MongoCollection<Document> collection : List.of(sessions.collection(), participants.collection(), repository.collection())) {
+        for (MongoCollection<Document> collection : List.of(studies.collection(), sessions.collection(), participants.collection(), repository.collection())) {
             List<Document> documents;
             do {
                 documents = DocumentOutbox.withPendingEvents(collection, 100);

@@ -24,6 +24,12 @@ public class TranscriptEvents {
     public static final String PARTICIPANT_AGGREGATE = "participant";
     public static final String SESSION_RECORDED = "io.chorus.transcript.session-recorded.v1";
     public static final String REVISED = "io.chorus.transcript.revised.v1";
+    public static final String STUDY_RECORDED = "io.chorus.transcript.study-recorded.v1";
+
+    /** Payload of {@value #STUDY_RECORDED} is the study itself: schema events/study-recorded.schema.json. */
+    public EventEnvelope studyRecorded(io.chorus.transcript.repository.Study study) {
+        return envelope(STUDY_RECORDED, "study", study.code(), study.updatedAt(), study);
+    }
     public static final String WITHDRAWN = "io.chorus.transcript.withdrawn.v1";
 
     /** Payload of {@value #WITHDRAWN}: schema events/transcript-withdrawn.schema.json. */

@@ -21,6 +21,9 @@ public class SessionService {
     SessionRepository sessions;
 
     @Inject
+    io.chorus.transcript.repository.StudyRepository studies;
+
+    @Inject
     TranscriptEvents events;
 
     @Inject
@@ -28,6 +31,11 @@ public class SessionService {
 
     /** Idempotent by (site, external id): a repeat with the same data changes nothing. */
     public Upserted record(Session data) {
+        var study = studies.find(data.study())
+                .orElseThrow(() -> ProblemException.invalid("/study", "No study '" + data.study() + "' is registered"));
+        if (!study.phases().contains(data.phase())) {
+            throw ProblemException.invalid("/phase", "Study " + study.code() + " has the phases " + String.join(", ", study.phases()));
+        }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         var result = sessions.documents().upsert(Session.id(data.site(), data.externalId()),
                 () -> data.stamped(1, now, now),
