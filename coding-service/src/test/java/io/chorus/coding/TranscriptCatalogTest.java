@@ -74,11 +74,16 @@ class TranscriptCatalogTest {
         source.send(TestEvents.incoming(TestEvents.envelope("io.chorus.transcript.released.v1", "transcript", id,
                 released(id, "DS", 1, "secret words"))));
         source.send(TestEvents.incoming(TestEvents.envelope("io.chorus.transcript.paragraphs-withdrawn.v1", "transcript", id,
-                "{\"transcriptId\":\"" + id + "\",\"site\":\"DS\",\"participant\":\"M\",\"paragraphs\":[1],\"version\":2,"
+                "{\"transcriptId\":\"" + id + "\",\"site\":\"DS\",\"participant\":\"M\",\"paragraphs\":[1],\"mode\":\"redacted\",\"version\":2,"
                         + "\"at\":\"2022-01-01T00:00:00Z\"}")));
         Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 given().auth().oauth2(ANALYST).get("/api/transcripts/{id}", id).then().statusCode(200)
                         .body("paragraphs[0].text", equalTo("[withdrawn]")).body("paragraphs[0].english", equalTo("[withdrawn]")));
+        source.send(TestEvents.incoming(TestEvents.envelope("io.chorus.transcript.paragraphs-withdrawn.v1", "transcript", id,
+                "{\"transcriptId\":\"" + id + "\",\"site\":\"DS\",\"participant\":\"M\",\"paragraphs\":[1],\"mode\":\"removed\",\"version\":3,"
+                        + "\"at\":\"2022-01-01T00:00:00Z\"}")));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                given().auth().oauth2(ANALYST).get("/api/transcripts/{id}", id).then().statusCode(200).body("paragraphs.size()", equalTo(0)));
     }
 
     @Test

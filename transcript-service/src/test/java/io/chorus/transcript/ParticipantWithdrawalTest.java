@@ -112,6 +112,46 @@ class ParticipantWithdrawalTest {
         assertTrue(seen.containsAll(List.of("io.chorus.transcript.participant-withdrawn.v1", "io.chorus.transcript.paragraphs-withdrawn.v1")));
     }
 
+    @Test
+    void aStudyCanHaveWithdrawnTurnsRemovedWhileOtherParagraphsKeepTheirNumbers() {
+        String admin = TestTokens.token("admin", List.of("consortium-admin"), List.of());
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body("{\"title\":\"Strict consent\",\"phases\":[\"baseline\"],\"withdrawal\":\"remove\"}")
+                .put("/api/studies/STRICT").then().statusCode(org.hamcrest.Matchers.oneOf(200, 201)).body("withdrawal", equalTo("remove"));
+        String session = "s-" + UUID.randomUUID();
+        given().auth().oauth2(PARTNER).contentType(ContentType.JSON).body("""
+                {"study":"STRICT","phase":"baseline","kind":"interview","date":"2021-10-04","language":"sw"}""")
+                .put("/api/sites/DS/sessions/{s}", session).then().statusCode(201);
+        given().auth().oauth2(PARTNER).contentType(ContentType.JSON).body("{\"age\":50}").put("/api/sites/DS/participants/P7")
+                .then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+        InMemorySink<String> sink = connector.sink("transcript-events");
+        sink.clear();
+        String id = given().auth().oauth2(PARTNER).contentType(ContentType.JSON).body("""
+                {"externalId":"strict-%s","language":"sw","session":"%s","paragraphs":[
+                  {"speaker":"M","text":"Karibu."},{"speaker":"P7","text":"%s"},{"speaker":"M","text":"Asante."}]}"""
+                .formatted(UUID.randomUUID(), session, SECRET)).post("/api/sites/DS/transcripts").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(RESEARCHER).post("/api/sites/DS/participants/P7/withdrawal").then().statusCode(200)
+                .body("paragraphsRedacted", equalTo(1));
+        given().auth().oauth2(RESEARCHER).get("/api/sites/DS/transcripts/{id}", id).then().statusCode(200)
+                .body("paragraphs.n", org.hamcrest.Matchers.contains(1, 3)).body("paragraphs[1].label", equalTo("DS 3"));
+        given().auth().oauth2(RESEARCHER).get("/api/sites/DS/transcripts/{id}/quote?from=1&to=3", id).then().statusCode(200)
+                .body("label", equalTo("DS 1-3")).body("original", equalTo("Karibu.\nAsante."));
+        given().auth().oauth2(RESEARCHER).get("/api/sites/DS/transcripts/{id}/quote?from=2", id).then().statusCode(422);
+        given().auth().oauth2(RESEARCHER).post("/api/sites/DS/transcripts/{id}/back-check", id).then().statusCode(200);
+        given().auth().oauth2(TRANSLATOR).contentType(ContentType.JSON)
+                .body("{\"paragraphs\":[{\"n\":1,\"english\":\"Welcome.\"},{\"n\":2,\"english\":\"x\"},{\"n\":3,\"english\":\"Thanks.\"}]}")
+                .put("/api/sites/DS/transcripts/{id}/translation", id).then().statusCode(422).body("errors[0].pointer", equalTo("/paragraphs/1/n"));
+        given().auth().oauth2(TRANSLATOR).contentType(ContentType.JSON)
+                .body("{\"paragraphs\":[{\"n\":1,\"english\":\"Welcome.\"},{\"n\":3,\"english\":\"Thanks.\"}]}")
+                .put("/api/sites/DS/transcripts/{id}/translation", id).then().statusCode(200).body("paragraphs[1].english", equalTo("Thanks."));
+        EventSchemas schema = EventSchemas.load("transcript-service/src/main/resources/events/transcript-paragraphs-withdrawn.schema.json");
+        Awaitility.await().until(() -> sink.received().stream().anyMatch(m -> type(m).equals("io.chorus.transcript.paragraphs-withdrawn.v1")));
+        Message<String> withdrawn = sink.received().stream().filter(m -> type(m).equals("io.chorus.transcript.paragraphs-withdrawn.v1"))
+                .findFirst().orElseThrow();
+        assertEquals(Set.of(), schema.violations(withdrawn.getPayload()));
+        assertTrue(withdrawn.getPayload().contains("\"mode\":\"removed\""));
+    }
+
     static String type(Message<String> message) {
         return message.getMetadata(OutgoingCloudEventMetadata.class).orElseThrow().getType();
     }

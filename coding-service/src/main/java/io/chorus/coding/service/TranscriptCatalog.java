@@ -60,6 +60,10 @@ public class TranscriptCatalog {
         if (transcript == null) {
             return;
         }
+        if (withdrawn.removed()) {
+            transcript.paragraphs.removeIf(paragraph -> withdrawn.paragraphs().contains(paragraph.n));
+            return;
+        }
         for (ReleasedTranscript.Paragraph paragraph : transcript.paragraphs) {
             if (withdrawn.paragraphs().contains(paragraph.n)) {
                 paragraph.text = ParagraphsWithdrawn.REDACTED;

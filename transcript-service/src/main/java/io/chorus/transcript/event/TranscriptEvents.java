@@ -55,7 +55,7 @@ public class TranscriptEvents {
 
     /** Payload of {@value #PARAGRAPHS_WITHDRAWN}: schema events/transcript-paragraphs-withdrawn.schema.json. */
     public record ParagraphsWithdrawn(String transcriptId, String site, String participant, List<Integer> paragraphs,
-            int version, Instant at) {
+            String mode, int version, Instant at) {
     }
 
     /** Payload of {@value #PARTICIPANT_REGISTERED} and {@value #PARTICIPANT_UPDATED}: schema events/participant.schema.json. */
@@ -88,9 +88,9 @@ public class TranscriptEvents {
                 session.updatedAt(), session);
     }
 
-    public EventEnvelope paragraphsWithdrawn(Transcript t, String participant, List<Integer> paragraphs) {
-        return envelope(PARAGRAPHS_WITHDRAWN, t.id(), t.updatedAt(),
-                new ParagraphsWithdrawn(t.id(), t.site(), participant, paragraphs, t.version(), t.updatedAt()));
+    public EventEnvelope paragraphsWithdrawn(Transcript t, String participant, List<Integer> paragraphs, boolean removed) {
+        return envelope(PARAGRAPHS_WITHDRAWN, t.id(), t.updatedAt(), new ParagraphsWithdrawn(t.id(), t.site(), participant,
+                paragraphs, removed ? "removed" : "redacted", t.version(), t.updatedAt()));
     }
 
     public EventEnvelope participant(String type, io.chorus.transcript.repository.Participant p) {

@@ -56,6 +56,11 @@ public record Transcript(String id, String site, String externalId, String sessi
         return paragraphs.stream().map(p -> List.of(String.valueOf(p.n()), p.speaker(), p.text())).toList();
     }
 
+    /** Paragraph numbers never change; after a withdrawal that removes turns there may be gaps. */
+    public java.util.Optional<Paragraph> paragraph(int n) {
+        return paragraphs.stream().filter(p -> p.n() == n).findFirst();
+    }
+
     public boolean hasOpenQueries() {
         return queries.stream().anyMatch(SiteCheckQuery::open);
     }

@@ -49,11 +49,13 @@ public class TranscriptVersions {
     }
 
     /** Withdrawal reaches kept versions too. */
-    public void redact(String transcriptId, String speaker, String replacement) {
+    public void redact(String transcriptId, String speaker, String replacement, boolean remove) {
         for (Document d : collection().find(Filters.eq("transcriptId", transcriptId)).into(new ArrayList<>())) {
-            List<Document> paragraphs = d.getList("paragraphs", Document.class).stream().map(p -> speaker.equals(p.getString("speaker"))
-                    ? new Document(p).append("text", replacement).append("english", p.getString("english") == null ? null : replacement)
-                    : p).toList();
+            List<Document> paragraphs = d.getList("paragraphs", Document.class).stream()
+                    .filter(p -> !(remove && speaker.equals(p.getString("speaker"))))
+                    .map(p -> speaker.equals(p.getString("speaker"))
+                            ? new Document(p).append("text", replacement).append("english", p.getString("english") == null ? null : replacement)
+                            : p).toList();
             collection().updateOne(Filters.eq("_id", d.get("_id")), new Document("$set", new Document("paragraphs", paragraphs)));
         }
     }

@@ -39,7 +39,8 @@ public class StudyResource {
 
     public record StudyData(@NotBlank @Size(max = 300) String title,
             @NotNull @NotEmpty @Size(max = 20) List<@NotBlank @Pattern(regexp = "[a-z0-9-]{1,60}",
-                    message = "must be a short lower-case name such as 'pre-intervention'") String> phases) {
+                    message = "must be a short lower-case name such as 'pre-intervention'") String> phases,
+            Study.Withdrawal withdrawal) {
     }
 
     @Inject
@@ -62,7 +63,8 @@ public class StudyResource {
             throw ProblemException.invalid("/phases", "Each phase may appear once");
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        Study wanted = new Study(code, data.title(), List.copyOf(data.phases()), 0, null, null);
+        Study wanted = new Study(code, data.title(), List.copyOf(data.phases()),
+                data.withdrawal() == null ? Study.Withdrawal.REDACT : data.withdrawal(), 0, null, null);
         var result = studies.documents().upsert(code, () -> wanted.stamped(1, now, now),
                 current -> current.sameData(wanted) ? null : wanted.stamped(current.version() + 1, current.createdAt(), now),
                 Study::version, study -> List.of(events.studyRecorded(study)));

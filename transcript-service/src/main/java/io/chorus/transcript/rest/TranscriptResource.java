@@ -139,11 +139,10 @@ public class TranscriptResource {
             @QueryParam("from") @NotNull @Min(1) Integer from, @QueryParam("to") @Min(1) Integer to) {
         Transcript transcript = readable(site, id);
         int last = to == null ? from : to;
-        if (last < from || last > transcript.paragraphs().size()) {
-            throw ProblemException.invalid("/to", "The passage must end between paragraph " + from + " and "
-                    + transcript.paragraphs().size());
+        List<Transcript.Paragraph> range = transcript.paragraphs().stream().filter(p -> p.n() >= from && p.n() <= last).toList();
+        if (last < from || range.isEmpty()) {
+            throw ProblemException.invalid("/to", "The transcript has no paragraphs " + QuoteLabels.paragraphLabel(site, from, last));
         }
-        List<Transcript.Paragraph> range = transcript.paragraphs().subList(from - 1, last);
         boolean member = scope.isMemberOf(site);
         return new Quote(QuoteLabels.paragraphLabel(site, from, last), labels.participantLabel(transcript, range).orElse(null),
                 range.stream().map(Transcript.Paragraph::speaker).distinct().toList(),

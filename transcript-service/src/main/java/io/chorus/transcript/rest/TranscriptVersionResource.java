@@ -118,17 +118,26 @@ public class TranscriptVersionResource {
         if (original && !current.language().equals("en") && !current.language().startsWith("en-")) {
             audit.originalRead(token.getSubject(), token.getName(), current);
         }
+        java.util.Map<Integer, Transcript.Paragraph> was = new java.util.TreeMap<>();
+        before.forEach(p -> was.put(p.n(), p));
+        java.util.Map<Integer, Transcript.Paragraph> is = new java.util.TreeMap<>();
+        after.forEach(p -> is.put(p.n(), p));
+        java.util.SortedSet<Integer> numbers = new java.util.TreeSet<>(was.keySet());
+        numbers.addAll(is.keySet());
         List<ParagraphChange> changes = new ArrayList<>();
-        for (int i = 0; i < after.size(); i++) {
-            Transcript.Paragraph a = before.get(i);
-            Transcript.Paragraph b = after.get(i);
-            if (!a.equals(b)) {
-                changes.add(new ParagraphChange(b.n(), site + " " + b.n(),
-                        new ParagraphText(original ? a.text() : null, a.english()),
-                        new ParagraphText(original ? b.text() : null, b.english())));
+        for (int n : numbers) {
+            Transcript.Paragraph a = was.get(n);
+            Transcript.Paragraph b = is.get(n);
+            if (!java.util.Objects.equals(a, b)) {
+                changes.add(new ParagraphChange(n, site + " " + n, text(a, original), text(b, original)));
             }
         }
         return new Diff(from, target, changes);
+    }
+
+    /** null when the paragraph does not exist in that version (removed after a withdrawal). */
+    private static ParagraphText text(Transcript.Paragraph p, boolean original) {
+        return p == null ? null : new ParagraphText(original ? p.text() : null, p.english());
     }
 
     private Transcript released(String site, String id) {

@@ -5,6 +5,7 @@ import io.chorus.transcript.event.OutboxRelay;
 import io.chorus.transcript.event.TranscriptEvents;
 import io.chorus.transcript.repository.Participant;
 import io.chorus.transcript.repository.ParticipantRepository;
+import io.chorus.transcript.repository.Study;
 import io.chorus.transcript.repository.Transcript;
 import io.chorus.transcript.repository.TranscriptRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,6 +38,12 @@ public class ParticipantService {
 
     @Inject
     io.chorus.transcript.repository.TranscriptVersions versions;
+
+    @Inject
+    io.chorus.transcript.repository.SessionRepository sessions;
+
+    @Inject
+    io.chorus.transcript.repository.StudyRepository studies;
 
     @Inject
     OutboxRelay relay;
@@ -98,12 +105,24 @@ public class ParticipantService {
         return new Withdrawal(withdrawn, transcriptCount, paragraphCount);
     }
 
+    /** The study of the transcript's session decides between redacting and removing; without one, redact. */
+    private Study.Withdrawal modeFor(Transcript transcript) {
+        if (transcript.session() == null) {
+            return Study.Withdrawal.REDACT;
+        }
+        return sessions.find(transcript.site(), transcript.session()).flatMap(session -> studies.find(session.study()))
+                .map(Study::withdrawal).orElse(Study.Withdrawal.REDACT);
+    }
+
     private int redact(Transcript current, String speaker, String by) {
+        boolean remove = modeFor(current) == Study.Withdrawal.REMOVE;
         List<Transcript.Paragraph> paragraphs = new ArrayList<>();
         List<Integer> redacted = new ArrayList<>();
         for (Transcript.Paragraph p : current.paragraphs()) {
-            if (p.speaker().equals(speaker) && !WITHDRAWN_TEXT.equals(p.text())) {
-                paragraphs.add(new Transcript.Paragraph(p.n(), p.speaker(), WITHDRAWN_TEXT, p.english() == null ? null : WITHDRAWN_TEXT));
+            if (p.speaker().equals(speaker) && (remove || !WITHDRAWN_TEXT.equals(p.text()))) {
+                if (!remove) {
+                    paragraphs.add(new Transcript.Paragraph(p.n(), p.speaker(), WITHDRAWN_TEXT, p.english() == null ? null : WITHDRAWN_TEXT));
+                }
                 redacted.add(p.n());
             } else {
                 paragraphs.add(p);
@@ -115,9 +134,10 @@ public class ParticipantService {
         Transcript next = new Transcript(current.id(), current.site(), current.externalId(), current.session(), current.language(), current.title(),
                 current.status(), current.version(), paragraphs, current.translatedBy(), current.reviewers(), current.queries(),
                 current.history(), current.createdAt(), current.updatedAt())
-                .moveTo(current.status(), by, now(), "turns of participant " + speaker + " redacted after consent withdrawal");
-        versions.redact(current.id(), speaker, WITHDRAWN_TEXT);
-        if (!transcripts.update(next, current.version(), List.of(events.paragraphsWithdrawn(next, speaker, redacted)))) {
+                .moveTo(current.status(), by, now(), "turns of participant " + speaker + (remove ? " removed" : " redacted")
+                        + " after consent withdrawal");
+        versions.redact(current.id(), speaker, WITHDRAWN_TEXT, remove);
+        if (!transcripts.update(next, current.version(), List.of(events.paragraphsWithdrawn(next, speaker, redacted, remove)))) {
             throw ProblemException.conflict("Transcript '" + current.id() + "' was changed concurrently; repeat the withdrawal");
         }
         return redacted.size();

@@ -137,8 +137,8 @@ public class TranscriptService {
     public Transcript raiseQuery(String site, String id, int paragraph, String question, String by) {
         Transcript current = get(site, id);
         requireStatus(current, Status.UPLOADED, Status.BACK_CHECKED, Status.TRANSLATED, Status.REVIEWED);
-        if (paragraph < 1 || paragraph > current.paragraphs().size()) {
-            throw ProblemException.invalid("/paragraph", "The transcript has paragraphs 1 to " + current.paragraphs().size());
+        if (current.paragraph(paragraph).isEmpty()) {
+            throw ProblemException.invalid("/paragraph", "The transcript has no paragraph " + paragraph);
         }
         List<Transcript.SiteCheckQuery> queries = new ArrayList<>(current.queries());
         queries.add(new Transcript.SiteCheckQuery(UUID.randomUUID().toString(), paragraph, question, by, now(), null, null, null));
@@ -205,16 +205,17 @@ public class TranscriptService {
         List<Problem.FieldError> errors = new ArrayList<>();
         for (int i = 0; i < changes.size(); i++) {
             RevisedParagraph change = changes.get(i);
-            if (change.n() < 1 || change.n() > paragraphs.size()) {
+            var found = current.paragraph(change.n());
+            if (found.isEmpty()) {
                 errors.add(new Problem.FieldError("/paragraphs/" + i + "/n", "no paragraph " + change.n()));
                 continue;
             }
-            Transcript.Paragraph before = paragraphs.get(change.n() - 1);
+            Transcript.Paragraph before = found.get();
             Transcript.Paragraph after = new Transcript.Paragraph(before.n(), before.speaker(),
                     change.text() == null ? before.text() : change.text().strip(),
                     change.english() == null ? before.english() : change.english().strip());
             if (!after.equals(before)) {
-                paragraphs.set(change.n() - 1, after);
+                paragraphs.set(paragraphs.indexOf(before), after);
                 changed.add(after);
             }
         }
@@ -257,23 +258,23 @@ public class TranscriptService {
     }
 
     private List<Transcript.Paragraph> align(Transcript t, List<TranslatedParagraph> translation) {
-        String[] english = new String[t.paragraphs().size()];
+        java.util.Map<Integer, String> english = new java.util.HashMap<>();
         List<Problem.FieldError> errors = new ArrayList<>();
         for (int i = 0; i < translation.size(); i++) {
             TranslatedParagraph p = translation.get(i);
-            if (p.n() < 1 || p.n() > english.length) {
+            if (t.paragraph(p.n()).isEmpty()) {
                 errors.add(new Problem.FieldError("/paragraphs/" + i + "/n", "no paragraph " + p.n() + " in the original"));
-            } else if (english[p.n() - 1] != null) {
+            } else if (english.containsKey(p.n())) {
                 errors.add(new Problem.FieldError("/paragraphs/" + i + "/n", "paragraph " + p.n() + " is translated twice"));
             } else if (p.english().length() > config.maxParagraphLength()) {
                 errors.add(new Problem.FieldError("/paragraphs/" + i + "/english", "longer than " + config.maxParagraphLength() + " characters"));
             } else {
-                english[p.n() - 1] = p.english().strip();
+                english.put(p.n(), p.english().strip());
             }
         }
-        for (int n = 1; n <= english.length && errors.isEmpty(); n++) {
-            if (english[n - 1] == null) {
-                errors.add(new Problem.FieldError("/paragraphs", "paragraph " + n + " has no translation"));
+        for (Transcript.Paragraph p : t.paragraphs()) {
+            if (errors.isEmpty() && !english.containsKey(p.n())) {
+                errors.add(new Problem.FieldError("/paragraphs", "paragraph " + p.n() + " has no translation"));
             }
         }
         if (!errors.isEmpty()) {
@@ -282,7 +283,7 @@ public class TranscriptService {
         }
         List<Transcript.Paragraph> aligned = new ArrayList<>();
         for (Transcript.Paragraph p : t.paragraphs()) {
-            aligned.add(p.withEnglish(english[p.n() - 1]));
+            aligned.add(p.withEnglish(english.get(p.n())));
         }
         return aligned;
     }
