@@ -93,6 +93,35 @@ class TranscriptFormatsAndBadInputTest {
     }
 
     @Test
+    void aDocumentInsideTheJsonPushIsPseudonymisedToo() throws IOException {
+        byte[] docx;
+        try (XWPFDocument document = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            document.createParagraph().createRun().setText("M: Tell us about the ward in Mbarara.");
+            document.createParagraph().createRun().setText("P2: Nurse Akello helped me every day.");
+            document.write(out);
+            docx = out.toByteArray();
+        }
+        String content = java.util.Base64.getEncoder().encodeToString(docx);
+        String body = given().auth().oauth2(PARTNER).contentType(ContentType.JSON).body("""
+                {"externalId":"doc-json-%s","language":"en","document":{"format":"docx","content":"%s"},
+                 "identifiers":[{"value":"Akello","kind":"staff"},{"value":"Mbarara","kind":"place"}]}"""
+                .formatted(UUID.randomUUID(), content)).post("/api/sites/BU/transcripts").then().statusCode(201)
+                .body("paragraphs[0].text", equalTo("Tell us about the ward in [place]."))
+                .body("paragraphs[1].text", equalTo("Nurse [name] helped me every day.")).extract().asString();
+        org.junit.jupiter.api.Assertions.assertFalse(body.contains("Akello") || body.contains("Mbarara"));
+        String text = java.util.Base64.getEncoder().encodeToString("M: hi".getBytes(StandardCharsets.UTF_8));
+        given().auth().oauth2(PARTNER).contentType(ContentType.JSON).body("""
+                {"externalId":"doc-both","language":"en","document":{"format":"text","content":"%s"},
+                 "paragraphs":[{"speaker":"M","text":"hi"}]}""".formatted(text)).post("/api/sites/BU/transcripts")
+                .then().statusCode(422).body("errors[0].pointer", equalTo("/document"));
+        given().auth().oauth2(PARTNER).contentType(ContentType.JSON)
+                .body("{\"externalId\":\"doc-b64\",\"language\":\"en\",\"document\":{\"format\":\"text\",\"content\":\"%%%\"}}")
+                .post("/api/sites/BU/transcripts").then().statusCode(422).body("errors[0].pointer", equalTo("/document/content"));
+        given().auth().oauth2(PARTNER).contentType(ContentType.JSON).body("{\"externalId\":\"doc-none\",\"language\":\"en\"}")
+                .post("/api/sites/BU/transcripts").then().statusCode(422).body("errors[0].pointer", equalTo("/paragraphs"));
+    }
+
+    @Test
     void publishedExcerptsOfASiteMakeARealisticTranscript() throws IOException {
         JsonNode excerpts;
         try (InputStream in = getClass().getResourceAsStream("/fixtures/published-excerpts.json")) {

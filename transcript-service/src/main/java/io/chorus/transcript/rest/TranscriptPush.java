@@ -19,13 +19,25 @@ public record TranscriptPush(
         @NotBlank @Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", message = "must be a BCP 47 language tag such as 'de' or 'sw'")
         String language,
         @Size(max = 500) String title,
-        @NotNull @NotEmpty @Valid List<ParagraphPush> paragraphs,
+        @Valid List<ParagraphPush> paragraphs,
         @Size(max = 200) String session,
+        @Valid Upload document,
         @Size(max = 1000) @Valid List<Identifier> identifiers) {
 
     public record ParagraphPush(
             @NotBlank @Size(max = 40) String speaker,
             @NotBlank String text) {
+    }
+
+    /** A transcript file sent inside the JSON push, so that identifiers can travel with it: speaker turns as text or .docx. */
+    public record Upload(
+            @NotNull @Pattern(regexp = "text|docx", message = "must be text or docx") String format,
+            @NotBlank String content) {
+
+        @Override
+        public String toString() {
+            return "Upload[format=" + format + "]";
+        }
     }
 
     /** An identifying string (a name, a place) and what kind of placeholder replaces it. */

@@ -91,7 +91,7 @@ public class TranscriptResource {
         scope.requireWriteAccess(site);
         List<String> lines = contentType.startsWith(UploadedDocument.DOCX)
                 ? UploadedDocument.docxLines(body) : UploadedDocument.textLines(body);
-        TranscriptPush push = new TranscriptPush(externalId, language, title, TurnParser.parse(lines), session, null);
+        TranscriptPush push = new TranscriptPush(externalId, language, title, TurnParser.parse(lines), session, null, null);
         var violations = validator.validate(push);
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);

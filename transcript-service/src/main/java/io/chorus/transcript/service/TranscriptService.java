@@ -48,10 +48,11 @@ public class TranscriptService {
 
     /** Idempotent upsert by (site, external id): a repeated push returns the stored transcript unchanged. */
     public PushResult push(String site, TranscriptPush push, String by) {
+        List<TranscriptPush.ParagraphPush> turns = turns(push);
         if (push.session() != null && sessions.find(site, push.session()).isEmpty()) {
             throw ProblemException.invalid("/session", "No session '" + push.session() + "' is recorded for site " + site);
         }
-        List<Transcript.Paragraph> paragraphs = numbered(push, participants.withdrawnNumbers(site));
+        List<Transcript.Paragraph> paragraphs = numbered(push, turns, participants.withdrawnNumbers(site));
         for (int attempt = 0; attempt < 3; attempt++) {
             var existing = repository.findBySiteAndExternalId(site, push.externalId());
             if (existing.isEmpty()) {
@@ -289,15 +290,37 @@ public class TranscriptService {
     }
 
     /** Numbers the turns, replaces identifiers, and keeps nothing of participants who withdrew consent. */
-    private List<Transcript.Paragraph> numbered(TranscriptPush push, java.util.Set<String> withdrawn) {
-        if (push.paragraphs().size() > config.maxParagraphs()) {
+    /** The turns of a push: its paragraphs, or those read from the text or .docx document it carries (never both). */
+    private static List<TranscriptPush.ParagraphPush> turns(TranscriptPush push) {
+        if (push.document() != null && push.paragraphs() != null) {
+            throw ProblemException.invalid("/document", "Send either paragraphs or a document, not both");
+        }
+        if (push.document() == null) {
+            if (push.paragraphs() == null || push.paragraphs().isEmpty()) {
+                throw ProblemException.invalid("/paragraphs", "A transcript needs paragraphs (or a document)");
+            }
+            return push.paragraphs();
+        }
+        byte[] content;
+        try {
+            content = java.util.Base64.getDecoder().decode(push.document().content());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("/document/content", "The document content must be base64");
+        }
+        return TurnParser.parse(push.document().format().equals("docx")
+                ? UploadedDocument.docxLines(content) : UploadedDocument.textLines(content));
+    }
+
+    private List<Transcript.Paragraph> numbered(TranscriptPush push, List<TranscriptPush.ParagraphPush> turns,
+            java.util.Set<String> withdrawn) {
+        if (turns.size() > config.maxParagraphs()) {
             throw new ProblemException(413, "Content Too Large",
                     "A transcript may have at most " + config.maxParagraphs() + " paragraphs",
                     List.of(new Problem.FieldError("/paragraphs", "too many paragraphs")));
         }
         List<Transcript.Paragraph> paragraphs = new ArrayList<>();
-        for (int i = 0; i < push.paragraphs().size(); i++) {
-            var paragraph = push.paragraphs().get(i);
+        for (int i = 0; i < turns.size(); i++) {
+            var paragraph = turns.get(i);
             if (paragraph.text().length() > config.maxParagraphLength()) {
                 throw ProblemException.invalid("/paragraphs/" + i + "/text",
                         "A paragraph may have at most " + config.maxParagraphLength() + " characters");
