@@ -4,12 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chorus.coding.event.ParagraphsWithdrawn;
-import io.chorus.common.event.EventEnvelope;
-import io.chorus.common.event.EventPayloads;
 import io.chorus.common.testing.EventSchemas;
-import java.time.Instant;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -19,11 +15,7 @@ class ParagraphsWithdrawnContractTest {
 
     @Test
     void everyExampleParsesAndNamesParagraphsToPurge() {
-        assertFalse(schema.examples().isEmpty());
-        for (String example : schema.examples()) {
-            assertEquals(Set.of(), schema.violations(example));
-            ParagraphsWithdrawn parsed = EventPayloads.read(new ObjectMapper(),
-                    new EventEnvelope("e", ParagraphsWithdrawn.TYPE, "transcript", "t", Instant.now(), example), ParagraphsWithdrawn.class);
+        for (ParagraphsWithdrawn parsed : schema.examplesAs(ParagraphsWithdrawn.class)) {
             assertFalse(parsed.paragraphs().isEmpty());
         }
     }

@@ -54,6 +54,30 @@ public final class EventSchemas {
         return examples;
     }
 
+    /**
+     * The producer's examples, each checked against the schema, read into a consumer's view the way
+     * the consumer reads payloads (unknown fields ignored by the view's own annotation).
+     */
+    public <T> List<T> examplesAs(Class<T> view) {
+        ObjectMapper reader = new ObjectMapper().findAndRegisterModules();
+        List<T> parsed = new ArrayList<>();
+        if (examples().isEmpty()) {
+            throw new AssertionError("the schema has no examples to check a consumer against");
+        }
+        for (String example : examples()) {
+            Set<String> violations = violations(example);
+            if (!violations.isEmpty()) {
+                throw new AssertionError("example violates its own schema: " + violations);
+            }
+            try {
+                parsed.add(reader.readValue(example, view));
+            } catch (IOException e) {
+                throw new AssertionError(view.getSimpleName() + " cannot read the producer's example: " + e.getMessage(), e);
+            }
+        }
+        return parsed;
+    }
+
     /** Fields of a consumer's view (a record) that the producer does not promise to send; empty when the contract holds. */
     public Set<String> fieldsNotRequired(Class<? extends Record> view) {
         Set<String> required = new java.util.HashSet<>();

@@ -27,7 +27,11 @@ public class AuditLog {
         return transcripts.database().getCollection("audit_original_reads");
     }
 
+    /** Records the read when the text shown is a non-English original. */
     public void originalRead(String subject, String username, Transcript t) {
+        if (t.isEnglishOriginal()) {
+            return;
+        }
         collection().insertOne(new Document("_id", UUID.randomUUID().toString()).append("at", new Date())
                 .append("subject", subject).append("username", username).append("site", t.site())
                 .append("transcriptId", t.id()).append("externalId", t.externalId()).append("language", t.language()));

@@ -61,6 +61,11 @@ public record Transcript(String id, String site, String externalId, String sessi
         return paragraphs.stream().filter(p -> p.n() == n).findFirst();
     }
 
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean isEnglishOriginal() {
+        return language.equals("en") || language.startsWith("en-");
+    }
+
     public boolean hasOpenQueries() {
         return queries.stream().anyMatch(SiteCheckQuery::open);
     }

@@ -164,9 +164,7 @@ public class TranscriptResource {
             }
             return transcript;
         }
-        if (!transcript.language().equals("en") && !transcript.language().startsWith("en-")) {
-            audit.originalRead(token.getSubject(), token.getName(), transcript);
-        }
+        audit.originalRead(token.getSubject(), token.getName(), transcript);
         return transcript;
     }
 }

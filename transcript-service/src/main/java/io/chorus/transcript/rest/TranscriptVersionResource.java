@@ -115,7 +115,7 @@ public class TranscriptVersionResource {
         int target = to == null ? current.version() : to;
         List<Transcript.Paragraph> after = paragraphsOf(current, target, "/to");
         boolean original = scope.isMemberOf(site);
-        if (original && !current.language().equals("en") && !current.language().startsWith("en-")) {
+        if (original) {
             audit.originalRead(token.getSubject(), token.getName(), current);
         }
         java.util.Map<Integer, Transcript.Paragraph> was = new java.util.TreeMap<>();

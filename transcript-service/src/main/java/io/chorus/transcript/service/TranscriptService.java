@@ -95,7 +95,7 @@ public class TranscriptService {
         requireStatus(current, Status.UPLOADED);
         Transcript checked = current.moveTo(Status.BACK_CHECKED, by, now(), null);
         List<EventEnvelope> emitted = new ArrayList<>(List.of(events.statusChanged(checked, current.status(), by)));
-        if (isEnglish(current.language())) {
+        if (current.isEnglishOriginal()) {
             Transcript translated = checked.withTranslation(
                             checked.paragraphs().stream().map(p -> p.withEnglish(p.text())).toList(), by)
                     .moveTo(Status.TRANSLATED, by, checked.updatedAt(), "the original is English");
@@ -252,10 +252,6 @@ public class TranscriptService {
         }
         throw ProblemException.conflict("Transcript is " + t.status().wireName() + "; this step needs it to be "
                 + String.join(" or ", java.util.Arrays.stream(allowed).map(Status::wireName).toList()));
-    }
-
-    private static boolean isEnglish(String language) {
-        return language.equals("en") || language.startsWith("en-");
     }
 
     private List<Transcript.Paragraph> align(Transcript t, List<TranslatedParagraph> translation) {
