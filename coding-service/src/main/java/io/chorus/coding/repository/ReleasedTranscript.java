@@ -30,6 +30,9 @@ public class ReleasedTranscript extends PanacheEntityBase {
 
     public int version;
 
+    /** External id of the recorded session, which gives the study and phase. */
+    public String session;
+
     @Column(name = "released_at")
     public Instant releasedAt;
 
@@ -37,6 +40,10 @@ public class ReleasedTranscript extends PanacheEntityBase {
     @CollectionTable(name = "transcript_paragraph", joinColumns = @JoinColumn(name = "transcript_id"))
     @OrderBy("n")
     public List<Paragraph> paragraphs = new ArrayList<>();
+
+    public Paragraph paragraph(int n) {
+        return paragraphs.stream().filter(p -> p.n == n).findFirst().orElse(null);
+    }
 
     @Embeddable
     public static class Paragraph {
@@ -55,6 +62,11 @@ public class ReleasedTranscript extends PanacheEntityBase {
             this.speaker = speaker;
             this.text = text;
             this.english = english;
+        }
+
+        /** The text codings point into: the English translation, which equals the original for English transcripts. */
+        public String codedText() {
+            return english != null ? english : text;
         }
     }
 }

@@ -85,6 +85,7 @@ public class TranscriptCatalog {
         transcript.language = released.language();
         transcript.version = released.version();
         transcript.releasedAt = released.releasedAt();
+        transcript.session = released.session();
         transcript.paragraphs.clear();
         for (TranscriptReleased.Paragraph p : released.paragraphs()) {
             transcript.paragraphs.add(new ReleasedTranscript.Paragraph(p.n(), p.label(), p.speaker(), p.text(), p.english()));

@@ -28,6 +28,16 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(409, "Conflict", detail, List.of());
     }
 
+    public static ProblemException preconditionRequired() {
+        return new ProblemException(428, "Precondition Required",
+                "Send If-Match with the ETag of the version you read; updates without it are refused", List.of());
+    }
+
+    public static ProblemException preconditionFailed() {
+        return new ProblemException(412, "Precondition Failed",
+                "Someone changed this resource since you read it; read it again and reapply your change", List.of());
+    }
+
     public static ProblemException invalid(String pointer, String detail) {
         return new ProblemException(422, "Unprocessable Content", detail, List.of(new Problem.FieldError(pointer, detail)));
     }

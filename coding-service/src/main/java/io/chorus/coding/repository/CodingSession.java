@@ -1,0 +1,25 @@
+package io.chorus.coding.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+
+/** The study and phase of a recorded session, as transcript-service announced it. */
+@Entity
+@Table(name = "coding_session")
+public class CodingSession extends PanacheEntityBase {
+
+    @EmbeddedId
+    public Key key;
+
+    public String study;
+    public String phase;
+
+    @Embeddable
+    public record Key(String site, @Column(name = "external_id") String externalId) implements Serializable {
+    }
+}

@@ -1,0 +1,68 @@
+package io.chorus.coding.service;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** What clients send to build and refactor codebooks. */
+public final class CodebookCommands {
+
+    private CodebookCommands() {
+    }
+
+    public record NewCodebook(@NotBlank @Size(max = 200) String name, @Size(max = 4000) String description,
+            @Pattern(regexp = "deductive|inductive|inductive\\+deductive") String origin) {
+    }
+
+    /** The codebook file format of the bundled templates: a tree of codes with optional attributes. */
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    public record ImportedCodebook(@NotBlank @Size(max = 200) String name, @Size(max = 4000) String description,
+            @Pattern(regexp = "deductive|inductive|inductive\\+deductive") String origin, @Size(max = 1000) String source,
+            @NotEmpty @Size(max = 2000) List<@Valid @NotNull ImportedCode> codes) {
+    }
+
+    public record ImportedCode(@Size(max = 60) String id, @NotBlank @Size(max = 200) String name,
+            @Size(max = 4000) String definition, @Size(max = 4000) String inclusion, @Size(max = 4000) String exclusion,
+            @Size(max = 4000) String example, @Pattern(regexp = "#[0-9a-fA-F]{6}") String colour,
+            @Pattern(regexp = "deductive|inductive") String origin, @Size(max = 60) String frameworkRef, Boolean codable,
+            @Size(max = 500) List<@Valid @NotNull ImportedCode> children) {
+    }
+
+    public record NewCode(UUID parentId, @Size(max = 60) String key, @NotBlank @Size(max = 200) String name,
+            @Size(max = 4000) String definition, @Size(max = 4000) String inclusion, @Size(max = 4000) String exclusion,
+            @Size(max = 4000) String example, @Pattern(regexp = "#[0-9a-fA-F]{6}") String colour,
+            @Pattern(regexp = "deductive|inductive") String origin, @Size(max = 60) String frameworkRef, Boolean codable) {
+    }
+
+    /** Replaces a code's attributes; a different name is recorded as a rename. */
+    public record CodeUpdate(@NotBlank @Size(max = 200) String name, @Size(max = 4000) String definition,
+            @Size(max = 4000) String inclusion, @Size(max = 4000) String exclusion, @Size(max = 4000) String example,
+            @Pattern(regexp = "#[0-9a-fA-F]{6}") String colour, @Pattern(regexp = "deductive|inductive") String origin,
+            @Size(max = 60) String frameworkRef, Boolean codable) {
+    }
+
+    /** parentId null moves the code to the top level; position null appends it. */
+    public record Move(UUID parentId, Integer position) {
+    }
+
+    public record Merge(@NotNull UUID into) {
+    }
+
+    /**
+     * Splits a code into parts (siblings of the original, which is retired). Every coding of the
+     * original must be assigned to one part: assignments map coding id to the part's index.
+     */
+    public record Split(@NotEmpty @Size(min = 2, max = 20) List<@Valid @NotNull NewCode> parts,
+            @NotNull Map<UUID, Integer> assignments) {
+    }
+
+    public record PhaseAssignment(@NotNull UUID codebookId) {
+    }
+}

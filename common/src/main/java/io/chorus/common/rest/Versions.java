@@ -1,0 +1,50 @@
+package io.chorus.common.rest;
+
+import io.chorus.common.problem.ProblemException;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+
+/**
+ * Optimistic concurrency over HTTP: every resource answers with an ETag made from its row version,
+ * and every update must send it back in If-Match (428 without it, 412 when it is stale).
+ */
+public final class Versions {
+
+    private Versions() {
+    }
+
+    public static EntityTag etag(long version) {
+        return new EntityTag(Long.toString(version));
+    }
+
+    public static Response ok(Object body, long version) {
+        return Response.ok(body).tag(etag(version)).build();
+    }
+
+    public static Response ok(Versioned<?> versioned) {
+        return ok(versioned.body(), versioned.version());
+    }
+
+    public static Response created(URI location, Versioned<?> versioned) {
+        return Response.created(location).entity(versioned.body()).tag(etag(versioned.version())).build();
+    }
+
+    public static void requireMatch(String ifMatch, long current) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw ProblemException.preconditionRequired();
+        }
+        String expected = Long.toString(current);
+        for (String candidate : ifMatch.split(",")) {
+            String tag = candidate.trim();
+            if (tag.startsWith("W/")) {
+                tag = tag.substring(2);
+            }
+            tag = tag.replace("\"", "");
+            if (tag.equals("*") || tag.equals(expected)) {
+                return;
+            }
+        }
+        throw ProblemException.preconditionFailed();
+    }
+}
