@@ -276,6 +276,7 @@ public class CodebookService {
             part.persist();
             parts.add(part);
         }
+        em.flush();
         Instant now = Instant.now();
         Map<String, UUID> moved = new LinkedHashMap<>();
         for (Map.Entry<UUID, Integer> assignment : command.assignments().entrySet()) {

@@ -2,6 +2,8 @@ package io.chorus.coding.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chorus.coding.event.ParagraphsWithdrawn;
+import io.chorus.coding.event.SessionRecorded;
+import io.chorus.coding.repository.CodingSession;
 import io.chorus.coding.event.TranscriptReleased;
 import io.chorus.coding.event.TranscriptRevised;
 import io.chorus.coding.event.TranscriptWithdrawn;
@@ -24,6 +26,9 @@ public class TranscriptCatalog {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    CodingService codings;
+
     public void apply(EventEnvelope event) {
         if (!ProcessedEvents.markFirstDelivery(Panache.getEntityManager(), CONSUMER, event.id())) {
             return;
@@ -31,7 +36,11 @@ public class TranscriptCatalog {
         if (TranscriptReleased.TYPE.equals(event.type())) {
             released(parse(event));
         } else if (TranscriptWithdrawn.TYPE.equals(event.type())) {
-            ReleasedTranscript.deleteById(EventPayloads.read(json, event, TranscriptWithdrawn.class).transcriptId());
+            String transcriptId = EventPayloads.read(json, event, TranscriptWithdrawn.class).transcriptId();
+            codings.purgeTranscript(transcriptId);
+            ReleasedTranscript.deleteById(transcriptId);
+        } else if (SessionRecorded.TYPE.equals(event.type())) {
+            recorded(EventPayloads.read(json, event, SessionRecorded.class));
         } else if (TranscriptRevised.TYPE.equals(event.type())) {
             revised(EventPayloads.read(json, event, TranscriptRevised.class));
         } else if (ParagraphsWithdrawn.TYPE.equals(event.type())) {
@@ -60,6 +69,7 @@ public class TranscriptCatalog {
         if (transcript == null) {
             return;
         }
+        codings.purgeParagraphs(transcript.id, withdrawn.paragraphs());
         if (withdrawn.removed()) {
             transcript.paragraphs.removeIf(paragraph -> withdrawn.paragraphs().contains(paragraph.n));
             return;
@@ -70,6 +80,18 @@ public class TranscriptCatalog {
                 paragraph.english = ParagraphsWithdrawn.REDACTED;
             }
         }
+    }
+
+    private void recorded(SessionRecorded recorded) {
+        CodingSession.Key key = new CodingSession.Key(recorded.site(), recorded.externalId());
+        CodingSession session = CodingSession.findById(key);
+        if (session == null) {
+            session = new CodingSession();
+            session.key = key;
+        }
+        session.study = recorded.study();
+        session.phase = recorded.phase();
+        session.persist();
     }
 
     private void released(TranscriptReleased released) {

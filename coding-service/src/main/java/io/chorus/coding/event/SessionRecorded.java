@@ -1,0 +1,10 @@
+package io.chorus.coding.event;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/** What coding-service reads of io.chorus.transcript.session-recorded.v1: which study and phase a session belongs to. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record SessionRecorded(String site, String externalId, String study, String phase) {
+
+    public static final String TYPE = "io.chorus.transcript.session-recorded.v1";
+}

@@ -1,0 +1,114 @@
+package io.chorus.coding.rest;
+
+import io.chorus.coding.repository.Code;
+import io.chorus.coding.service.CodebookCommands.CodeUpdate;
+import io.chorus.coding.service.CodebookCommands.Merge;
+import io.chorus.coding.service.CodebookCommands.Move;
+import io.chorus.coding.service.CodebookCommands.Split;
+import io.chorus.coding.service.CodebookService;
+import io.chorus.coding.service.CodebookViews.CodeView;
+import io.chorus.coding.service.CodingCommands.Validation;
+import io.chorus.coding.service.CodingViews.ValidationView;
+import io.chorus.coding.service.SiteReviewService;
+import io.chorus.common.rest.Versions;
+import io.chorus.common.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/codes/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Codebooks")
+@RolesAllowed({Roles.ANALYST, Roles.CONSORTIUM_ADMIN, Roles.SITE_LEAD, Roles.SITE_RESEARCHER})
+public class CodeResource {
+
+    @Inject
+    CodebookService codebooks;
+
+    @Inject
+    SiteReviewService reviews;
+
+    static CodeView view(Code code) {
+        return new CodeView(code.id, code.codebookId, code.key, code.parentId, code.name, code.definition, code.inclusion,
+                code.exclusion, code.example, code.colour, code.origin, code.frameworkRef, code.codable, code.position,
+                code.addedIn, code.retiredIn, code.mergedInto, List.of());
+    }
+
+    @GET
+    @Operation(summary = "One code (also retired ones, which name their successor)")
+    public Response get(@PathParam("id") UUID id) {
+        Code code = codebooks.findCode(id);
+        return Versions.ok(view(code), code.rowVersion);
+    }
+
+    @PUT
+    @RolesAllowed({Roles.ANALYST, Roles.CONSORTIUM_ADMIN})
+    @Operation(summary = "Edit or rename a code of a draft (If-Match: the code's ETag)")
+    public Response update(@PathParam("id") UUID id, @Valid @NotNull CodeUpdate command,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        Code code = codebooks.updateCode(id, command, ifMatch);
+        return Versions.ok(view(code), code.rowVersion);
+    }
+
+    @POST
+    @Path("/move")
+    @RolesAllowed({Roles.ANALYST, Roles.CONSORTIUM_ADMIN})
+    @Operation(summary = "Move a code under another parent (If-Match: the codebook's ETag)")
+    public Response move(@PathParam("id") UUID id, @Valid @NotNull Move command,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        Code code = codebooks.move(id, command, ifMatch);
+        return Versions.ok(view(code), code.rowVersion);
+    }
+
+    @POST
+    @Path("/merge")
+    @RolesAllowed({Roles.ANALYST, Roles.CONSORTIUM_ADMIN})
+    @Operation(summary = "Merge into another code; codings, memos and sub-codes follow it (If-Match: the codebook's ETag)")
+    public Response merge(@PathParam("id") UUID id, @Valid @NotNull Merge command,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        Code survivor = codebooks.merge(id, command, ifMatch);
+        return Versions.ok(view(survivor), survivor.rowVersion);
+    }
+
+    @POST
+    @Path("/split")
+    @RolesAllowed({Roles.ANALYST, Roles.CONSORTIUM_ADMIN})
+    @Operation(summary = "Split into new codes; every coding must be assigned to a part (If-Match: the codebook's ETag)")
+    public List<CodeView> split(@PathParam("id") UUID id, @Valid @NotNull Split command,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return codebooks.split(id, command, ifMatch).stream().map(CodeResource::view).toList();
+    }
+
+    @GET
+    @Path("/site-validations")
+    @Operation(summary = "Site leads' validations of this code's use at their sites")
+    public List<ValidationView> validations(@PathParam("id") UUID id) {
+        return reviews.validationsOfCode(id);
+    }
+
+    @PUT
+    @Path("/site-validations/{site}")
+    @RolesAllowed(Roles.SITE_LEAD)
+    @Operation(summary = "Confirm or contest this code's use at your site (If-Match when changing an earlier one)")
+    public Response validate(@PathParam("id") UUID id, @PathParam("site") String site, @Valid @NotNull Validation command,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return Puts.answer(reviews.validateCode(id, site, command, ifMatch), "/api/codes/" + id + "/site-validations/" + site);
+    }
+}

@@ -1,0 +1,163 @@
+package io.chorus.coding.rest;
+
+import io.chorus.coding.repository.Codebook;
+import io.chorus.coding.service.CodebookCommands.ImportedCodebook;
+import io.chorus.coding.service.CodebookCommands.NewCode;
+import io.chorus.coding.service.CodebookCommands.NewCodebook;
+import io.chorus.coding.service.CodebookCommands.PhaseAssignment;
+import io.chorus.coding.service.CodebookService;
+import io.chorus.coding.service.CodebookTemplates;
+import io.chorus.coding.service.CodebookViews.Change;
+import io.chorus.coding.service.CodebookViews.CodebookSummary;
+import io.chorus.coding.service.CodebookViews.PublishedVersion;
+import io.chorus.coding.service.CodebookViews.Template;
+import io.chorus.coding.repository.Code;
+import io.chorus.common.rest.Page;
+import io.chorus.common.rest.Versions;
+import io.chorus.common.security.Roles;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Sort;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Codebooks")
+@RolesAllowed({Roles.ANALYST, Roles.CONSORTIUM_ADMIN, Roles.SITE_LEAD, Roles.SITE_RESEARCHER})
+public class CodebookResource {
+
+    @Inject
+    CodebookService codebooks;
+
+    @Inject
+    CodebookTemplates templates;
+
+    @GET
+    @Path("/codebooks")
+    @Operation(summary = "Codebooks, newest first")
+    public Page<CodebookSummary> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+        PanacheQuery<Codebook> query = Codebook.findAll(Sort.by("createdAt").descending().and("id"));
+        return new Page<>(query.page(page, size).list().stream().map(c -> new CodebookSummary(c.id, c.name, c.origin,
+                c.currentVersion, c.draft ? "draft" : "published")).toList(), page, size, query.count());
+    }
+
+    @POST
+    @Path("/codebooks")
+    @RolesAllowed({Roles.ANALYST, Roles.CONSORTIUM_ADMIN})
+    @Operation(summary = "Start an empty codebook (version 1, draft)")
+    public Response create(@Valid @NotNull NewCodebook command) {
+        return created(codebooks.create(command));
+    }
+
+    @POST
+    @Path("/codebooks/imports")
+    @RolesAllowed({Roles.ANALYST, Roles.CONSORTIUM_ADMIN})
+    @Operation(summary = "Import a codebook file (name, origin, codes with id, name, definition, children ...) as a draft")
+    public Response importFile(@Valid @NotNull ImportedCodebook file) {
+        return created(codebooks.importCodebook(file, 0, false));
+    }
+
+    @GET
+    @Path("/codebooks/templates")
+    @Operation(summary = "Published codebooks bundled with Chorus (CFIR 2009 and two from the consortium's papers)")
+    public List<Template> templates() {
+        return templates.list();
+    }
+
+    @POST
+    @Path("/codebooks/templates/{name}")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({Roles.ANALYST, Roles.CONSORTIUM_ADMIN})
+    @Operation(summary = "Import a bundled codebook as a new draft")
+    public Response importTemplate(@PathParam("name") String name) {
+        return created(templates.importTemplate(name));
+    }
+
+    @GET
+    @Path("/codebooks/{id}")
+    @Operation(summary = "The codebook's current tree (the draft, or the last published version); ETag guards tree edits")
+    public Response get(@PathParam("id") UUID id) {
+        return Versions.ok(codebooks.view(id));
+    }
+
+    @GET
+    @Path("/codebooks/{id}/versions/{number}")
+    @Operation(summary = "A published version exactly as it was frozen")
+    public PublishedVersion version(@PathParam("id") UUID id, @PathParam("number") int number) {
+        return codebooks.publishedVersion(id, number);
+    }
+
+    @GET
+    @Path("/codebooks/{id}/history")
+    @Operation(summary = "Every tree change: added, renamed, edited, moved, merged, split; who, when, in which version")
+    public List<Change> history(@PathParam("id") UUID id) {
+        return codebooks.history(id);
+    }
+
+    @POST
+    @Path("/codebooks/{id}/publication")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({Roles.ANALYST, Roles.CONSORTIUM_ADMIN})
+    @Operation(summary = "Publish the draft: the version is frozen and announced (If-Match required)")
+    public Response publish(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return Versions.ok(codebooks.view(codebooks.publish(id, ifMatch).id));
+    }
+
+    @POST
+    @Path("/codebooks/{id}/drafts")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({Roles.ANALYST, Roles.CONSORTIUM_ADMIN})
+    @Operation(summary = "Start the next draft from the published version (If-Match required)")
+    public Response newDraft(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return Versions.ok(codebooks.view(codebooks.newDraft(id, ifMatch).id));
+    }
+
+    @POST
+    @Path("/codebooks/{id}/codes")
+    @RolesAllowed({Roles.ANALYST, Roles.CONSORTIUM_ADMIN})
+    @Operation(summary = "Add a code to the draft (If-Match: the codebook's ETag)")
+    public Response addCode(@PathParam("id") UUID id, @Valid @NotNull NewCode command,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        Code code = codebooks.addCode(id, command, ifMatch);
+        return Response.created(URI.create("/api/codes/" + code.id)).entity(CodeResource.view(code))
+                .tag(Versions.etag(code.rowVersion)).build();
+    }
+
+    @PUT
+    @Path("/studies/{study}/phases/{phase}/codebook")
+    @RolesAllowed({Roles.ANALYST, Roles.CONSORTIUM_ADMIN})
+    @Operation(summary = "Set the codebook a study's phase is coded with")
+    public PhaseAssignment assign(@PathParam("study") String study, @PathParam("phase") String phase,
+            @Valid @NotNull PhaseAssignment command) {
+        codebooks.assignToPhase(study, phase, command.codebookId());
+        return command;
+    }
+
+    private Response created(Codebook codebook) {
+        return Versions.created(URI.create("/api/codebooks/" + codebook.id), codebooks.view(codebook.id));
+    }
+}

@@ -1,0 +1,95 @@
+package io.chorus.coding.rest;
+
+import io.chorus.coding.repository.Coding;
+import io.chorus.coding.service.CodingCommands.CodingUpdate;
+import io.chorus.coding.service.CodingCommands.NewCoding;
+import io.chorus.coding.service.CodingCommands.Validation;
+import io.chorus.coding.service.CodingService;
+import io.chorus.coding.service.CodingViews.CodingView;
+import io.chorus.coding.service.SiteReviewService;
+import io.chorus.common.rest.Page;
+import io.chorus.common.rest.Versions;
+import io.chorus.common.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/codings")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Coding")
+@RolesAllowed({Roles.ANALYST, Roles.CONSORTIUM_ADMIN, Roles.SITE_LEAD, Roles.SITE_RESEARCHER})
+public class CodingResource {
+
+    @Inject
+    CodingService codings;
+
+    @Inject
+    SiteReviewService reviews;
+
+    @GET
+    @Operation(summary = "List and filter codings (by transcript, site, code, coder, round, valence, consensus)")
+    public Page<CodingView> list(@QueryParam("transcript") String transcriptId, @QueryParam("site") String site,
+            @QueryParam("code") UUID codeId, @QueryParam("coder") String coder, @QueryParam("round") UUID roundId,
+            @QueryParam("valence") @Pattern(regexp = "facilitator|barrier|mixed|neutral") String valence,
+            @QueryParam("consensus") Boolean consensus,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
+            @QueryParam("size") @DefaultValue("100") @Min(1) @Max(500) int size) {
+        return codings.list(new CodingService.Filter(transcriptId, site, codeId, coder, roundId, valence, consensus), page, size);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One coding, with its site validation")
+    public Response get(@PathParam("id") UUID id) {
+        return Versions.ok(codings.get(id));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Operation(summary = "Change your coding's code, passage, valence or weight (If-Match required)")
+    public Response update(@PathParam("id") UUID id, @Valid @NotNull CodingUpdate command,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        codings.update(id, command, ifMatch);
+        return Versions.ok(codings.get(id));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Remove your coding (If-Match required)")
+    public Response delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        codings.delete(id, ifMatch);
+        return Response.noContent().build();
+    }
+
+    @PUT
+    @Path("/{id}/site-validation")
+    @RolesAllowed(Roles.SITE_LEAD)
+    @Operation(summary = "Confirm or contest a coding of your site (If-Match when changing an earlier answer)")
+    public Response validate(@PathParam("id") UUID id, @Valid @NotNull Validation command,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return Puts.answer(reviews.validateCoding(id, command, ifMatch), "/api/codings/" + id + "/site-validation");
+    }
+}

@@ -1,0 +1,110 @@
+package io.chorus.coding.rest;
+
+import io.chorus.coding.repository.CodingRound;
+import io.chorus.coding.service.CodingCommands.ConsensusSet;
+import io.chorus.coding.service.CodingCommands.NewRound;
+import io.chorus.coding.service.CodingViews.AgreementReport;
+import io.chorus.coding.service.CodingViews.Comparison;
+import io.chorus.coding.service.CodingViews.MyAssignment;
+import io.chorus.coding.service.RoundService;
+import io.chorus.common.rest.Versions;
+import io.chorus.common.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/rounds")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Double coding")
+@RolesAllowed({Roles.ANALYST, Roles.CONSORTIUM_ADMIN, Roles.SITE_LEAD, Roles.SITE_RESEARCHER})
+public class RoundResource {
+
+    @Inject
+    RoundService rounds;
+
+    @POST
+    @RolesAllowed({Roles.ANALYST, Roles.CONSORTIUM_ADMIN})
+    @Operation(summary = "Start a coding round and assign transcripts to coders (independent, i.e. blind, by default)")
+    public Response create(@Valid @NotNull NewRound command) {
+        CodingRound round = rounds.create(command);
+        return Versions.created(URI.create("/api/rounds/" + round.id), rounds.view(round.id));
+    }
+
+    @GET
+    @Path("/mine")
+    @Operation(summary = "The transcripts you are assigned to code, per round")
+    public List<MyAssignment> mine() {
+        return rounds.mine();
+    }
+
+    @GET
+    @Path("/{id}")
+    public Response get(@PathParam("id") UUID id) {
+        return Versions.ok(rounds.view(id));
+    }
+
+    @POST
+    @Path("/{id}/closure")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({Roles.ANALYST, Roles.CONSORTIUM_ADMIN})
+    @Operation(summary = "Close the round: coders' work becomes visible for comparison and consensus (If-Match required)")
+    public Response close(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        rounds.close(id, ifMatch);
+        return Versions.ok(rounds.view(id));
+    }
+
+    @GET
+    @Path("/{id}/comparison")
+    @Operation(summary = "Per passage and code: where the coders agree and where they disagree")
+    public Comparison compare(@PathParam("id") UUID id, @QueryParam("transcript") @NotBlank String transcriptId,
+            @QueryParam("overlap") @DefaultValue("0.9") @DecimalMin("0.01") @DecimalMax("1.0") double overlap) {
+        return rounds.compare(id, transcriptId, overlap);
+    }
+
+    @GET
+    @Path("/{id}/agreement")
+    @Operation(summary = "Agreement overall, per transcript and per code: percent, Cohen's/Fleiss' kappa, "
+            + "Krippendorff's alpha (nominal and unitizing), MAXQDA segment agreement with Brennan-Prediger kappa")
+    public AgreementReport agreement(@PathParam("id") UUID id, @QueryParam("transcript") String transcriptId,
+            @QueryParam("overlap") @DefaultValue("0.9") @DecimalMin("0.01") @DecimalMax("1.0") double overlap) {
+        return rounds.agreement(id, transcriptId, overlap);
+    }
+
+    @GET
+    @Path("/{id}/transcripts/{transcriptId}/consensus")
+    public Response consensus(@PathParam("id") UUID id, @PathParam("transcriptId") String transcriptId) {
+        return Versions.ok(rounds.consensus(id, transcriptId));
+    }
+
+    @PUT
+    @Path("/{id}/transcripts/{transcriptId}/consensus")
+    @RolesAllowed({Roles.ANALYST, Roles.CONSORTIUM_ADMIN})
+    @Operation(summary = "Decide the transcript's consensus coding set (replaces an earlier one; If-Match then required)")
+    public Response decide(@PathParam("id") UUID id, @PathParam("transcriptId") String transcriptId,
+            @Valid @NotNull ConsensusSet set, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return Versions.ok(rounds.decide(id, transcriptId, set, ifMatch));
+    }
+}

@@ -1,0 +1,339 @@
+package io.chorus.coding.service;
+
+import io.chorus.coding.event.CodingEvents;
+import io.chorus.coding.repository.Code;
+import io.chorus.coding.repository.Codebook;
+import io.chorus.coding.repository.Coding;
+import io.chorus.coding.repository.CodingRound;
+import io.chorus.coding.repository.CodingSession;
+import io.chorus.coding.repository.Memo;
+import io.chorus.coding.repository.PhaseCodebook;
+import io.chorus.coding.repository.ReleasedTranscript;
+import io.chorus.coding.repository.RoundAssignment;
+import io.chorus.coding.repository.SiteValidation;
+import io.chorus.coding.service.CodingCommands.CodingUpdate;
+import io.chorus.coding.service.CodingCommands.NewCoding;
+import io.chorus.coding.service.CodingCommands.Passage;
+import io.chorus.coding.service.CodingViews.CodingView;
+import io.chorus.common.problem.ProblemException;
+import io.chorus.common.rest.Page;
+import io.chorus.common.rest.Versioned;
+import io.chorus.common.rest.Versions;
+import io.chorus.common.security.Roles;
+import io.chorus.common.security.SiteScope;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Coding passages of released transcripts, with blind rounds respected in every read. */
+@ApplicationScoped
+@Transactional
+public class CodingService {
+
+    /** Filters of the coding listing; null means "any". */
+    public record Filter(String transcriptId, String site, UUID codeId, String coder, UUID roundId, String valence,
+            Boolean consensus) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    SiteScope scope;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    CodingEvents events;
+
+    public Coding create(String transcriptId, NewCoding command) {
+        ReleasedTranscript transcript = writableTranscript(transcriptId);
+        Code code = codableCode(command.codeId(), transcript, "/codeId");
+        if (command.roundId() != null) {
+            CodingRound round = CodingRound.findById(command.roundId());
+            if (round == null) {
+                throw ProblemException.invalid("/roundId", "No coding round '" + command.roundId() + "'");
+            }
+            if (!round.open()) {
+                throw ProblemException.conflict("Round '" + round.name + "' is closed");
+            }
+            if (!RoundAssignment.exists(round.id, transcriptId, caller.name())) {
+                throw ProblemException.forbidden("You are not assigned to this transcript in round '" + round.name + "'");
+            }
+            if (!round.codebookId.equals(code.codebookId)) {
+                throw ProblemException.invalid("/codeId", "Round '" + round.name + "' codes with another codebook");
+            }
+        }
+        checkPassage(transcript, command.passage(), "");
+        Coding coding = new Coding();
+        coding.id = UUID.randomUUID();
+        coding.transcriptId = transcript.id;
+        coding.site = transcript.site;
+        coding.coder = caller.name();
+        coding.roundId = command.roundId();
+        coding.codeId = code.id;
+        setPassage(coding, command.passage());
+        coding.valence = command.valence();
+        coding.weight = command.weight();
+        coding.createdAt = Instant.now();
+        coding.updatedAt = coding.createdAt;
+        coding.persist();
+        em.flush();
+        publishCoded(coding, code);
+        return coding;
+    }
+
+    public Coding update(UUID id, CodingUpdate command, String ifMatch) {
+        Coding coding = ownCoding(id);
+        Versions.requireMatch(ifMatch, coding.rowVersion);
+        ReleasedTranscript transcript = ReleasedTranscript.findById(coding.transcriptId);
+        Code code = codableCode(command.codeId(), transcript, "/codeId");
+        checkPassage(transcript, command.passage(), "");
+        coding.codeId = code.id;
+        setPassage(coding, command.passage());
+        coding.valence = command.valence();
+        coding.weight = command.weight();
+        coding.updatedAt = Instant.now();
+        em.flush();
+        publishCoded(coding, code);
+        return coding;
+    }
+
+    public void delete(UUID id, String ifMatch) {
+        Coding coding = ownCoding(id);
+        Versions.requireMatch(ifMatch, coding.rowVersion);
+        coding.delete();
+        publishRemoved(coding, "removed");
+    }
+
+    public Versioned<CodingView> get(UUID id) {
+        Coding coding = visible(id);
+        return new Versioned<>(CodingView.of(coding, SiteValidation.find("codingId", coding.id).firstResult()),
+                coding.rowVersion);
+    }
+
+    public Page<CodingView> list(Filter filter, int page, int size) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Map<String, Object> params = new LinkedHashMap<>();
+        condition(where, params, "transcriptId", filter.transcriptId());
+        condition(where, params, "site", filter.site());
+        condition(where, params, "codeId", filter.codeId());
+        condition(where, params, "coder", filter.coder());
+        condition(where, params, "roundId", filter.roundId());
+        condition(where, params, "valence", filter.valence());
+        condition(where, params, "consensus", filter.consensus());
+        if (!scope.seesAllSites()) {
+            where.append(" and c.site in :sites");
+            params.put("sites", scope.sites().isEmpty() ? Set.of("-") : scope.sites());
+        }
+        List<UUID> blind = blindRounds();
+        if (!blind.isEmpty()) {
+            where.append(" and (c.roundId is null or c.consensus = true or c.coder = :me or c.roundId not in :blind)");
+            params.put("me", caller.name());
+            params.put("blind", blind);
+        }
+        TypedQuery<Coding> query = em.createQuery("select c from Coding c where " + where
+                + " order by c.createdAt, c.id", Coding.class);
+        TypedQuery<Long> count = em.createQuery("select count(c) from Coding c where " + where, Long.class);
+        params.forEach((name, value) -> {
+            query.setParameter(name, value);
+            count.setParameter(name, value);
+        });
+        List<Coding> codings = query.setFirstResult(page * size).setMaxResults(size).getResultList();
+        Map<UUID, SiteValidation> validations = validationsOf(codings);
+        return new Page<>(codings.stream().map(c -> CodingView.of(c, validations.get(c.id))).toList(), page, size,
+                count.getSingleResult());
+    }
+
+    /** A coding the caller may see: its site is readable, and it is not another coder's work in a blind round. */
+    public Coding visible(UUID id) {
+        Coding coding = Coding.findById(id);
+        if (coding == null || !scope.canRead(coding.site) || hiddenByRound(coding)) {
+            throw ProblemException.notFound("Coding '" + id + "'");
+        }
+        return coding;
+    }
+
+    public ReleasedTranscript readableTranscript(String transcriptId) {
+        ReleasedTranscript transcript = ReleasedTranscript.findById(transcriptId);
+        if (transcript == null || !scope.canRead(transcript.site)) {
+            throw ProblemException.notFound("Transcript '" + transcriptId + "'");
+        }
+        return transcript;
+    }
+
+    /** Checks that a passage exists in the transcript; pointers are prefixed for nested decisions. */
+    public void checkPassage(ReleasedTranscript transcript, Passage passage, String prefix) {
+        ReleasedTranscript.Paragraph first = transcript.paragraph(passage.firstParagraph());
+        if (first == null) {
+            throw ProblemException.invalid(prefix + "/firstParagraph", "The transcript has no paragraph " + passage.firstParagraph());
+        }
+        ReleasedTranscript.Paragraph last = transcript.paragraph(passage.lastParagraph());
+        if (last == null || passage.lastParagraph() < passage.firstParagraph()) {
+            throw ProblemException.invalid(prefix + "/lastParagraph", "lastParagraph must be a paragraph of the transcript "
+                    + "at or after firstParagraph");
+        }
+        int firstLength = codePoints(first);
+        int lastLength = codePoints(last);
+        if (passage.startOffset() != null && passage.startOffset() > firstLength) {
+            throw ProblemException.invalid(prefix + "/startOffset", "Paragraph " + first.n + " has " + firstLength
+                    + " code points");
+        }
+        if (passage.endOffset() != null && passage.endOffset() > lastLength) {
+            throw ProblemException.invalid(prefix + "/endOffset", "Paragraph " + last.n + " has " + lastLength + " code points");
+        }
+        int start = passage.startOffset() == null ? 0 : passage.startOffset();
+        int end = passage.endOffset() == null ? lastLength : passage.endOffset();
+        if (passage.firstParagraph().equals(passage.lastParagraph()) && end <= start) {
+            throw ProblemException.invalid(prefix + "/endOffset", "endOffset must be after startOffset");
+        }
+    }
+
+    /** A code that may be applied to this transcript: live, codable, and from its phase's codebook if one is set. */
+    public Code codableCode(UUID codeId, ReleasedTranscript transcript, String pointer) {
+        Code code = Code.findById(codeId);
+        if (code == null) {
+            throw ProblemException.invalid(pointer, "No code '" + codeId + "'");
+        }
+        if (!code.active()) {
+            throw ProblemException.invalid(pointer, "Code '" + code.name + "' was "
+                    + (code.mergedInto != null ? "merged into " + code.mergedInto : "split") + "; use its successor");
+        }
+        if (!code.codable) {
+            throw ProblemException.invalid(pointer, "Code '" + code.name + "' is grouping-only");
+        }
+        UUID phaseCodebook = phaseCodebook(transcript);
+        if (phaseCodebook != null && !phaseCodebook.equals(code.codebookId)) {
+            Codebook expected = Codebook.findById(phaseCodebook);
+            throw ProblemException.invalid(pointer, "This transcript's phase is coded with codebook '" + expected.name + "'");
+        }
+        return code;
+    }
+
+    /** A participant withdrew: codings and passage memos touching their paragraphs go, and consumers hear of it. */
+    public void purgeParagraphs(String transcriptId, List<Integer> paragraphs) {
+        List<Coding> touched = Coding.<Coding>list("transcriptId", transcriptId).stream()
+                .filter(c -> paragraphs.stream().anyMatch(c::covers)).toList();
+        for (Coding coding : touched) {
+            coding.delete();
+            publishRemoved(coding, "consent-withdrawn");
+        }
+        Memo.<Memo>list("transcriptId = ?1 and target = 'passage'", transcriptId).stream()
+                .filter(m -> paragraphs.stream().anyMatch(n -> m.firstParagraph <= n && n <= m.lastParagraph))
+                .forEach(Memo::delete);
+    }
+
+    public void purgeTranscript(String transcriptId) {
+        for (Coding coding : Coding.<Coding>list("transcriptId", transcriptId)) {
+            publishRemoved(coding, "transcript-withdrawn");
+        }
+    }
+
+    public void publishRemoved(Coding coding, String reason) {
+        events.publish(CodingEvents.CODING_REMOVED, "coding", coding.id, Map.of("codingId", coding.id,
+                "transcriptId", coding.transcriptId, "site", coding.site, "codeId", coding.codeId, "reason", reason,
+                "consensus", coding.consensus, "removedAt", Instant.now().toString()));
+    }
+
+    public Map<UUID, SiteValidation> validationsOf(List<Coding> codings) {
+        if (codings.isEmpty()) {
+            return Map.of();
+        }
+        return SiteValidation.<SiteValidation>list("codingId in ?1", codings.stream().map(c -> c.id).toList()).stream()
+                .collect(Collectors.toMap(v -> v.codingId, Function.identity()));
+    }
+
+    static void setPassage(Coding coding, Passage passage) {
+        coding.firstParagraph = passage.firstParagraph();
+        coding.lastParagraph = passage.lastParagraph();
+        coding.startOffset = passage.startOffset();
+        coding.endOffset = passage.endOffset();
+    }
+
+    static int codePoints(ReleasedTranscript.Paragraph paragraph) {
+        String text = paragraph.codedText();
+        return text.codePointCount(0, text.length());
+    }
+
+    private void publishCoded(Coding coding, Code code) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("codingId", coding.id);
+        payload.put("transcriptId", coding.transcriptId);
+        payload.put("site", coding.site);
+        payload.put("codeId", coding.codeId);
+        payload.put("codebookId", code.codebookId);
+        payload.put("coder", coding.coder);
+        payload.put("roundId", coding.roundId);
+        payload.put("firstParagraph", coding.firstParagraph);
+        payload.put("lastParagraph", coding.lastParagraph);
+        payload.put("startOffset", coding.startOffset);
+        payload.put("endOffset", coding.endOffset);
+        payload.put("valence", coding.valence);
+        payload.put("weight", coding.weight);
+        payload.put("revision", coding.rowVersion);
+        payload.put("codedAt", coding.updatedAt.toString());
+        events.publish(CodingEvents.PASSAGE_CODED, "coding", coding.id, payload);
+    }
+
+    private UUID phaseCodebook(ReleasedTranscript transcript) {
+        if (transcript.session == null) {
+            return null;
+        }
+        CodingSession session = CodingSession.findById(new CodingSession.Key(transcript.site, transcript.session));
+        if (session == null) {
+            return null;
+        }
+        PhaseCodebook assignment = PhaseCodebook.findById(new PhaseCodebook.Key(session.study, session.phase));
+        return assignment == null ? null : assignment.codebookId;
+    }
+
+    private ReleasedTranscript writableTranscript(String transcriptId) {
+        ReleasedTranscript transcript = readableTranscript(transcriptId);
+        if (!caller.isAnalyst()) {
+            scope.requireWriteAccess(transcript.site);
+        }
+        return transcript;
+    }
+
+    private Coding ownCoding(UUID id) {
+        Coding coding = visible(id);
+        if (coding.consensus) {
+            throw ProblemException.conflict("Consensus codings change only through the round's consensus decision");
+        }
+        if (!coding.coder.equals(caller.name()) && !caller.has(Roles.CONSORTIUM_ADMIN)) {
+            throw ProblemException.forbidden("Only the coder who made this coding may change it");
+        }
+        return coding;
+    }
+
+    private boolean hiddenByRound(Coding coding) {
+        if (coding.roundId == null || coding.consensus || coding.coder.equals(caller.name())) {
+            return false;
+        }
+        CodingRound round = CodingRound.findById(coding.roundId);
+        return round != null && round.blind();
+    }
+
+    private List<UUID> blindRounds() {
+        return em.createQuery("select r.id from CodingRound r where r.independent = true and r.status = 'open'", UUID.class)
+                .getResultList();
+    }
+
+    private static void condition(StringBuilder where, Map<String, Object> params, String field, Object value) {
+        if (value != null) {
+            where.append(" and c.").append(field).append(" = :").append(field);
+            params.put(field, value);
+        }
+    }
+}

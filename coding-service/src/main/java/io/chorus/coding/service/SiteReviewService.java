@@ -1,0 +1,158 @@
+package io.chorus.coding.service;
+
+import io.chorus.coding.event.CodingEvents;
+import io.chorus.coding.repository.Code;
+import io.chorus.coding.repository.Coding;
+import io.chorus.coding.repository.ConstructRating;
+import io.chorus.coding.repository.SiteValidation;
+import io.chorus.coding.service.CodingCommands.Rating;
+import io.chorus.coding.service.CodingCommands.Validation;
+import io.chorus.coding.service.CodingViews.RatingView;
+import io.chorus.coding.service.CodingViews.ValidationView;
+import io.chorus.common.problem.ProblemException;
+import io.chorus.common.rest.Versioned;
+import io.chorus.common.rest.Versions;
+import io.chorus.common.security.Roles;
+import io.chorus.common.security.SiteScope;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** What is decided per site: CFIR construct ratings, and site leads' validation of codings and codes. */
+@ApplicationScoped
+@Transactional
+public class SiteReviewService {
+
+    /** The result of an idempotent PUT: whether it created the resource. */
+    public record Put<T>(Versioned<T> value, boolean created) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    SiteScope scope;
+
+    @Inject
+    CodingService codings;
+
+    @Inject
+    CodingEvents events;
+
+    /** Analysts rate any site; a site lead rates their own. */
+    public Put<RatingView> rate(String site, UUID codeId, String phase, Rating command, String ifMatch) {
+        if (!caller.isAnalyst()) {
+            requireLeadOf(site);
+        }
+        Code code = Code.<Code>findByIdOptional(codeId).orElseThrow(() -> ProblemException.notFound("Code '" + codeId + "'"));
+        String phaseKey = phase == null ? "" : phase;
+        ConstructRating rating = ConstructRating.find("site = ?1 and codeId = ?2 and phase = ?3", site, codeId, phaseKey)
+                .firstResult();
+        boolean created = rating == null;
+        if (created) {
+            rating = new ConstructRating();
+            rating.id = UUID.randomUUID();
+            rating.site = site;
+            rating.codeId = codeId;
+            rating.phase = phaseKey;
+        } else {
+            Versions.requireMatch(ifMatch, rating.rowVersion);
+        }
+        rating.rating = command.rating();
+        rating.justification = command.justification();
+        rating.ratedBy = caller.name();
+        rating.ratedAt = Instant.now();
+        rating.persist();
+        em.flush();
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("site", site);
+        payload.put("codeId", codeId);
+        payload.put("codebookId", code.codebookId);
+        payload.put("frameworkRef", code.frameworkRef);
+        payload.put("phase", phase);
+        payload.put("rating", rating.rating);
+        payload.put("ratedBy", rating.ratedBy);
+        payload.put("ratedAt", rating.ratedAt.toString());
+        events.publish(CodingEvents.CONSTRUCT_RATED, "site", site, payload);
+        return new Put<>(new Versioned<>(RatingView.of(rating), rating.rowVersion), created);
+    }
+
+    public List<RatingView> ratings(String site, String phase) {
+        if (site != null && !scope.canRead(site)) {
+            return List.of();
+        }
+        StringBuilder where = new StringBuilder("1 = 1");
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (site != null) {
+            where.append(" and site = :site");
+            params.put("site", site);
+        } else if (!scope.seesAllSites()) {
+            where.append(" and site in :sites");
+            params.put("sites", scope.sites().isEmpty() ? List.of("-") : scope.sites());
+        }
+        if (phase != null) {
+            where.append(" and phase = :phase");
+            params.put("phase", phase);
+        }
+        return ConstructRating.<ConstructRating>list(where + " order by site, codeId", params).stream()
+                .map(RatingView::of).toList();
+    }
+
+    public Put<ValidationView> validateCoding(UUID codingId, Validation command, String ifMatch) {
+        Coding coding = codings.visible(codingId);
+        requireLeadOf(coding.site);
+        SiteValidation validation = SiteValidation.find("codingId", codingId).firstResult();
+        return save(validation, coding.site, codingId, coding.codeId, command, ifMatch);
+    }
+
+    public Put<ValidationView> validateCode(UUID codeId, String site, Validation command, String ifMatch) {
+        if (Code.findById(codeId) == null) {
+            throw ProblemException.notFound("Code '" + codeId + "'");
+        }
+        requireLeadOf(site);
+        SiteValidation validation = SiteValidation.find("site = ?1 and codeId = ?2 and codingId is null", site, codeId)
+                .firstResult();
+        return save(validation, site, null, codeId, command, ifMatch);
+    }
+
+    public List<ValidationView> validationsOfCode(UUID codeId) {
+        return SiteValidation.<SiteValidation>list("codeId = ?1 order by site, validatedAt", codeId).stream()
+                .filter(v -> scope.canRead(v.site)).map(ValidationView::of).toList();
+    }
+
+    private Put<ValidationView> save(SiteValidation validation, String site, UUID codingId, UUID codeId,
+            Validation command, String ifMatch) {
+        boolean created = validation == null;
+        if (created) {
+            validation = new SiteValidation();
+            validation.id = UUID.randomUUID();
+            validation.site = site;
+            validation.codingId = codingId;
+            validation.codeId = codeId;
+        } else {
+            Versions.requireMatch(ifMatch, validation.rowVersion);
+        }
+        validation.status = command.status();
+        validation.comment = command.comment();
+        validation.validatedBy = caller.name();
+        validation.validatedAt = Instant.now();
+        validation.persist();
+        em.flush();
+        return new Put<>(new Versioned<>(ValidationView.of(validation), validation.rowVersion), created);
+    }
+
+    private void requireLeadOf(String site) {
+        if (!caller.has(Roles.SITE_LEAD) || !scope.isMemberOf(site)) {
+            throw ProblemException.forbidden("Only a site lead of '" + site + "' may do this");
+        }
+    }
+}
