@@ -125,7 +125,7 @@ public class SiteReviewService {
     }
 
     public List<ValidationView> validationsOfCode(UUID codeId) {
-        return SiteValidation.<SiteValidation>list("codeId = ?1 order by site, validatedAt", codeId).stream()
+        return SiteValidation.<SiteValidation>list("codeId = ?1 and codingId is null order by site", codeId).stream()
                 .filter(v -> scope.canRead(v.site)).map(ValidationView::of).toList();
     }
 
