@@ -19,7 +19,7 @@ public final class ChorusClient {
     public static final ObjectMapper JSON = new ObjectMapper();
     public static final String DEMO_PASSWORD = "chorus";
 
-    public record Reply(int status, String contentType, JsonNode body) {
+    public record Reply(int status, String contentType, JsonNode body, String etag) {
     }
 
     private final PlatformSettings settings;
@@ -60,6 +60,12 @@ public final class ChorusClient {
         return send(request(service, path, token).header("Content-Type", "application/json").POST(json(body)));
     }
 
+    /** A POST that sends If-Match, for endpoints guarded by an ETag. */
+    public Reply post(String service, String path, String token, Object body, String ifMatch) {
+        return send(request(service, path, token).header("Content-Type", "application/json").header("If-Match", ifMatch)
+                .POST(json(body)));
+    }
+
     public Reply put(String service, String path, String token, Object body) {
         return send(request(service, path, token).header("Content-Type", "application/json").PUT(json(body)));
     }
@@ -83,7 +89,8 @@ public final class ChorusClient {
             HttpResponse<String> response = Http.CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String body = response.body();
             JsonNode json = body == null || body.isBlank() ? JSON.nullNode() : parse(body);
-            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), json);
+            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), json,
+                    response.headers().firstValue("ETag").orElse(null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

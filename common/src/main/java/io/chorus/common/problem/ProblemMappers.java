@@ -47,12 +47,6 @@ public class ProblemMappers {
                 List.of(new Problem.FieldError(pointer, detail))));
     }
 
-    /** Two writers raced past the If-Match check; the later one loses like a stale ETag. */
-    @ServerExceptionMapper
-    public Response concurrentUpdate(jakarta.persistence.OptimisticLockException e) {
-        return respond(ProblemException.preconditionFailed().toProblem());
-    }
-
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
         Response original = e.getResponse();
