@@ -58,10 +58,11 @@ public final class AgreementCalculator {
         List<Object[]> allRows = new ArrayList<>();
         Map<String, Coefficients> perCode = new LinkedHashMap<>();
         Map<String, Double> unitizing = unitizingAlpha(complete, coders);
+        List<Coverage> coverages = documents.stream().map(d -> Coverage.of(d, coders)).toList();
         for (String code : codes) {
             List<Object[]> rows = new ArrayList<>();
-            for (Document document : documents) {
-                rows.addAll(rows(document, coders, code));
+            for (Coverage coverage : coverages) {
+                rows.addAll(coverage.rows(code));
             }
             allRows.addAll(rows);
             Coefficients nominal = nominal(rows, coders.size());
@@ -174,36 +175,41 @@ public final class AgreementCalculator {
         return SegmentAgreement.of(threshold, agreements, disagreements, codes);
     }
 
-    private static List<Object[]> rows(Document document, List<String> coders, String code) {
-        BitSet coded = new BitSet();
-        for (Span span : document.spans()) {
-            coded.set(span.firstParagraph(), span.lastParagraph() + 1);
-        }
-        List<BitSet> byCoder = new ArrayList<>();
-        List<Boolean> present = new ArrayList<>();
-        for (String coder : coders) {
-            BitSet covered = new BitSet();
-            boolean any = false;
+    /** Which paragraphs each coder touched with each code, computed once per document. */
+    private record Coverage(BitSet coded, List<Map<String, BitSet>> byCoder, List<Boolean> present) {
+
+        static Coverage of(Document document, List<String> coders) {
+            BitSet coded = new BitSet();
+            List<Map<String, BitSet>> byCoder = new ArrayList<>();
+            List<Boolean> present = new ArrayList<>();
+            for (String coder : coders) {
+                byCoder.add(new HashMap<>());
+                present.add(false);
+            }
             for (Span span : document.spans()) {
-                if (span.coder().equals(coder)) {
-                    any = true;
-                    if (span.code().equals(code)) {
-                        covered.set(span.firstParagraph(), span.lastParagraph() + 1);
-                    }
+                coded.set(span.firstParagraph(), span.lastParagraph() + 1);
+                int i = coders.indexOf(span.coder());
+                if (i >= 0) {
+                    present.set(i, true);
+                    byCoder.get(i).computeIfAbsent(span.code(), c -> new BitSet())
+                            .set(span.firstParagraph(), span.lastParagraph() + 1);
                 }
             }
-            byCoder.add(covered);
-            present.add(any);
+            return new Coverage(coded, byCoder, present);
         }
-        List<Object[]> rows = new ArrayList<>();
-        for (int n = coded.nextSetBit(0); n >= 0; n = coded.nextSetBit(n + 1)) {
-            Object[] row = new Object[coders.size()];
-            for (int i = 0; i < coders.size(); i++) {
-                row[i] = present.get(i) ? (byCoder.get(i).get(n) ? 1 : 0) : null;
+
+        List<Object[]> rows(String code) {
+            List<Object[]> rows = new ArrayList<>();
+            BitSet none = new BitSet();
+            for (int n = coded.nextSetBit(0); n >= 0; n = coded.nextSetBit(n + 1)) {
+                Object[] row = new Object[byCoder.size()];
+                for (int i = 0; i < row.length; i++) {
+                    row[i] = present.get(i) ? (byCoder.get(i).getOrDefault(code, none).get(n) ? 1 : 0) : null;
+                }
+                rows.add(row);
             }
-            rows.add(row);
+            return rows;
         }
-        return rows;
     }
 
     private static boolean codedByAll(Document document, List<String> coders) {

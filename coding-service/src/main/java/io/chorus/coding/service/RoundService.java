@@ -160,15 +160,15 @@ public class RoundService {
             assignments = Map.of(onlyTranscript, assignments.get(onlyTranscript));
         }
         List<String> allCoders = assignments.values().stream().flatMap(List::stream).distinct().sorted().toList();
-        List<Document> documents = new ArrayList<>();
+        Map<String, Document> documents = new LinkedHashMap<>();
+        assignments.keySet().forEach(t -> documents.put(t, document(round, t)));
+        AgreementCalculator.Result all = AgreementCalculator.compute(List.copyOf(documents.values()), allCoders, overlap);
         List<TranscriptAgreement> perTranscript = new ArrayList<>();
         for (Map.Entry<String, List<String>> entry : assignments.entrySet()) {
-            Document document = document(round, entry.getKey());
-            documents.add(document);
-            perTranscript.add(new TranscriptAgreement(entry.getKey(), entry.getValue(),
-                    AgreementCalculator.compute(List.of(document), entry.getValue(), overlap).overall()));
+            boolean alone = assignments.size() == 1 && entry.getValue().equals(allCoders);
+            perTranscript.add(new TranscriptAgreement(entry.getKey(), entry.getValue(), alone ? all.overall()
+                    : AgreementCalculator.compute(List.of(documents.get(entry.getKey())), entry.getValue(), overlap).overall()));
         }
-        AgreementCalculator.Result all = AgreementCalculator.compute(documents, allCoders, overlap);
         Map<UUID, Code> codes = codesOf(all.perCode().keySet().stream().map(UUID::fromString).collect(Collectors.toSet()));
         List<CodeAgreement> perCode = all.perCode().entrySet().stream().map(e -> {
             UUID id = UUID.fromString(e.getKey());
