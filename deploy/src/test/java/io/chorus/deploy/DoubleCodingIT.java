@@ -108,6 +108,14 @@ class DoubleCodingIT {
         }
         assertTrue(types.contains("io.chorus.coding.passage-coded.v1"), types.toString());
         assertTrue(types.contains("io.chorus.coding.consensus-reached.v1"), types.toString());
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+            for (JsonNode row : client.get("reporting-service", "/api/reports/progress", analyst).body().path("sites")) {
+                if (row.path("site").asText().equals("BU")) {
+                    return row.path("doubleCoded").asInt() >= 1;
+                }
+            }
+            return false;
+        });
     }
 
     private String code(String token, String transcriptId, String body) {

@@ -7,6 +7,7 @@ import io.chorus.common.event.ProcessedEvents;
 import io.chorus.reporting.event.TranscriptReleased;
 import io.chorus.reporting.event.TranscriptStatusChanged;
 import io.chorus.reporting.event.TranscriptWithdrawn;
+import io.chorus.reporting.repository.CodingFactRow;
 import io.chorus.reporting.repository.ReleasedTranscriptRow;
 import io.chorus.reporting.repository.TranscriptStageRow;
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -26,7 +27,8 @@ public class ProgressReadModel {
     static final String CONSUMER = "reporting-service/transcript-events";
 
     /** Transcripts of a site that have reached each stage of the workflow. */
-    public record SiteProgress(String site, long uploaded, long backChecked, long translated, long reviewed, long released) {
+    public record SiteProgress(String site, long uploaded, long backChecked, long translated, long reviewed, long released,
+            long coded, long doubleCoded) {
     }
 
     @Inject
@@ -42,6 +44,7 @@ public class ProgressReadModel {
             String transcriptId = EventPayloads.read(json, event, TranscriptWithdrawn.class).transcriptId();
             ReleasedTranscriptRow.deleteById(transcriptId);
             TranscriptStageRow.deleteById(transcriptId);
+            CodingFactRow.delete("transcriptId", transcriptId);
         } else if (TranscriptStatusChanged.TYPE.equals(event.type())) {
             statusChanged(EventPayloads.read(json, event, TranscriptStatusChanged.class));
         }
@@ -92,16 +95,37 @@ public class ProgressReadModel {
             released.setParameter("sites", sites);
         }
         for (Object[] row : stages.getResultList()) {
-            long[] reached = counts.computeIfAbsent((String) row[0], site -> new long[5]);
+            long[] reached = counts.computeIfAbsent((String) row[0], site -> new long[7]);
             for (int stage = 0; stage <= (Integer) row[1] && stage < 4; stage++) {
                 reached[stage] += (Long) row[2];
             }
         }
         for (Object[] row : released.getResultList()) {
-            counts.computeIfAbsent((String) row[0], site -> new long[5])[4] = (Long) row[1];
+            counts.computeIfAbsent((String) row[0], site -> new long[7])[4] = (Long) row[1];
         }
+        String siteFilter = sites == null ? "" : " where site in (:sites)";
+        var coded = Panache.getEntityManager().createNativeQuery("select site, count(distinct transcript_id) from coding_fact"
+                + siteFilter + " group by site");
+        // double-coded: two coders' independent work in a round, or a consensus decided from it
+        var doubleCoded = Panache.getEntityManager().createNativeQuery("select site, count(*) from (select site, transcript_id "
+                + "from coding_fact where round_id is not null" + (sites == null ? "" : " and site in (:sites)")
+                + " group by site, transcript_id having count(distinct case when not consensus then coder end) >= 2 "
+                + "or bool_or(consensus)) t group by site");
+        if (sites != null) {
+            coded.setParameter("sites", sites);
+            doubleCoded.setParameter("sites", sites);
+        }
+        addCounts(counts, coded.getResultList(), 5);
+        addCounts(counts, doubleCoded.getResultList(), 6);
         return counts.entrySet().stream().map(e -> new SiteProgress(e.getKey(), e.getValue()[0], e.getValue()[1],
-                e.getValue()[2], e.getValue()[3], e.getValue()[4])).toList();
+                e.getValue()[2], e.getValue()[3], e.getValue()[4], e.getValue()[5], e.getValue()[6])).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void addCounts(Map<String, long[]> counts, List<?> rows, int column) {
+        for (Object[] row : (List<Object[]>) rows) {
+            counts.computeIfAbsent((String) row[0], site -> new long[7])[column] = ((Number) row[1]).longValue();
+        }
     }
 
     TranscriptReleased parse(EventEnvelope event) {

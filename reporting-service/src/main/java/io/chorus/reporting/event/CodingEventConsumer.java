@@ -1,0 +1,23 @@
+package io.chorus.reporting.event;
+
+import io.chorus.common.event.EventHandling;
+import io.chorus.reporting.service.CodingReadModel;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+@ApplicationScoped
+public class CodingEventConsumer {
+
+    @Inject
+    CodingReadModel readModel;
+
+    @Incoming("coding-events")
+    @Blocking
+    public CompletionStage<Void> consume(Message<String> message) {
+        return EventHandling.apply(message, readModel::apply);
+    }
+}
