@@ -5,6 +5,8 @@ import io.chorus.common.event.EventEnvelope;
 import io.chorus.common.event.EventPayloads;
 import io.chorus.common.event.ProcessedEvents;
 import io.chorus.reporting.event.CodeChanged;
+import io.chorus.reporting.event.CodebookPublished;
+import io.chorus.reporting.event.ConstructRated;
 import io.chorus.reporting.event.CodingRemoved;
 import io.chorus.reporting.event.ConsensusReached;
 import io.chorus.reporting.event.PassageCoded;
@@ -13,7 +15,9 @@ import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /** The live codings, kept from coding events; a redelivered event is applied once, an older revision never. */
 @ApplicationScoped
@@ -25,19 +29,56 @@ public class CodingReadModel {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    Sql sql;
+
+    @Inject
+    CodeCells cells;
+
     public void apply(EventEnvelope event) {
         if (!ProcessedEvents.markFirstDelivery(Panache.getEntityManager(), CONSUMER, event.id())) {
             return;
         }
         switch (event.type()) {
             case PassageCoded.TYPE -> coded(EventPayloads.read(json, event, PassageCoded.class));
-            case CodingRemoved.TYPE -> CodingFactRow.deleteById(EventPayloads.read(json, event, CodingRemoved.class).codingId());
+            case CodingRemoved.TYPE -> removed(EventPayloads.read(json, event, CodingRemoved.class));
             case ConsensusReached.TYPE -> consensus(EventPayloads.read(json, event, ConsensusReached.class));
             case CodeChanged.TYPE -> codeChanged(EventPayloads.read(json, event, CodeChanged.class));
+            case CodebookPublished.TYPE -> published(EventPayloads.read(json, event, CodebookPublished.class));
+            case ConstructRated.TYPE -> rated(EventPayloads.read(json, event, ConstructRated.class));
             default -> {
-                // codebook-published and construct-rated are not part of these reports yet
+                // other coding events carry nothing these reports use
             }
         }
+    }
+
+    private void removed(CodingRemoved removed) {
+        CodingFactRow row = CodingFactRow.findById(removed.codingId());
+        if (row != null) {
+            row.delete();
+            Panache.getEntityManager().flush();
+            cells.refresh(row.transcriptId);
+        }
+    }
+
+    private void published(CodebookPublished published) {
+        Set<String> codes = new HashSet<>();
+        for (CodebookPublished.Code code : published.codes()) {
+            sql.update("delete from code_fact where code_id = ?1", code.id());
+            sql.update("insert into code_fact values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", code.id(), published.codebookId(),
+                    published.name(), published.version(), code.parentId(), code.name(), code.frameworkRef(), code.codable());
+            sql.update("insert into code_in_version values (?1, ?2, ?3) on conflict do nothing", published.codebookId(),
+                    published.version(), code.id());
+            codes.add(code.id());
+        }
+        cells.refreshCodes(codes);
+    }
+
+    private void rated(ConstructRated rated) {
+        String phase = rated.phase() == null ? "" : rated.phase();
+        sql.update("delete from construct_rating_fact where site = ?1 and code_id = ?2 and phase = ?3", rated.site(), rated.codeId(), phase);
+        sql.update("insert into construct_rating_fact values (?1, ?2, ?3, ?4, ?5, ?6)", rated.site(), rated.codeId(), phase,
+                rated.rating(), rated.ratedBy(), java.sql.Timestamp.from(rated.ratedAt()));
     }
 
     private void coded(PassageCoded coded) {
@@ -59,6 +100,8 @@ public class CodingReadModel {
         row.valence = coded.valence();
         row.revision = coded.revision();
         row.persist();
+        Panache.getEntityManager().flush();
+        cells.refresh(coded.transcriptId());
     }
 
     /** The set replaces the transcript's earlier consensus of the same round. */
@@ -79,15 +122,30 @@ public class CodingReadModel {
             row.valence = decided.valence();
             row.persist();
         }
+        Panache.getEntityManager().flush();
+        cells.refresh(reached.transcriptId());
     }
 
     private void codeChanged(CodeChanged changed) {
+        Set<String> affected = new HashSet<>();
         if ("merged".equals(changed.change()) && changed.into() != null) {
+            affected.add(changed.into());
             CodingFactRow.update("codeId = ?1 where codeId = ?2", changed.into(), changed.codeId());
         } else if ("split".equals(changed.change()) && changed.assignments() != null) {
+            affected.addAll(changed.assignments().values());
             for (Map.Entry<String, String> moved : changed.assignments().entrySet()) {
                 CodingFactRow.update("codeId = ?1 where codingId = ?2", moved.getValue(), moved.getKey());
             }
+        } else if ("renamed".equals(changed.change()) || "moved".equals(changed.change())) {
+            sql.update("update code_fact set name = ?2, parent_id = ?3 where code_id = ?1", changed.codeId(), changed.name(),
+                    changed.parentId());
+            // a move changes which ancestors the codings roll up to
+            affected.add(changed.codeId());
+            sql.rows("with recursive down(code_id) as (select ?1 union all select c.code_id from code_fact c "
+                    + "join down on c.parent_id = down.code_id) select code_id from down", changed.codeId())
+                    .forEach(row -> affected.add((String) row[0]));
         }
+        Panache.getEntityManager().flush();
+        cells.refreshCodes(affected);
     }
 }

@@ -7,7 +7,6 @@ import io.chorus.common.event.ProcessedEvents;
 import io.chorus.reporting.event.TranscriptReleased;
 import io.chorus.reporting.event.TranscriptStatusChanged;
 import io.chorus.reporting.event.TranscriptWithdrawn;
-import io.chorus.reporting.repository.CodingFactRow;
 import io.chorus.reporting.repository.ReleasedTranscriptRow;
 import io.chorus.reporting.repository.TranscriptStageRow;
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -34,6 +33,9 @@ public class ProgressReadModel {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    TranscriptFacts facts;
+
     public void apply(EventEnvelope event) {
         if (!ProcessedEvents.markFirstDelivery(Panache.getEntityManager(), CONSUMER, event.id())) {
             return;
@@ -44,10 +46,10 @@ public class ProgressReadModel {
             String transcriptId = EventPayloads.read(json, event, TranscriptWithdrawn.class).transcriptId();
             ReleasedTranscriptRow.deleteById(transcriptId);
             TranscriptStageRow.deleteById(transcriptId);
-            CodingFactRow.delete("transcriptId", transcriptId);
         } else if (TranscriptStatusChanged.TYPE.equals(event.type())) {
             statusChanged(EventPayloads.read(json, event, TranscriptStatusChanged.class));
         }
+        facts.apply(event);
     }
 
     private void statusChanged(TranscriptStatusChanged changed) {

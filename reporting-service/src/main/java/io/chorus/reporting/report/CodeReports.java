@@ -1,0 +1,278 @@
+package io.chorus.reporting.report;
+
+import io.chorus.common.problem.ProblemException;
+import io.chorus.reporting.service.Sql;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The code tables of a paper, read from the pre-aggregated cells (code_cell, pair_cell): frequency and
+ * strength of codes, facilitators and barriers, pre versus post, co-occurrence, and CFIR ratings.
+ */
+@ApplicationScoped
+@Transactional
+public class CodeReports {
+
+    /** Report dimensions and the code_cell / transcript_fact columns they read. */
+    static final Map<String, String[]> DIMENSIONS = Map.of(
+            "site", new String[] {"site", "site"},
+            "phase", new String[] {"phase", "cell_phase"},
+            "income", new String[] {"band", "cell_band"},
+            "role", new String[] {"role", "cell_role"},
+            "study", new String[] {"study", "cell_study"});
+
+    @Inject
+    Sql sql;
+
+    public ReportTable frequency(ReportFilter filter, String by, Integer level) {
+        String[] dimension = dimension(by);
+        List<CodeTree.Node> codes = codes(filter, level);
+        List<Object> params = new ArrayList<>();
+        String where = filter.where("c", "", params, false);
+        Map<String, Map<String, long[]>> cells = new HashMap<>();
+        for (Object[] row : sql.rows("select c.code_id, c." + dimension[0] + ", sum(c.documents), sum(c.passages) from code_cell c where "
+                + where + " group by 1, 2", params.toArray())) {
+            cells.computeIfAbsent((String) row[0], k -> new TreeMap<>()).put(label(row[1]),
+                    new long[] {num(row[2]), num(row[3])});
+        }
+        Map<String, Long> sites = new HashMap<>();
+        for (Object[] row : sql.rows("select c.code_id, count(distinct c.site) from code_cell c where " + where + " group by 1",
+                params.toArray())) {
+            sites.put((String) row[0], num(row[1]));
+        }
+        Map<String, Long> documents = documents(filter, dimension[1]);
+        long allDocuments = documents.values().stream().mapToLong(Long::longValue).sum();
+        List<String> values = visibleValues(filter, by, documents.keySet());
+        ReportTable.Builder table = ReportTable.builder("code-frequency", "Code frequency by " + by, describe(filter, by))
+                .column("code", "Code").column("level", "Level").column("frameworkRef", "Framework")
+                .column("passages", "Coded passages").column("documents", "Documents").column("share", "Share of documents")
+                .column("sites", "Sites");
+        for (String value : values) {
+            table.column(value + ".passages", value + ": passages").column(value + ".documents", value + ": documents")
+                    .column(value + ".share", value + ": share of documents");
+        }
+        for (CodeTree.Node code : codes) {
+            Map<String, long[]> byValue = cells.getOrDefault(code.id(), Map.of());
+            Map<String, Object> row = table.row();
+            row.put("codeId", code.id());
+            row.put("code", code.name());
+            row.put("level", code.level());
+            row.put("frameworkRef", code.frameworkRef());
+            long docs = byValue.values().stream().mapToLong(v -> v[0]).sum();
+            row.put("passages", byValue.values().stream().mapToLong(v -> v[1]).sum());
+            row.put("documents", docs);
+            row.put("share", share(docs, allDocuments));
+            row.put("sites", sites.getOrDefault(code.id(), 0L));
+            for (String value : values) {
+                long[] cell = byValue.getOrDefault(value, new long[2]);
+                row.put(value + ".passages", cell[1]);
+                row.put(value + ".documents", cell[0]);
+                row.put(value + ".share", share(cell[0], documents.getOrDefault(value, 0L)));
+            }
+        }
+        return table.chart("code", values.stream().limit(8).map(v -> v + ".share").toList(),
+                "Share of documents coded (strength of theme) by " + by).build();
+    }
+
+    public ReportTable valence(ReportFilter filter, String by, Integer level) {
+        String[] dimension = dimension(by);
+        List<CodeTree.Node> codes = codes(filter, level);
+        List<Object> params = new ArrayList<>();
+        String where = filter.where("c", "", params, false);
+        Map<String, Map<String, long[]>> cells = new HashMap<>();
+        for (Object[] row : sql.rows("select c.code_id, c." + dimension[0] + ", sum(c.facilitators), sum(c.barriers), sum(c.mixed), "
+                + "sum(c.neutral) from code_cell c where " + where + " group by 1, 2", params.toArray())) {
+            cells.computeIfAbsent((String) row[0], k -> new TreeMap<>()).put(label(row[1]),
+                    new long[] {num(row[2]), num(row[3]), num(row[4]), num(row[5])});
+        }
+        List<String> values = visibleValues(filter, by, cells.values().stream().flatMap(m -> m.keySet().stream())
+                .collect(java.util.stream.Collectors.toCollection(TreeSet::new)));
+        ReportTable.Builder table = ReportTable.builder("facilitators-barriers", "Facilitators and barriers by " + by,
+                describe(filter, by)).column("code", "Code").column("level", "Level").column("frameworkRef", "Framework")
+                .column("facilitators", "Facilitators").column("barriers", "Barriers").column("mixed", "Mixed").column("neutral", "Neutral");
+        for (String value : values) {
+            table.column(value + ".facilitators", value + ": facilitators").column(value + ".barriers", value + ": barriers");
+        }
+        for (CodeTree.Node code : codes) {
+            Map<String, long[]> byValue = cells.getOrDefault(code.id(), Map.of());
+            Map<String, Object> row = table.row();
+            row.put("codeId", code.id());
+            row.put("code", code.name());
+            row.put("level", code.level());
+            row.put("frameworkRef", code.frameworkRef());
+            String[] names = {"facilitators", "barriers", "mixed", "neutral"};
+            for (int i = 0; i < names.length; i++) {
+                int index = i;
+                row.put(names[i], byValue.values().stream().mapToLong(v -> v[index]).sum());
+            }
+            for (String value : values) {
+                long[] cell = byValue.getOrDefault(value, new long[4]);
+                row.put(value + ".facilitators", cell[0]);
+                row.put(value + ".barriers", cell[1]);
+            }
+        }
+        return table.chart("code", List.of("facilitators", "barriers"), "Coded passages marked as facilitator or barrier").build();
+    }
+
+    public ReportTable prePost(ReportFilter filter, String pre, String post, Integer level) {
+        List<CodeTree.Node> codes = codes(filter, level);
+        ReportFilter unphased = new ReportFilter(filter.study(), null, filter.site(), filter.income(), filter.role(),
+                filter.codebook(), filter.codebookVersion(), filter.visibleSites());
+        List<Object> params = new ArrayList<>();
+        String where = unphased.where("c", "", params, true);
+        params.add(pre);
+        params.add(post);
+        Map<String, long[]> cells = new HashMap<>();
+        for (Object[] row : sql.rows("select c.code_id, c.site, c.phase, sum(c.documents) from code_cell c where " + where
+                + " and c.phase in (?" + (params.size() - 1) + ", ?" + params.size() + ") group by 1, 2, 3", params.toArray())) {
+            long[] counts = cells.computeIfAbsent(row[0] + "|" + row[1], k -> new long[2]);
+            counts[pre.equals(row[2]) ? 0 : 1] += num(row[3]);
+        }
+        List<Object> docParams = new ArrayList<>();
+        String docWhere = unphased.where("t", "cell_", docParams, true);
+        Map<String, Long> documents = new HashMap<>();
+        for (Object[] row : sql.rows("select t.site, t.cell_phase, count(*) from transcript_fact t where " + docWhere
+                + " group by 1, 2", docParams.toArray())) {
+            documents.put(row[0] + "|" + row[1], num(row[2]));
+        }
+        TreeSet<String> sites = new TreeSet<>();
+        documents.keySet().forEach(k -> sites.add(k.substring(0, k.indexOf('|'))));
+        ReportTable.Builder table = ReportTable.builder("pre-post", "Pre- versus post-intervention by code and site",
+                describe(filter, "site")).column("code", "Code").column("site", "Site")
+                .column("pre.documents", pre + ": documents").column("pre.share", pre + ": share")
+                .column("post.documents", post + ": documents").column("post.share", post + ": share")
+                .column("change", "Change in share");
+        for (CodeTree.Node code : codes) {
+            for (String site : sites) {
+                long[] counts = cells.getOrDefault(code.id() + "|" + site, new long[2]);
+                Double preShare = share(counts[0], documents.getOrDefault(site + "|" + pre, 0L));
+                Double postShare = share(counts[1], documents.getOrDefault(site + "|" + post, 0L));
+                Map<String, Object> row = table.row();
+                row.put("codeId", code.id());
+                row.put("code", code.name());
+                row.put("site", site);
+                row.put("pre.documents", counts[0]);
+                row.put("pre.share", preShare);
+                row.put("post.documents", counts[1]);
+                row.put("post.share", postShare);
+                row.put("change", preShare == null || postShare == null ? null : postShare - preShare);
+            }
+        }
+        return table.chart("code", List.of("pre.share", "post.share"), "Share of documents, " + pre + " and " + post).build();
+    }
+
+    public ReportTable cooccurrence(ReportFilter filter) {
+        Map<String, CodeTree.Node> codes = new HashMap<>();
+        codes(filter, null).forEach(c -> codes.put(c.id(), c));
+        List<Object> params = new ArrayList<>();
+        String where = filter.where("p", "", params, false);
+        ReportTable.Builder table = ReportTable.builder("co-occurrence", "Passages coded with both codes", describe(filter, null))
+                .column("codeA", "Code").column("codeB", "Co-occurring code").column("passages", "Passages with both")
+                .column("documents", "Documents");
+        for (Object[] row : sql.rows("select p.code_a, p.code_b, sum(p.passages), sum(p.documents) from pair_cell p where " + where
+                + " group by 1, 2 order by 3 desc, 1, 2", params.toArray())) {
+            CodeTree.Node a = codes.get((String) row[0]);
+            CodeTree.Node b = codes.get((String) row[1]);
+            if (a == null || b == null) {
+                continue;
+            }
+            Map<String, Object> out = table.row();
+            out.put("codeAId", a.id());
+            out.put("codeA", a.name());
+            out.put("codeBId", b.id());
+            out.put("codeB", b.name());
+            out.put("passages", num(row[2]));
+            out.put("documents", num(row[3]));
+        }
+        return table.build();
+    }
+
+    public ReportTable cfirRatings(ReportFilter filter) {
+        List<CodeTree.Node> constructs = codes(filter, null).stream().filter(c -> c.frameworkRef() != null).toList();
+        List<Object> params = new ArrayList<>();
+        String phase = filter.phase() == null ? "" : filter.phase();
+        params.add(phase);
+        String scope = "";
+        if (filter.visibleSites() != null) {
+            params.add(filter.visibleSites().isEmpty() ? java.util.Set.of("-") : filter.visibleSites());
+            scope = " and r.site in (?" + params.size() + ")";
+        }
+        Map<String, String> ratings = new HashMap<>();
+        TreeSet<String> sites = new TreeSet<>();
+        for (Object[] row : sql.rows("select r.code_id, r.site, r.rating from construct_rating_fact r where r.phase = ?1" + scope,
+                params.toArray())) {
+            ratings.put(row[0] + "|" + row[1], (String) row[2]);
+            sites.add((String) row[1]);
+        }
+        ReportTable.Builder table = ReportTable.builder("cfir-ratings", "CFIR construct ratings by site", describe(filter, "site"))
+                .column("frameworkRef", "Construct").column("code", "Name");
+        sites.forEach(site -> table.column(site, site));
+        for (CodeTree.Node construct : constructs) {
+            Map<String, Object> row = table.row();
+            row.put("codeId", construct.id());
+            row.put("frameworkRef", construct.frameworkRef());
+            row.put("code", construct.name());
+            sites.forEach(site -> row.put(site, ratings.get(construct.id() + "|" + site)));
+        }
+        return table.build();
+    }
+
+    /** Published codes of the filtered codebook (and version), at one level if asked. */
+    List<CodeTree.Node> codes(ReportFilter filter, Integer level) {
+        List<Object> params = new ArrayList<>();
+        List<CodeTree.Node> tree = CodeTree.of(sql.rows("select f.code_id, f.parent_id, f.name, f.framework_ref, f.codebook_name "
+                + "from code_fact f where " + filter.codeWhere("f", params), params.toArray()));
+        return level == null ? tree : tree.stream().filter(c -> c.level() == level).toList();
+    }
+
+    private Map<String, Long> documents(ReportFilter filter, String column) {
+        List<Object> params = new ArrayList<>();
+        Map<String, Long> documents = new TreeMap<>();
+        for (Object[] row : sql.rows("select t." + column + ", count(*) from transcript_fact t where "
+                + filter.where("t", "cell_", params, false) + " group by 1", params.toArray())) {
+            documents.put(label(row[0]), num(row[1]));
+        }
+        return documents;
+    }
+
+    /** Site staff see per-site columns of their own sites only; every other breakdown is an aggregate. */
+    private static List<String> visibleValues(ReportFilter filter, String by, java.util.Collection<String> values) {
+        return values.stream().filter(v -> !"site".equals(by) || filter.visibleSites() == null || filter.visibleSites().contains(v))
+                .sorted().toList();
+    }
+
+    private static String[] dimension(String by) {
+        String[] dimension = DIMENSIONS.get(by);
+        if (dimension == null) {
+            throw ProblemException.invalid("/by", "by must be one of site, phase, income, role, study");
+        }
+        return dimension;
+    }
+
+    private static Map<String, String> describe(ReportFilter filter, String by) {
+        Map<String, String> described = filter.describe();
+        if (by != null) {
+            described.put("by", by);
+        }
+        return described;
+    }
+
+    static String label(Object value) {
+        return value == null || value.toString().isEmpty() ? "unknown" : value.toString();
+    }
+
+    static Double share(long part, long whole) {
+        return whole == 0 ? null : (double) part / whole;
+    }
+
+    static long num(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+}

@@ -1,0 +1,61 @@
+package io.chorus.reporting.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One report as a table: named columns and rows keyed by column. The same table is written as JSON,
+ * CSV and XLSX; {@code chart} names the label column and the numeric columns an SVG chart draws.
+ */
+public record ReportTable(String report, String title, Map<String, String> filters, List<Column> columns,
+        List<Map<String, Object>> rows, Chart chart) {
+
+    public record Column(String key, String label) {
+    }
+
+    public record Chart(String labelColumn, List<String> seriesColumns, String caption) {
+    }
+
+    public static Builder builder(String report, String title, Map<String, String> filters) {
+        return new Builder(report, title, filters);
+    }
+
+    public static final class Builder {
+        private final String report;
+        private final String title;
+        private final Map<String, String> filters;
+        private final List<Column> columns = new ArrayList<>();
+        private final List<Map<String, Object>> rows = new ArrayList<>();
+        private Chart chart;
+
+        Builder(String report, String title, Map<String, String> filters) {
+            this.report = report;
+            this.title = title;
+            this.filters = filters;
+        }
+
+        public Builder column(String key, String label) {
+            if (columns.stream().noneMatch(c -> c.key().equals(key))) {
+                columns.add(new Column(key, label));
+            }
+            return this;
+        }
+
+        public Map<String, Object> row() {
+            Map<String, Object> row = new LinkedHashMap<>();
+            rows.add(row);
+            return row;
+        }
+
+        public Builder chart(String labelColumn, List<String> series, String caption) {
+            this.chart = new Chart(labelColumn, series, caption);
+            return this;
+        }
+
+        public ReportTable build() {
+            return new ReportTable(report, title, filters, List.copyOf(columns), List.copyOf(rows), chart);
+        }
+    }
+}

@@ -1,0 +1,248 @@
+package io.chorus.reporting.report;
+
+import static io.chorus.reporting.report.CodeReports.num;
+
+import io.chorus.common.problem.ProblemException;
+import io.chorus.reporting.service.Sql;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** Tables about people and sites: participant characteristics, quotes, and the implementation measure. */
+@ApplicationScoped
+@Transactional
+public class SiteReports {
+
+    public static final int MEASURE_ITEMS = 8;
+
+    @Inject
+    Sql sql;
+
+    /** Per site and phase: N, age, gender, backgrounds, peer-support experience, session dates and durations. */
+    public ReportTable participants(ReportFilter filter) {
+        List<Object> params = new ArrayList<>();
+        String where = sessionWhere(filter, params);
+        Map<String, List<Object[]>> groups = new TreeMap<>();
+        for (Object[] row : sql.rows("select distinct s.site, s.phase, p.participant, p.age, p.gender, p.background, "
+                + "p.previous_peer_support, p.role from session_fact s "
+                + "cross join lateral unnest(string_to_array(s.participants, ',')) as sp(participant) "
+                + "join participant_fact p on p.site = s.site and p.participant = sp.participant where " + where
+                + roleCondition(filter, params), params.toArray())) {
+            groups.computeIfAbsent(row[0] + "|" + row[1], k -> new ArrayList<>()).add(row);
+        }
+        Map<String, List<String>> dates = new TreeMap<>();
+        Map<String, List<String>> durations = new TreeMap<>();
+        List<Object> sessionParams = new ArrayList<>();
+        String sessionWhere = sessionWhere(filter, sessionParams);
+        for (Object[] row : sql.rows("select s.site, s.phase, s.session_date, s.duration_minutes from session_fact s where "
+                + sessionWhere + " order by s.session_date", sessionParams.toArray())) {
+            dates.computeIfAbsent(row[0] + "|" + row[1], k -> new ArrayList<>()).add(String.valueOf(row[2]));
+            durations.computeIfAbsent(row[0] + "|" + row[1], k -> new ArrayList<>()).add(row[3] == null ? "?" : row[3] + " min");
+        }
+        ReportTable.Builder table = ReportTable.builder("participants", "Participant characteristics by site and phase", filter.describe())
+                .column("site", "Site").column("phase", "Phase").column("n", "N").column("meanAge", "Mean age")
+                .column("ageRange", "Age range").column("female", "Female").column("male", "Male").column("otherGender", "Diverse / not stated")
+                .column("backgrounds", "Professional backgrounds").column("peerSupportYes", "Previous peer-support experience: yes")
+                .column("peerSupportNo", "no").column("sessionDates", "Session dates").column("durations", "Durations");
+        for (Map.Entry<String, List<Object[]>> group : groups.entrySet()) {
+            List<Object[]> people = group.getValue();
+            Map<String, Object> row = table.row();
+            String[] key = group.getKey().split("\\|", 2);
+            row.put("site", key[0]);
+            row.put("phase", key[1]);
+            row.put("n", (long) people.size());
+            List<Integer> ages = people.stream().filter(p -> p[3] != null).map(p -> ((Number) p[3]).intValue()).toList();
+            row.put("meanAge", ages.isEmpty() ? null : ages.stream().mapToInt(Integer::intValue).average().orElse(0));
+            row.put("ageRange", ages.isEmpty() ? null : ages.stream().mapToInt(Integer::intValue).min().orElse(0) + "-"
+                    + ages.stream().mapToInt(Integer::intValue).max().orElse(0));
+            row.put("female", people.stream().filter(p -> "female".equals(p[4])).count());
+            row.put("male", people.stream().filter(p -> "male".equals(p[4])).count());
+            row.put("otherGender", people.stream().filter(p -> !"female".equals(p[4]) && !"male".equals(p[4])).count());
+            Map<String, Long> backgrounds = new TreeMap<>();
+            people.stream().filter(p -> p[5] != null).forEach(p -> backgrounds.merge((String) p[5], 1L, Long::sum));
+            row.put("backgrounds", String.join("; ", backgrounds.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()));
+            row.put("peerSupportYes", people.stream().filter(p -> Boolean.TRUE.equals(p[6])).count());
+            row.put("peerSupportNo", people.stream().filter(p -> Boolean.FALSE.equals(p[6])).count());
+            row.put("sessionDates", String.join("; ", dates.getOrDefault(group.getKey(), List.of())));
+            row.put("durations", String.join("; ", durations.getOrDefault(group.getKey(), List.of())));
+        }
+        return table.chart("site", List.of("female", "male"), "Participants by gender, per site and phase").build();
+    }
+
+    /** Counts by participant role and gender, like a paper's participant table. */
+    public ReportTable rolesByGender(ReportFilter filter) {
+        List<Object> params = new ArrayList<>();
+        String where = sessionWhere(filter, params);
+        ReportTable.Builder table = ReportTable.builder("participants-by-role", "Participants by role and gender", filter.describe())
+                .column("role", "Role").column("female", "Female").column("male", "Male").column("other", "Diverse / not stated")
+                .column("total", "Total");
+        Map<String, long[]> roles = new TreeMap<>();
+        for (Object[] row : sql.rows("select coalesce(p.role, 'unknown'), p.gender, count(distinct p.site || '/' || p.participant) "
+                + "from session_fact s cross join lateral unnest(string_to_array(s.participants, ',')) as sp(participant) "
+                + "join participant_fact p on p.site = s.site and p.participant = sp.participant where " + where
+                + roleCondition(filter, params) + " group by 1, 2", params.toArray())) {
+            long[] counts = roles.computeIfAbsent((String) row[0], r -> new long[3]);
+            counts["female".equals(row[1]) ? 0 : "male".equals(row[1]) ? 1 : 2] += num(row[2]);
+        }
+        roles.forEach((role, counts) -> {
+            Map<String, Object> row = table.row();
+            row.put("role", role);
+            row.put("female", counts[0]);
+            row.put("male", counts[1]);
+            row.put("other", counts[2]);
+            row.put("total", counts[0] + counts[1] + counts[2]);
+        });
+        return table.chart("role", List.of("female", "male", "other"), "Participants by role and gender").build();
+    }
+
+    /**
+     * Quotes for a code (and its sub-codes) from the counted codings, with their labels; the original
+     * language only for members of the quote's site.
+     */
+    public ReportTable quotes(ReportFilter filter, String codeId, String valence, Set<String> memberOf) {
+        if (codeId == null || codeId.isBlank()) {
+            throw ProblemException.invalid("/code", "code is required");
+        }
+        List<Object> params = new ArrayList<>();
+        params.add(codeId);
+        ReportFilter bySpeaker = new ReportFilter(filter.study(), filter.phase(), filter.site(), filter.income(), null,
+                filter.codebook(), filter.codebookVersion(), filter.visibleSites());
+        String where = bySpeaker.where("t", "cell_", params, true);
+        if (valence != null) {
+            params.add(valence);
+            where += " and f.valence = ?" + params.size();
+        }
+        ReportTable.Builder table = ReportTable.builder("quotes", "Quotes", filter.describe()).column("label", "Label")
+                .column("participantLabel", "Participant label").column("site", "Site").column("phase", "Phase")
+                .column("valence", "Valence").column("role", "Role").column("english", "English").column("original", "Original");
+        List<Object[]> codings = sql.rows("with recursive down(code_id) as (select cast(?1 as varchar) union all "
+                + "select c.code_id from code_fact c join down on c.parent_id = down.code_id) "
+                + "select f.transcript_id, t.site, t.cell_phase, f.valence, f.first_paragraph, f.last_paragraph, s.name "
+                + "from coding_fact f join transcript_fact t on t.transcript_id = f.transcript_id left join site s on s.code = t.site "
+                + "where f.code_id in (select code_id from down) and (f.consensus or (f.round_id is null and not exists "
+                + "(select 1 from coding_fact c where c.transcript_id = f.transcript_id and c.consensus))) and " + where
+                + " order by t.site, f.transcript_id, f.first_paragraph limit 500", params.toArray());
+        for (Object[] coding : codings) {
+            List<Object[]> paragraphs = sql.rows("select n, label, speaker, text, english from paragraph_fact where transcript_id = ?1 "
+                    + "and n between ?2 and ?3 order by n", coding[0], coding[4], coding[5]);
+            if (paragraphs.isEmpty()) {
+                continue;
+            }
+            Object[] first = paragraphs.get(0);
+            String speaker = (String) first[2];
+            Object roleValue = sql.single("select role from participant_fact where site = ?1 and participant = ?2", coding[1], speaker);
+            String role = roleValue == null ? null : (String) roleValue;
+            if (filter.role() != null && !filter.role().equals(role)) {
+                continue;
+            }
+            Map<String, Object> row = table.row();
+            int last = ((Number) paragraphs.get(paragraphs.size() - 1)[0]).intValue();
+            row.put("label", paragraphs.size() > 1 ? first[1] + "-" + last : first[1]);
+            row.put("participantLabel", role == null ? null : "[#" + speaker.replaceAll("\\D", "") + ", " + coding[6] + ", " + role + "]");
+            row.put("site", coding[1]);
+            row.put("phase", CodeReports.label(coding[2]));
+            row.put("valence", coding[3]);
+            row.put("role", role);
+            row.put("english", String.join(" ", paragraphs.stream().map(p -> (String) p[4]).toList()));
+            row.put("original", memberOf.contains((String) coding[1])
+                    ? String.join(" ", paragraphs.stream().map(p -> (String) p[3]).toList()) : null);
+        }
+        return table.build();
+    }
+
+    public void submitMeasure(String site, String phase, List<Integer> items, String by) {
+        if (sql.single("select 1 from site where code = ?1", site) == null) {
+            throw ProblemException.notFound("Site '" + site + "'");
+        }
+        String key = phase == null ? "" : phase;
+        sql.update("delete from implementation_measure where site = ?1 and phase = ?2", site, key);
+        sql.update("insert into implementation_measure values (?1, ?2, ?3, ?4, now())", site, key,
+                String.join(",", items.stream().map(String::valueOf).toList()), by);
+    }
+
+    /** Each site's sum (0-24) and item scores, then the mean item scores of each group of sites. */
+    public ReportTable measure(ReportFilter filter, String groupBy) {
+        if (!Set.of("income", "priorPeerSupport").contains(groupBy)) {
+            throw ProblemException.invalid("/groupBy", "groupBy must be income or priorPeerSupport");
+        }
+        String phase = filter.phase() == null ? "" : filter.phase();
+        ReportTable.Builder table = ReportTable.builder("implementation-measure", "Implementation measure (8 items, 0-3)",
+                Map.of("phase", phase, "groupBy", groupBy)).column("site", "Site / group").column("group", "Group").column("sites", "Sites");
+        for (int i = 1; i <= MEASURE_ITEMS; i++) {
+            table.column("item" + i, "Item " + i);
+        }
+        table.column("sum", "Sum (0-24)").column("meanItem", "Mean item score");
+        Map<String, List<int[]>> groups = new TreeMap<>();
+        for (Object[] row : sql.rows("select m.site, m.items, s.prior_peer_support, (select band from site_income i where i.site = m.site "
+                + "and i.valid_from <= m.submitted_at order by valid_from desc limit 1) from implementation_measure m "
+                + "join site s on s.code = m.site where m.phase = ?1 order by m.site", phase)) {
+            int[] items = Arrays.stream(((String) row[1]).split(",")).mapToInt(Integer::parseInt).toArray();
+            String group = "income".equals(groupBy) ? String.valueOf(row[3])
+                    : Boolean.TRUE.equals(row[2]) ? "prior peer support" : "no prior peer support";
+            groups.computeIfAbsent(group, g -> new ArrayList<>()).add(items);
+            if (filter.visibleSites() == null || filter.visibleSites().contains((String) row[0])) {
+                Map<String, Object> out = table.row();
+                out.put("site", row[0]);
+                out.put("group", group);
+                out.put("sites", 1L);
+                putItems(out, List.<int[]>of(items));
+            }
+        }
+        groups.forEach((group, members) -> {
+            Map<String, Object> out = table.row();
+            out.put("site", "group: " + group);
+            out.put("group", group);
+            out.put("sites", (long) members.size());
+            putItems(out, members);
+        });
+        return table.chart("site", List.of("meanItem"), "Mean item score per site and group").build();
+    }
+
+    private static void putItems(Map<String, Object> out, List<int[]> members) {
+        double sum = 0;
+        for (int i = 0; i < MEASURE_ITEMS; i++) {
+            int index = i;
+            double mean = members.stream().mapToInt(m -> m[index]).average().orElse(0);
+            out.put("item" + (i + 1), mean);
+            sum += mean;
+        }
+        out.put("sum", sum);
+        out.put("meanItem", sum / MEASURE_ITEMS);
+    }
+
+    private static String roleCondition(ReportFilter filter, List<Object> params) {
+        if (filter.role() == null) {
+            return "";
+        }
+        params.add(filter.role());
+        return " and p.role = ?" + params.size();
+    }
+
+    private static String sessionWhere(ReportFilter filter, List<Object> params) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        for (String[] condition : new String[][] {{"s.study", filter.study()}, {"s.phase", filter.phase()}, {"s.site", filter.site()}}) {
+            if (condition[1] != null) {
+                params.add(condition[1]);
+                where.append(" and ").append(condition[0]).append(" = ?").append(params.size());
+            }
+        }
+        if (filter.income() != null) {
+            params.add(filter.income());
+            where.append(" and (select band from site_income i where i.site = s.site and i.valid_from <= s.session_date "
+                    + "order by valid_from desc limit 1) = ?").append(params.size());
+        }
+        if (filter.visibleSites() != null) {
+            params.add(filter.visibleSites().isEmpty() ? Set.of("-") : filter.visibleSites());
+            where.append(" and s.site in (?").append(params.size()).append(")");
+        }
+        return where.toString();
+    }
+
+}

@@ -1,0 +1,172 @@
+package io.chorus.reporting.rest;
+
+import io.chorus.common.security.Roles;
+import io.chorus.common.security.SiteScope;
+import io.chorus.reporting.report.CodeReports;
+import io.chorus.reporting.report.ReportFilter;
+import io.chorus.reporting.report.ReportTable;
+import io.chorus.reporting.report.SiteReports;
+import io.chorus.reporting.report.TableWriters;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The tables and figures of a multi-site paper. Every report answers as JSON (default), CSV, XLSX or
+ * an SVG chart: ?format=json|csv|xlsx|svg. Site staff see their own sites' rows and quotes, and
+ * cross-site aggregates; analysts and consortium admins see every site; partner systems see nothing.
+ */
+@Path("/api/reports")
+@Tag(name = "Reports")
+@RolesAllowed({Roles.ANALYST, Roles.CONSORTIUM_ADMIN, Roles.SITE_LEAD, Roles.SITE_RESEARCHER})
+public class ReportResource {
+
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    static final String FORMATS = "json|csv|xlsx|svg";
+
+    /** The filters every report accepts. */
+    public static class Filters {
+        @QueryParam("study")
+        public String study;
+        @QueryParam("phase")
+        public String phase;
+        @QueryParam("site")
+        public String site;
+        @QueryParam("income")
+        @Pattern(regexp = "HIC|UMIC|LMIC|LIC")
+        public String income;
+        @QueryParam("role")
+        public String role;
+        @QueryParam("codebook")
+        public String codebook;
+        @QueryParam("codebookVersion")
+        @Min(1)
+        public Integer codebookVersion;
+        @QueryParam("format")
+        @DefaultValue("json")
+        @Pattern(regexp = FORMATS)
+        public String format;
+    }
+
+    @Inject
+    CodeReports codes;
+
+    @Inject
+    SiteReports sites;
+
+    @Inject
+    SiteScope scope;
+
+    @GET
+    @Path("/code-frequency")
+    @Produces({MediaType.APPLICATION_JSON, "text/csv", XLSX, "image/svg+xml"})
+    @Operation(summary = "Codes (any level, rolled up) by site, phase, income, role or study: coded passages, documents, "
+            + "share of documents coded (strength of theme), number of sites")
+    public Response frequency(@Valid @BeanParam Filters filters,
+            @QueryParam("by") @DefaultValue("site") @Pattern(regexp = "site|phase|income|role|study") String by,
+            @QueryParam("level") @Min(1) Integer level) {
+        return render(codes.frequency(filter(filters), by, level), filters.format);
+    }
+
+    @GET
+    @Path("/facilitators-barriers")
+    @Produces({MediaType.APPLICATION_JSON, "text/csv", XLSX, "image/svg+xml"})
+    @Operation(summary = "Facilitators and barriers per code or CFIR construct, by site or income level")
+    public Response valence(@Valid @BeanParam Filters filters,
+            @QueryParam("by") @DefaultValue("site") @Pattern(regexp = "site|phase|income|role|study") String by,
+            @QueryParam("level") @Min(1) Integer level) {
+        return render(codes.valence(filter(filters), by, level), filters.format);
+    }
+
+    @GET
+    @Path("/pre-post")
+    @Produces({MediaType.APPLICATION_JSON, "text/csv", XLSX, "image/svg+xml"})
+    @Operation(summary = "Pre- versus post-intervention share of documents per code and site")
+    public Response prePost(@Valid @BeanParam Filters filters, @QueryParam("pre") @DefaultValue("pre-intervention") String pre,
+            @QueryParam("post") @DefaultValue("post-intervention") String post, @QueryParam("level") @Min(1) Integer level) {
+        return render(codes.prePost(filter(filters), pre, post, level), filters.format);
+    }
+
+    @GET
+    @Path("/co-occurrence")
+    @Produces({MediaType.APPLICATION_JSON, "text/csv", XLSX})
+    @Operation(summary = "Pairs of codes applied to overlapping passages")
+    public Response cooccurrence(@Valid @BeanParam Filters filters) {
+        return render(codes.cooccurrence(filter(filters)), filters.format);
+    }
+
+    @GET
+    @Path("/cfir-ratings")
+    @Produces({MediaType.APPLICATION_JSON, "text/csv", XLSX})
+    @Operation(summary = "CFIR rating matrix: construct by site (-2..+2, X, missing)")
+    public Response cfirRatings(@Valid @BeanParam Filters filters) {
+        return render(codes.cfirRatings(filter(filters)), filters.format);
+    }
+
+    @GET
+    @Path("/participants")
+    @Produces({MediaType.APPLICATION_JSON, "text/csv", XLSX, "image/svg+xml"})
+    @Operation(summary = "Participant characteristics per site and phase")
+    public Response participants(@Valid @BeanParam Filters filters) {
+        return render(sites.participants(filter(filters)), filters.format);
+    }
+
+    @GET
+    @Path("/participants-by-role")
+    @Produces({MediaType.APPLICATION_JSON, "text/csv", XLSX, "image/svg+xml"})
+    @Operation(summary = "Participants by role and gender")
+    public Response roles(@Valid @BeanParam Filters filters) {
+        return render(sites.rolesByGender(filter(filters)), filters.format);
+    }
+
+    @GET
+    @Path("/quotes")
+    @Produces({MediaType.APPLICATION_JSON, "text/csv", XLSX})
+    @Operation(summary = "Quotes for a code with their labels; the original language only for members of the quote's site")
+    public Response quotes(@Valid @BeanParam Filters filters, @QueryParam("code") String code,
+            @QueryParam("valence") @Pattern(regexp = "facilitator|barrier|mixed|neutral") String valence) {
+        return render(sites.quotes(filter(filters), code, valence, scope.sites()), filters.format);
+    }
+
+    @GET
+    @Path("/implementation-measure")
+    @Produces({MediaType.APPLICATION_JSON, "text/csv", XLSX, "image/svg+xml"})
+    @Operation(summary = "Implementation measure: per site sum (0-24) and item scores, mean item scores per group of sites")
+    public Response measure(@Valid @BeanParam Filters filters,
+            @QueryParam("groupBy") @DefaultValue("income") @Pattern(regexp = "income|priorPeerSupport") String groupBy) {
+        return render(sites.measure(filter(filters), groupBy), filters.format);
+    }
+
+    ReportFilter filter(Filters f) {
+        Set<String> visible = scope.seesAllSites() ? null : scope.sites();
+        return new ReportFilter(f.study, f.phase, f.site, f.income, f.role, f.codebook, f.codebookVersion, visible);
+    }
+
+    static Response render(ReportTable table, String format) {
+        return switch (format) {
+            case "csv" -> Response.ok(TableWriters.csv(table).getBytes(StandardCharsets.UTF_8), "text/csv; charset=UTF-8")
+                    .header("Content-Disposition", "attachment; filename=\"" + table.report() + ".csv\"").build();
+            case "xlsx" -> Response.ok(TableWriters.xlsx(table), XLSX)
+                    .header("Content-Disposition", "attachment; filename=\"" + table.report() + ".xlsx\"").build();
+            case "svg" -> table.chart() == null
+                    ? Response.status(406).entity("{\"title\":\"Not Acceptable\",\"status\":406,\"detail\":\"This report has no chart\"}")
+                            .type("application/problem+json").build()
+                    : Response.ok(TableWriters.svg(table), "image/svg+xml").build();
+            default -> Response.ok(table, MediaType.APPLICATION_JSON).build();
+        };
+    }
+}

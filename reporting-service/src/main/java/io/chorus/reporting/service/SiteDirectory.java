@@ -1,0 +1,57 @@
+package io.chorus.reporting.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+
+/** The consortium's sites with their income band history; seeded from reference/sites.json into an empty table. */
+@ApplicationScoped
+public class SiteDirectory {
+
+    static final LocalDate SINCE_EVER = LocalDate.of(1900, 1, 1);
+
+    @Inject
+    Sql sql;
+
+    @Inject
+    ObjectMapper json;
+
+    @Transactional
+    void seed(@Observes StartupEvent startup) {
+        if (((Number) sql.single("select count(*) from site")).longValue() > 0) {
+            return;
+        }
+        try (InputStream in = getClass().getResourceAsStream("/reference/sites.json")) {
+            for (JsonNode site : json.readTree(in).path("sites")) {
+                String code = site.path("code").asText();
+                sql.update("insert into site (code, name, country, prior_peer_support) values (?1, ?2, ?3, ?4)", code,
+                        site.path("name").asText(), site.path("country").asText(), site.path("priorPeerSupportExperience").asBoolean());
+                if (site.has("incomeLevelHistory")) {
+                    for (JsonNode band : site.path("incomeLevelHistory")) {
+                        LocalDate from = band.has("from") ? LocalDate.parse(band.path("from").asText()) : SINCE_EVER;
+                        sql.update("insert into site_income values (?1, ?2, ?3)", code, from, band.path("level").asText());
+                    }
+                } else {
+                    sql.update("insert into site_income values (?1, ?2, ?3)", code, SINCE_EVER, site.path("incomeLevel").asText());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("reference/sites.json is unreadable", e);
+        }
+    }
+
+    /** The site's income band on a date ('' if the site is unknown). */
+    public String bandOn(String site, LocalDate date) {
+        Object band = sql.single("select band from site_income where site = ?1 and valid_from <= ?2 order by valid_from desc limit 1",
+                site, date);
+        return band == null ? "" : (String) band;
+    }
+}

@@ -1,0 +1,95 @@
+package io.chorus.reporting.service;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chorus.common.event.EventEnvelope;
+import io.chorus.common.event.EventPayloads;
+import io.chorus.reporting.event.ParagraphsWithdrawn;
+import io.chorus.reporting.event.ParticipantRecorded;
+import io.chorus.reporting.event.SessionRecorded;
+import io.chorus.reporting.event.TranscriptReleased;
+import io.chorus.reporting.event.TranscriptWithdrawn;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+
+/** Sessions, participants, released transcripts and their paragraphs, from transcript events (already de-duplicated). */
+@ApplicationScoped
+@Transactional
+public class TranscriptFacts {
+
+    @Inject
+    Sql sql;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    CodeCells cells;
+
+    public void apply(EventEnvelope event) {
+        String type = event.type();
+        if (SessionRecorded.TYPE.equals(type)) {
+            session(EventPayloads.read(json, event, SessionRecorded.class));
+        } else if (ParticipantRecorded.TYPES.contains(type)) {
+            participant(EventPayloads.read(json, event, ParticipantRecorded.class));
+        } else if (ParticipantRecorded.WITHDRAWN.equals(type)) {
+            ParticipantRecorded withdrawn = EventPayloads.read(json, event, ParticipantRecorded.class);
+            sql.update("delete from participant_fact where site = ?1 and participant = ?2", withdrawn.site(), withdrawn.participant());
+        } else if (TranscriptReleased.TYPE.equals(type)) {
+            released(EventPayloads.read(json, event, TranscriptReleased.class));
+        } else if (TranscriptWithdrawn.TYPE.equals(type)) {
+            String transcriptId = EventPayloads.read(json, event, TranscriptWithdrawn.class).transcriptId();
+            sql.update("delete from coding_fact where transcript_id = ?1", transcriptId);
+            cells.refresh(transcriptId);
+            sql.update("delete from transcript_fact where transcript_id = ?1", transcriptId);
+        } else if (ParagraphsWithdrawn.TYPE.equals(type)) {
+            ParagraphsWithdrawn withdrawn = EventPayloads.read(json, event, ParagraphsWithdrawn.class);
+            sql.update("delete from paragraph_fact where transcript_id = ?1 and n in (?2)", withdrawn.transcriptId(),
+                    withdrawn.paragraphs());
+        }
+    }
+
+    private void session(SessionRecorded s) {
+        Object version = sql.single("select version from session_fact where site = ?1 and external_id = ?2", s.site(), s.externalId());
+        if (version != null && ((Number) version).intValue() >= s.version()) {
+            return;
+        }
+        sql.update("delete from session_fact where site = ?1 and external_id = ?2", s.site(), s.externalId());
+        sql.update("insert into session_fact values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", s.site(), s.externalId(), s.study(),
+                s.phase(), s.kind(), s.date(), s.durationMinutes(), s.participantGroup(),
+                s.participants() == null ? "" : String.join(",", s.participants()), s.version());
+        cells.refreshSession(s.site(), s.externalId());
+    }
+
+    private void participant(ParticipantRecorded p) {
+        Object version = sql.single("select version from participant_fact where site = ?1 and participant = ?2", p.site(), p.participant());
+        if (version != null && ((Number) version).intValue() >= p.version()) {
+            return;
+        }
+        sql.update("delete from participant_fact where site = ?1 and participant = ?2", p.site(), p.participant());
+        sql.update("insert into participant_fact values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", p.site(), p.participant(), p.gender(),
+                p.age(), p.role(), p.professionalBackground(), p.previousPeerSupportExperience(), p.version());
+    }
+
+    private void released(TranscriptReleased t) {
+        Object version = sql.single("select version from transcript_fact where transcript_id = ?1", t.transcriptId());
+        if (version != null && ((Number) version).intValue() >= t.version()) {
+            return;
+        }
+        if (version == null) {
+            sql.update("insert into transcript_fact (transcript_id, site, session, language, version, released_at) "
+                    + "values (?1, ?2, ?3, ?4, ?5, ?6)", t.transcriptId(), t.site(), t.session(), t.language(), t.version(),
+                    Timestamp.from(t.releasedAt()));
+        } else {
+            sql.update("update transcript_fact set session = ?2, language = ?3, version = ?4, released_at = ?5 where transcript_id = ?1",
+                    t.transcriptId(), t.session(), t.language(), t.version(), Timestamp.from(t.releasedAt()));
+        }
+        sql.update("delete from paragraph_fact where transcript_id = ?1", t.transcriptId());
+        for (TranscriptReleased.Paragraph p : t.paragraphs()) {
+            sql.update("insert into paragraph_fact values (?1, ?2, ?3, ?4, ?5, ?6)", t.transcriptId(), p.n(), p.label(),
+                    p.speaker(), p.text(), p.english() == null ? p.text() : p.english());
+        }
+        cells.refresh(t.transcriptId());
+    }
+}

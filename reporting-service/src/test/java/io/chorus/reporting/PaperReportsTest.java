@@ -1,0 +1,259 @@
+package io.chorus.reporting;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.closeTo;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.chorus.common.testing.PostgresTestResource;
+import io.chorus.common.testing.TestEvents;
+import io.chorus.common.testing.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.RestAssured;
+import io.restassured.config.JsonConfig;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.config.JsonPathConfig.NumberReturnType;
+import io.smallrye.reactive.messaging.memory.InMemoryConnector;
+import jakarta.enterprise.inject.Any;
+import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The paper's tables on a small, hand-countable study (expected values worked out in the comments):
+ * BU pre (2019, LIC), DS pre (2019, LIC until Tanzania's re-banding on 2020-07-01) and DS post (2021, LMIC).
+ */
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(PostgresTestResource.class)
+class PaperReportsTest {
+
+    static final String ANALYST = TestTokens.token("analyst", List.of("analyst"), List.of());
+    static final String LEAD_BU = TestTokens.token("lead-bu", List.of("site-lead"), List.of("BU"));
+    static final String LEAD_UKE = TestTokens.token("lead-uke", List.of("site-lead"), List.of("UKE"));
+    static final String PARTNER_BU = TestTokens.token("partner-bu", List.of("partner-system"), List.of("BU"));
+
+    static final String STUDY = "study-" + UUID.randomUUID().toString().substring(0, 8);
+    static final String BOOK = UUID.randomUUID().toString();
+    static final String P = UUID.randomUUID().toString();
+    static final String A = UUID.randomUUID().toString();
+    static final String B = UUID.randomUUID().toString();
+    static final String C = UUID.randomUUID().toString();
+    static final String T1 = UUID.randomUUID().toString();
+    static final String T2 = UUID.randomUUID().toString();
+    static final String T3 = UUID.randomUUID().toString();
+    static final String T4 = UUID.randomUUID().toString();
+    static final String T2_A = UUID.randomUUID().toString();
+
+    @Inject
+    @Any
+    InMemoryConnector connector;
+
+    @BeforeAll
+    static void decimalsAsDoubles() {
+        RestAssured.config = RestAssured.config().jsonConfig(JsonConfig.jsonConfig().numberReturnType(NumberReturnType.DOUBLE));
+    }
+
+    void transcriptEvent(String type, String key, String payload) {
+        connector.source("transcript-events").send(TestEvents.incoming(TestEvents.envelope(type, "transcript", key, payload)));
+    }
+
+    void codingEvent(String type, String key, String payload) {
+        connector.source("coding-events").send(TestEvents.incoming(TestEvents.envelope(type, "coding", key, payload)));
+    }
+
+    void session(String site, String id, String phase, String date, String group, String participants) {
+        transcriptEvent("io.chorus.transcript.session-recorded.v1", site + "/" + id, """
+                {"site":"%s","externalId":"%s","study":"%s","phase":"%s","kind":"focus-group","date":"%s","durationMinutes":90,
+                 "language":"en","participantGroup":"%s","participants":[%s],"version":1,
+                 "createdAt":"2019-01-01T00:00:00Z","updatedAt":"2019-01-01T00:00:00Z"}""".formatted(site, id, STUDY, phase, date, group, participants));
+    }
+
+    void participant(String site, String number, String gender, int age, String role) {
+        transcriptEvent("io.chorus.transcript.participant-registered.v1", site + "/" + number, """
+                {"site":"%s","participant":"%s","gender":"%s","age":%d,"role":"%s","professionalBackground":"nurse",
+                 "previousPeerSupportExperience":true,"consent":"given","version":1,"at":"2019-01-01T00:00:00Z"}"""
+                .formatted(site, number, gender, age, role));
+    }
+
+    void release(String id, String site, String session, String... english) {
+        StringBuilder paragraphs = new StringBuilder();
+        for (int n = 1; n <= english.length; n++) {
+            paragraphs.append(n > 1 ? "," : "").append("""
+                    {"n":%d,"label":"%s %d","speaker":"P%d","text":"original %d","english":"%s"}""".formatted(n, site, n, n, n, english[n - 1]));
+        }
+        transcriptEvent("io.chorus.transcript.released.v1", id, """
+                {"transcriptId":"%s","site":"%s","externalId":"%s","language":"lg","version":1,"releasedAt":"2021-06-01T00:00:00Z",
+                 "releasedBy":"lead","session":"%s","paragraphs":[%s]}""".formatted(id, site, id, session, paragraphs));
+    }
+
+    void coded(String codingId, String transcript, String site, String code, int first, int last, String valence, String round, String coder) {
+        codingEvent("io.chorus.coding.passage-coded.v1", codingId, """
+                {"codingId":"%s","transcriptId":"%s","site":"%s","codeId":"%s","codebookId":"%s","coder":"%s","roundId":%s,
+                 "firstParagraph":%d,"lastParagraph":%d,"startOffset":null,"endOffset":null,"valence":%s,"weight":null,
+                 "revision":0,"codedAt":"2021-07-01T00:00:00Z"}""".formatted(codingId, transcript, site, code, BOOK, coder,
+                round == null ? "null" : "\"" + round + "\"", first, last, valence == null ? "null" : "\"" + valence + "\""));
+    }
+
+    void loadStudy() {
+        codingEvent("io.chorus.coding.codebook-published.v1", BOOK, """
+                {"codebookId":"%s","name":"Implementation influences","version":1,"publishedAt":"2021-01-01T00:00:00Z","publishedBy":"analyst",
+                 "codes":[{"id":"%s","key":"1","parentId":null,"name":"Societal level","codable":true,"origin":"deductive","frameworkRef":null},
+                  {"id":"%s","key":"1.1","parentId":"%s","name":"MH policy","codable":true,"origin":"deductive","frameworkRef":"CFIR-2.4"},
+                  {"id":"%s","key":"1.2","parentId":"%s","name":"PSW policy","codable":true,"origin":"deductive","frameworkRef":null},
+                  {"id":"%s","key":"2","parentId":null,"name":"Training","codable":true,"origin":"deductive","frameworkRef":null}]}"""
+                .formatted(BOOK, P, A, P, B, P, C));
+        participant("BU", "P1", "female", 34, "PSW");
+        participant("BU", "P2", "male", 40, "MHW");
+        session("BU", "bu-pre", "pre-intervention", "2019-11-05", "MHW", "\"P1\",\"P2\"");
+        session("DS", "ds-pre", "pre-intervention", "2019-06-01", "MHW", "");
+        session("DS", "ds-post", "post-intervention", "2021-03-01", "MHW", "");
+        release(T1, "BU", "bu-pre", "There is no policy for paying them.", "They have been there; patients believe them.");
+        release(T2, "DS", "ds-pre", "The ministry has no plan.", "Nothing changes.");
+        release(T3, "DS", "ds-post", "Training helped a lot.");
+        release(T4, "DS", "ds-post", "Policy now names peer workers.");
+        // T1: A on 1 (barrier), B on 1-2 (facilitator): they overlap on paragraph 1
+        coded(UUID.randomUUID().toString(), T1, "BU", A, 1, 1, "barrier", null, "analyst");
+        coded(UUID.randomUUID().toString(), T1, "BU", B, 1, 2, "facilitator", null, "analyst");
+        // T2: A on 1-2 (barrier). T3: C on 1. T4: two coders' round codings of A, then a consensus of B only
+        coded(T2_A, T2, "DS", A, 1, 2, "barrier", null, "analyst");
+        coded(UUID.randomUUID().toString(), T3, "DS", C, 1, 1, null, null, "analyst");
+        String round = UUID.randomUUID().toString();
+        coded(UUID.randomUUID().toString(), T4, "DS", A, 1, 1, null, round, "analyst-a");
+        coded(UUID.randomUUID().toString(), T4, "DS", A, 1, 1, null, round, "analyst-b");
+        codingEvent("io.chorus.coding.consensus-reached.v1", T4, """
+                {"transcriptId":"%s","site":"DS","roundId":"%s","codebookId":"%s","decidedBy":"analyst-a","decidedAt":"2021-08-01T00:00:00Z",
+                 "codings":[{"codingId":"%s","codeId":"%s","firstParagraph":1,"lastParagraph":1,"startOffset":null,"endOffset":null,
+                 "valence":"facilitator","weight":null}]}""".formatted(T4, round, BOOK, UUID.randomUUID(), B));
+        codingEvent("io.chorus.coding.construct-rated.v1", "DS", """
+                {"site":"DS","codeId":"%s","codebookId":"%s","frameworkRef":"CFIR-2.4","phase":null,"rating":"-1","ratedBy":"analyst",
+                 "ratedAt":"2021-09-01T00:00:00Z"}""".formatted(A, BOOK));
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().auth().oauth2(ANALYST).get("/api/reports/code-frequency?study={s}&codebook={b}", STUDY, BOOK).then()
+                        .body("rows.find { it.code == 'Societal level' }.documents", equalTo(3))
+                        .body("rows.find { it.code == 'PSW policy' }.documents", equalTo(2)));
+    }
+
+    @Test
+    void thePapersTablesFromTheEventStream() throws Exception {
+        loadStudy();
+        // documents: BU 1 (T1), DS 3 (T2-T4). "Societal level" rolls up A and B: T1, T2, T4 (T4 counts its consensus B,
+        // not the round's A). Shares: BU 1/1, DS 2/3, overall 3/4; passages BU 2 (A+B), DS 2 (T2 A, T4 B).
+        given().auth().oauth2(ANALYST).get("/api/reports/code-frequency?study={s}&codebook={b}&by=site", STUDY, BOOK).then()
+                .statusCode(200)
+                .body("rows.code", equalTo(List.of("Societal level", "MH policy", "PSW policy", "Training")))
+                .body("rows[0].level", equalTo(1)).body("rows[1].level", equalTo(2))
+                .body("rows[0].documents", equalTo(3)).body("rows[0].share", closeTo(0.75, 1e-9))
+                .body("rows[0].sites", equalTo(2)).body("rows[0].passages", equalTo(4))
+                .body("rows[0].'BU.share'", closeTo(1.0, 1e-9)).body("rows[0].'DS.share'", closeTo(2.0 / 3, 1e-9))
+                .body("rows[0].'DS.passages'", equalTo(2))
+                .body("rows[1].'DS.documents'", equalTo(1))
+                .body("rows[3].'DS.share'", closeTo(1.0 / 3, 1e-9));
+        // income as of the session date: T1 and T2 are LIC (2019), T3 and T4 LMIC (2021)
+        given().auth().oauth2(ANALYST).get("/api/reports/code-frequency?study={s}&codebook={b}&by=income", STUDY, BOOK).then()
+                .body("rows[0].'LIC.documents'", equalTo(2)).body("rows[0].'LIC.share'", closeTo(1.0, 1e-9))
+                .body("rows[0].'LMIC.documents'", equalTo(1)).body("rows[0].'LMIC.share'", closeTo(0.5, 1e-9));
+        given().auth().oauth2(ANALYST).get("/api/reports/code-frequency?study={s}&codebook={b}&level=2", STUDY, BOOK).then()
+                .body("rows.code", equalTo(List.of("MH policy", "PSW policy")));
+        // facilitators and barriers: MH policy barrier at BU (T1) and DS (T2); PSW policy facilitator at BU and DS (T4's consensus)
+        given().auth().oauth2(ANALYST).get("/api/reports/facilitators-barriers?study={s}&codebook={b}&by=income", STUDY, BOOK).then()
+                .body("rows.find { it.code == 'MH policy' }.barriers", equalTo(2))
+                .body("rows.find { it.code == 'MH policy' }.'LIC.barriers'", equalTo(2))
+                .body("rows.find { it.code == 'PSW policy' }.'LMIC.facilitators'", equalTo(1))
+                .body("rows.find { it.code == 'Societal level' }.facilitators", equalTo(2));
+        // pre/post at DS for "Societal level": pre 1 of 1 document, post 1 of 2: change -0.5
+        given().auth().oauth2(ANALYST).get("/api/reports/pre-post?study={s}&codebook={b}", STUDY, BOOK).then()
+                .body("rows.find { it.code == 'Societal level' && it.site == 'DS' }.'pre.share'", closeTo(1.0, 1e-9))
+                .body("rows.find { it.code == 'Societal level' && it.site == 'DS' }.'post.share'", closeTo(0.5, 1e-9))
+                .body("rows.find { it.code == 'Societal level' && it.site == 'DS' }.change", closeTo(-0.5, 1e-9));
+        given().auth().oauth2(ANALYST).get("/api/reports/co-occurrence?study={s}&codebook={b}", STUDY, BOOK).then()
+                .body("rows", org.hamcrest.Matchers.hasSize(1)).body("rows[0].codeA", org.hamcrest.Matchers.anyOf(
+                        equalTo("MH policy"), equalTo("PSW policy"))).body("rows[0].passages", equalTo(1));
+        given().auth().oauth2(ANALYST).get("/api/reports/cfir-ratings?codebook={b}", BOOK).then()
+                .body("rows[0].frameworkRef", equalTo("CFIR-2.4")).body("rows[0].DS", equalTo("-1"));
+        given().auth().oauth2(ANALYST).get("/api/reports/participants?study={s}&site=BU", STUDY).then()
+                .body("rows[0].n", equalTo(2)).body("rows[0].meanAge", closeTo(37.0, 1e-9)).body("rows[0].ageRange", equalTo("34-40"))
+                .body("rows[0].female", equalTo(1)).body("rows[0].male", equalTo(1)).body("rows[0].sessionDates", equalTo("2019-11-05"));
+        given().auth().oauth2(ANALYST).get("/api/reports/participants-by-role?study={s}", STUDY).then()
+                .body("rows.role", equalTo(List.of("MHW", "PSW"))).body("rows[1].female", equalTo(1));
+
+        // quotes: labels, English for everyone, the original only for the site's own staff
+        given().auth().oauth2(ANALYST).get("/api/reports/quotes?code={p}&site=BU", P).then()
+                .body("rows.label", equalTo(List.of("BU 1", "BU 1-2")))
+                .body("rows[0].english", equalTo("There is no policy for paying them."))
+                .body("rows[0].original", nullValue()).body("rows[0].participantLabel", equalTo("[#1, Butabika / Kampala, PSW]"));
+        given().auth().oauth2(LEAD_BU).get("/api/reports/quotes?code={p}", P).then()
+                .body("rows.site", equalTo(List.of("BU", "BU"))).body("rows[0].original", equalTo("original 1"));
+        // the role of a quote is its speaker's: both BU quotes start with P1, a peer support worker
+        given().auth().oauth2(ANALYST).get("/api/reports/quotes?code={p}&role=PSW", P).then().body("rows.label", equalTo(List.of("BU 1", "BU 1-2")));
+        given().auth().oauth2(ANALYST).get("/api/reports/quotes?code={p}&role=MHW", P).then().body("rows.label", equalTo(List.of()));
+
+        // site staff: their own site's columns, cross-site totals; partners: nothing
+        given().auth().oauth2(LEAD_BU).get("/api/reports/code-frequency?study={s}&codebook={b}", STUDY, BOOK).then()
+                .body("columns.key", hasItem("BU.documents")).body("columns.key", not(hasItem("DS.documents")))
+                .body("rows[0].documents", equalTo(3));
+        given().auth().oauth2(PARTNER_BU).get("/api/reports/code-frequency").then().statusCode(403);
+
+        // formats
+        String csv = given().auth().oauth2(ANALYST).get("/api/reports/code-frequency?study={s}&codebook={b}&format=csv", STUDY, BOOK)
+                .then().statusCode(200).contentType(containsString("text/csv")).extract().asString();
+        assertTrue(csv.startsWith("Code,Level,Framework,Coded passages,Documents,Share of documents,Sites,"), csv);
+        assertTrue(csv.contains("\r\nSocietal level,1,,4,3,0.7500,2,"), csv);
+        byte[] xlsx = given().auth().oauth2(ANALYST).get("/api/reports/code-frequency?study={s}&codebook={b}&format=xlsx", STUDY, BOOK)
+                .then().statusCode(200).extract().asByteArray();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            assertEquals("Societal level", workbook.getSheetAt(0).getRow(2).getCell(0).getStringCellValue());
+            assertEquals(3.0, workbook.getSheetAt(0).getRow(2).getCell(4).getNumericCellValue());
+        }
+        given().auth().oauth2(ANALYST).get("/api/reports/code-frequency?study={s}&codebook={b}&format=svg", STUDY, BOOK).then()
+                .statusCode(200).contentType(containsString("image/svg+xml")).body(containsString("<rect"))
+                .body(containsString("Societal level"));
+        given().auth().oauth2(ANALYST).get("/api/reports/code-frequency?format=pdf").then().statusCode(422)
+                .contentType("application/problem+json");
+
+        // a recoding changes the tables: T2's MH policy coding is removed
+        codingEvent("io.chorus.coding.coding-removed.v1", T2_A, """
+                {"codingId":"%s","transcriptId":"%s","site":"DS","codeId":"%s","reason":"removed","consensus":false,
+                 "removedAt":"2021-10-01T00:00:00Z"}""".formatted(T2_A, T2, A));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                given().auth().oauth2(ANALYST).get("/api/reports/code-frequency?study={s}&codebook={b}", STUDY, BOOK).then()
+                        .body("rows[0].documents", equalTo(2)).body("rows[1].'DS.documents'", equalTo(0)));
+    }
+
+    @Test
+    void theImplementationMeasure() {
+        given().auth().oauth2(LEAD_BU).contentType(ContentType.JSON).body("{\"items\":[3,2,2,1,3,2,2,1]}")
+                .put("/api/sites/BU/implementation-measure?phase=m1").then().statusCode(200);
+        given().auth().oauth2(LEAD_UKE).contentType(ContentType.JSON).body("{\"items\":[1,1,1,1,1,1,1,1]}")
+                .put("/api/sites/UKE/implementation-measure?phase=m1").then().statusCode(200);
+        given().auth().oauth2(LEAD_UKE).contentType(ContentType.JSON).body("{\"items\":[1,1,1,1,1,1,1,1]}")
+                .put("/api/sites/BU/implementation-measure?phase=m1").then().statusCode(403);
+        given().auth().oauth2(LEAD_BU).contentType(ContentType.JSON).body("{\"items\":[4,1,1,1,1,1,1,1]}")
+                .put("/api/sites/BU/implementation-measure?phase=m1").then().statusCode(422).body("errors[0].pointer", equalTo("/items/0"));
+        given().auth().oauth2(LEAD_BU).contentType(ContentType.JSON).body("{\"items\":[1,1,1]}")
+                .put("/api/sites/BU/implementation-measure?phase=m1").then().statusCode(422);
+        // BU: sum 16, mean item 2; UKE: 8 and 1. Groups by income: HIC (UKE) 1.0, LIC (BU) 2.0; by prior peer support both "yes": 1.5
+        given().auth().oauth2(ANALYST).get("/api/reports/implementation-measure?phase=m1").then()
+                .body("rows.find { it.site == 'BU' }.sum", closeTo(16.0, 1e-9))
+                .body("rows.find { it.site == 'UKE' }.meanItem", closeTo(1.0, 1e-9))
+                .body("rows.find { it.site == 'group: LIC' }.item1", closeTo(3.0, 1e-9))
+                .body("rows.find { it.site == 'group: HIC' }.sum", closeTo(8.0, 1e-9));
+        given().auth().oauth2(ANALYST).get("/api/reports/implementation-measure?phase=m1&groupBy=priorPeerSupport").then()
+                .body("rows.find { it.site == 'group: prior peer support' }.meanItem", closeTo(1.5, 1e-9));
+        given().auth().oauth2(LEAD_BU).get("/api/reports/implementation-measure?phase=m1").then()
+                .body("rows.site", equalTo(List.of("BU", "group: HIC", "group: LIC")));
+    }
+}
