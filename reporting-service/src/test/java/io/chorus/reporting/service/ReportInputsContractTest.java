@@ -1,0 +1,64 @@
+package io.chorus.reporting.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import io.chorus.common.testing.EventSchemas;
+import io.chorus.reporting.event.CodebookPublished;
+import io.chorus.reporting.event.ConstructRated;
+import io.chorus.reporting.event.ParagraphsWithdrawn;
+import io.chorus.reporting.event.ParticipantRecorded;
+import io.chorus.reporting.event.SessionRecorded;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The other events the paper's tables are built from: reporting's views against their producers' schemas. */
+class ReportInputsContractTest {
+
+    static EventSchemas transcript(String name) {
+        return EventSchemas.load("transcript-service/src/main/resources/events/" + name + ".schema.json");
+    }
+
+    static EventSchemas coding(String name) {
+        return EventSchemas.load("coding-service/src/main/resources/events/" + name + ".schema.json");
+    }
+
+    @Test
+    void sessionRecorded() {
+        EventSchemas schema = transcript("session-recorded");
+        schema.examplesAs(SessionRecorded.class).forEach(s -> assertNotNull(s.date()));
+        // duration and participant group are optional in the producer; the tables show them as unknown
+        assertEquals(Set.of("durationMinutes", "participantGroup"), schema.fieldsNotRequired(SessionRecorded.class));
+    }
+
+    @Test
+    void participantRecorded() {
+        EventSchemas schema = transcript("participant");
+        schema.examplesAs(ParticipantRecorded.class).forEach(p -> assertNotNull(p.participant()));
+        // the questionnaire answers are optional; the tables count missing answers as not stated
+        assertEquals(Set.of("gender", "age", "role", "professionalBackground", "previousPeerSupportExperience"),
+                schema.fieldsNotRequired(ParticipantRecorded.class));
+    }
+
+    @Test
+    void paragraphsWithdrawn() {
+        EventSchemas schema = transcript("transcript-paragraphs-withdrawn");
+        schema.examplesAs(ParagraphsWithdrawn.class).forEach(w -> assertFalse(w.paragraphs().isEmpty()));
+        assertEquals(Set.of(), schema.fieldsNotRequired(ParagraphsWithdrawn.class));
+    }
+
+    @Test
+    void codebookPublished() {
+        EventSchemas schema = coding("codebook-published");
+        schema.examplesAs(CodebookPublished.class).forEach(c -> assertFalse(c.codes().isEmpty()));
+        assertEquals(Set.of(), schema.fieldsNotRequired(CodebookPublished.class));
+    }
+
+    @Test
+    void constructRated() {
+        EventSchemas schema = coding("construct-rated");
+        schema.examplesAs(ConstructRated.class).forEach(r -> assertNotNull(r.rating()));
+        assertEquals(Set.of(), schema.fieldsNotRequired(ConstructRated.class));
+    }
+}
