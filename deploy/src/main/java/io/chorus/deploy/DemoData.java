@@ -21,18 +21,23 @@ public final class DemoData {
     private DemoData() {
     }
 
-    public record Loaded(int transcripts, int paragraphs) {
+    /** @param codebooks the ids of the published codebooks the excerpts are coded with, by template name */
+    public record Loaded(int transcripts, int paragraphs, Map<String, String> codebooks) {
     }
 
     public static Loaded load(ChorusClient client, Consumer<String> progress) {
         Map<String, ObjectNode> transcripts = new LinkedHashMap<>();
         Map<String, String> sites = new LinkedHashMap<>();
+        Map<String, List<JsonNode>> excerptsOf = new LinkedHashMap<>();
+        DemoStudies studies = new DemoStudies(client);
         for (JsonNode excerpt : excerpts().path("excerpts")) {
             String site = excerpt.path("siteCode").asText();
             String externalId = "demo-" + excerpt.path("source").asText() + "-" + excerpt.path("phase").asText() + "-" + site.toLowerCase();
+            excerptsOf.computeIfAbsent(externalId, id -> new java.util.ArrayList<>()).add(excerpt);
             ObjectNode transcript = transcripts.computeIfAbsent(externalId, id -> {
                 ObjectNode t = ChorusClient.JSON.createObjectNode();
                 t.put("externalId", id);
+                t.put("session", id);
                 t.put("language", "en");
                 t.put("title", "Published excerpts, " + excerpt.path("source").asText() + ", " + excerpt.path("phase").asText());
                 t.putArray("paragraphs");
@@ -44,8 +49,10 @@ public final class DemoData {
             paragraph.put("text", excerpt.path("text").asText());
         }
         int paragraphs = 0;
+        Map<String, String> released = new LinkedHashMap<>();
         for (Map.Entry<String, ObjectNode> entry : transcripts.entrySet()) {
             String site = sites.get(entry.getKey());
+            studies.recordSession(site, entry.getKey(), excerptsOf.get(entry.getKey()));
             ChorusClient.Reply pushed = client.post("transcript-service", "/api/sites/" + site + "/transcripts",
                     client.partnerToken(site), entry.getValue());
             if (pushed.status() != 200 && pushed.status() != 201) {
@@ -54,10 +61,14 @@ public final class DemoData {
             String id = pushed.body().get("id").asText();
             releaseThroughTheWorkflow(client, site, id, pushed.body().path("status").asText());
             paragraphs += entry.getValue().get("paragraphs").size();
+            released.put(entry.getKey(), id);
         }
         progress.accept("demo data: " + transcripts.size() + " transcripts with " + paragraphs
                 + " published excerpts pushed by partner systems, back-checked, reviewed twice and released");
-        return new Loaded(transcripts.size(), paragraphs);
+        int codings = studies.code(released, excerptsOf);
+        progress.accept("demo data: the three published codebooks imported and published, " + codings
+                + " excerpts coded with the code of their paper's theme");
+        return new Loaded(transcripts.size(), paragraphs, studies.codebooks());
     }
 
     /**

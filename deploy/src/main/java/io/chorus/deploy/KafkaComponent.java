@@ -76,7 +76,7 @@ final class KafkaComponent extends ChildProcessComponent {
         try (Admin admin = Admin.create(properties)) {
             Set<String> existing = admin.listTopics().names().get(5, TimeUnit.SECONDS);
             List<NewTopic> missing = ServiceSpec.TOPICS.stream().filter(t -> !existing.contains(t))
-                    .map(t -> new NewTopic(t, 3, (short) 1)).toList();
+                    .map(t -> new NewTopic(t, 3, (short) 1).configs(java.util.Map.of("retention.ms", "-1"))).toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(10, TimeUnit.SECONDS);
             }

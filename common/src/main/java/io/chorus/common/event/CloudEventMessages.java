@@ -42,4 +42,20 @@ public final class CloudEventMessages {
                 cloudEvent.getTimeStamp().map(t -> t.toInstant()).orElse(null),
                 message.getPayload());
     }
+
+    /** Reads the envelope of a record read straight from Kafka (binary-mode CloudEvents headers), as a replay does. */
+    public static EventEnvelope fromRecord(org.apache.kafka.clients.consumer.ConsumerRecord<String, String> record) {
+        String id = header(record, "ce_id");
+        if (id == null) {
+            throw new IllegalArgumentException("record carries no CloudEvents attributes");
+        }
+        String time = header(record, "ce_time");
+        return new EventEnvelope(id, header(record, "ce_type"), header(record, "ce_" + AGGREGATE_TYPE_EXTENSION),
+                header(record, "ce_subject"), time == null ? null : java.time.OffsetDateTime.parse(time).toInstant(), record.value());
+    }
+
+    private static String header(org.apache.kafka.clients.consumer.ConsumerRecord<String, String> record, String name) {
+        org.apache.kafka.common.header.Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
+    }
 }

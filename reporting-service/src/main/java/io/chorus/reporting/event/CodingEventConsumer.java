@@ -2,6 +2,7 @@ package io.chorus.reporting.event;
 
 import io.chorus.common.event.EventHandling;
 import io.chorus.reporting.service.CodingReadModel;
+import io.chorus.reporting.service.ReadModelRebuild;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,9 +16,12 @@ public class CodingEventConsumer {
     @Inject
     CodingReadModel readModel;
 
+    @Inject
+    ReadModelRebuild rebuild;
+
     @Incoming("coding-events")
     @Blocking
     public CompletionStage<Void> consume(Message<String> message) {
-        return EventHandling.apply(message, readModel::apply);
+        return EventHandling.apply(message, event -> rebuild.live(() -> readModel.apply(event)));
     }
 }
