@@ -109,7 +109,7 @@ class DoubleCodingIT {
         assertTrue(types.contains("io.chorus.coding.passage-coded.v1"), types.toString());
         assertTrue(types.contains("io.chorus.coding.consensus-reached.v1"), types.toString());
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
-            for (JsonNode row : client.get("reporting-service", "/api/reports/progress", analyst).body().path("sites")) {
+            for (JsonNode row : client.get("reporting-service", "/api/reports/progress", analyst).body().path("rows")) {
                 if (row.path("site").asText().equals("BU")) {
                     return row.path("doubleCoded").asInt() >= 1;
                 }

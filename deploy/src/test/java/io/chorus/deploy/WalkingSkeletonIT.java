@@ -30,7 +30,7 @@ class WalkingSkeletonIT {
     }
 
     static long releasedCount(ChorusClient client, String token, String site) {
-        JsonNode sites = client.get(REPORTING, "/api/reports/progress", token).body().path("sites");
+        JsonNode sites = client.get(REPORTING, "/api/reports/progress", token).body().path("rows");
         for (JsonNode row : sites) {
             if (row.path("site").asText().equals(site)) {
                 return row.path("released").asLong();

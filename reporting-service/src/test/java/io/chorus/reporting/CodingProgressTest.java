@@ -41,7 +41,7 @@ class CodingProgressTest {
 
     static long count(String column) {
         List<Integer> values = given().auth().oauth2(ANALYST).get("/api/reports/progress").then().statusCode(200)
-                .extract().jsonPath().getList("sites.findAll { it.site == 'AD' }." + column, Integer.class);
+                .extract().jsonPath().getList("rows.findAll { it.site == 'AD' }." + column, Integer.class);
         return values.isEmpty() ? 0 : values.get(0);
     }
 
@@ -81,5 +81,21 @@ class CodingProgressTest {
             Assertions.assertEquals(codedBefore + 3, count("coded"));
             Assertions.assertEquals(doubleBefore + 1, count("doubleCoded"));
         });
+
+        // the round's agreement on the transcript, measured when it closed, shows in the site's progress
+        String measured = """
+                {"roundId":"%s","transcriptId":"%s","site":"UKE","coders":["a","b"],"units":8,"percentAgreement":0.75,
+                 "cohenKappa":%s,"fleissKappa":null,"krippendorffAlpha":0.5,"measuredAt":"%s"}""";
+        source.send(TestEvents.incoming(TestEvents.envelope("io.chorus.coding.agreement-measured.v1", "transcript", pair,
+                measured.formatted(round, pair, "0.4", "2020-02-05T12:00:00Z"))));
+        source.send(TestEvents.incoming(TestEvents.envelope("io.chorus.coding.agreement-measured.v1", "transcript", single,
+                measured.formatted(UUID.randomUUID(), single, "0.6", "2020-02-05T12:00:00Z"))));
+        Awaitility.await().untilAsserted(() -> {
+            var progress = given().auth().oauth2(ANALYST).get("/api/reports/progress").then().extract().jsonPath();
+            Assertions.assertEquals(2, progress.getInt("rows.find { it.site == 'UKE' }.agreementMeasured"));
+            Assertions.assertEquals(0.5, progress.getDouble("rows.find { it.site == 'UKE' }.meanKappa"), 1e-6);
+        });
+        given().auth().oauth2(ANALYST).get("/api/reports/progress?format=csv").then().statusCode(200)
+                .body(org.hamcrest.Matchers.startsWith("Site,Uploaded,Back-checked,Translated,Reviewed,Released,Coded,Double-coded"));
     }
 }

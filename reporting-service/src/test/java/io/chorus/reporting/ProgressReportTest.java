@@ -42,7 +42,7 @@ class ProgressReportTest {
 
     static int released(String token, String site) {
         List<Integer> counts = given().auth().oauth2(token).get("/api/reports/progress").then().statusCode(200)
-                .extract().jsonPath().getList("sites.findAll { it.site == '" + site + "' }.released", Integer.class);
+                .extract().jsonPath().getList("rows.findAll { it.site == '" + site + "' }.released", Integer.class);
         return counts.isEmpty() ? 0 : counts.get(0);
     }
 
@@ -63,11 +63,11 @@ class ProgressReportTest {
         source.send(TestEvents.incoming(statusChanged("UKE", a, "uploaded", 1)));
         source.send(TestEvents.incoming(statusChanged("UKE", b, "uploaded", 1)));
         Awaitility.await().untilAsserted(() -> given().auth().oauth2(ANALYST).get("/api/reports/progress").then()
-                .body("sites.find { it.site == 'UKE' }.uploaded", equalTo(2))
-                .body("sites.find { it.site == 'UKE' }.backChecked", equalTo(1))
-                .body("sites.find { it.site == 'UKE' }.translated", equalTo(1))
-                .body("sites.find { it.site == 'UKE' }.reviewed", equalTo(0))
-                .body("sites.find { it.site == 'UKE' }.released", equalTo(0)));
+                .body("rows.find { it.site == 'UKE' }.uploaded", equalTo(2))
+                .body("rows.find { it.site == 'UKE' }.backChecked", equalTo(1))
+                .body("rows.find { it.site == 'UKE' }.translated", equalTo(1))
+                .body("rows.find { it.site == 'UKE' }.reviewed", equalTo(0))
+                .body("rows.find { it.site == 'UKE' }.released", equalTo(0)));
     }
 
     @Test
@@ -99,7 +99,7 @@ class ProgressReportTest {
             org.junit.jupiter.api.Assertions.assertTrue(released(ANALYST, "PU") >= 1);
         });
         given().auth().oauth2(LEAD_DS).get("/api/reports/progress").then().statusCode(200)
-                .body("sites.site", everyItem(equalTo("DS")));
+                .body("rows.site", everyItem(equalTo("DS")));
         given().auth().oauth2(PARTNER_DS).get("/api/reports/progress").then().statusCode(403);
         given().get("/api/reports/progress").then().statusCode(401);
     }

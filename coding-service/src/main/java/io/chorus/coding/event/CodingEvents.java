@@ -23,6 +23,7 @@ public class CodingEvents {
     public static final String CODING_REMOVED = "io.chorus.coding.coding-removed.v1";
     public static final String CONSENSUS_REACHED = "io.chorus.coding.consensus-reached.v1";
     public static final String CONSTRUCT_RATED = "io.chorus.coding.construct-rated.v1";
+    public static final String AGREEMENT_MEASURED = "io.chorus.coding.agreement-measured.v1";
 
     @Inject
     EntityManager em;

@@ -123,6 +123,7 @@ public class RoundService {
         round.closedBy = caller.name();
         round.closedAt = Instant.now();
         em.flush();
+        publishAgreement(round);
         return round;
     }
 
@@ -175,6 +176,30 @@ public class RoundService {
             return new CodeAgreement(id, codes.get(id).name, e.getValue());
         }).sorted(Comparator.comparing(CodeAgreement::codeName)).toList();
         return new AgreementReport(round.id, allCoders, overlap, all.overall(), perTranscript, perCode, METHOD);
+    }
+
+    /** Each transcript's agreement as the round closes, for progress reports. */
+    private void publishAgreement(CodingRound round) {
+        for (Map.Entry<String, List<String>> entry : assignments(round.id).entrySet()) {
+            ReleasedTranscript transcript = ReleasedTranscript.findById(entry.getKey());
+            if (transcript == null || entry.getValue().size() < 2) {
+                continue;
+            }
+            io.chorus.coding.agreement.Coefficients c = AgreementCalculator.compute(List.of(document(round, entry.getKey())),
+                    entry.getValue(), 0.9).overall();
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("roundId", round.id);
+            payload.put("transcriptId", entry.getKey());
+            payload.put("site", transcript.site);
+            payload.put("coders", entry.getValue());
+            payload.put("units", c.units());
+            payload.put("percentAgreement", c.percentAgreement());
+            payload.put("cohenKappa", c.cohenKappa());
+            payload.put("fleissKappa", c.fleissKappa());
+            payload.put("krippendorffAlpha", c.krippendorffAlpha());
+            payload.put("measuredAt", round.closedAt.toString());
+            events.publish(CodingEvents.AGREEMENT_MEASURED, "transcript", entry.getKey(), payload);
+        }
     }
 
     /** Replaces the transcript's consensus set for this round and announces the whole set. */

@@ -86,6 +86,10 @@ class DoubleCodingTest {
                 .then().statusCode(200).body("status", equalTo("closed"));
         code(ANALYST_A, transcript, "{\"codeId\":\"%s\",\"firstParagraph\":6,\"lastParagraph\":6,\"roundId\":\"%s\"}".formatted(x, round))
                 .then().statusCode(409);
+        List<String> measured = fixtures.published("io.chorus.coding.agreement-measured.v1").stream()
+                .filter(p -> p.contains(transcript)).toList();
+        assertEquals(1, measured.size());
+        assertEquals(0.5, io.restassured.path.json.JsonPath.from(measured.get(0)).getDouble("cohenKappa"), 1e-9);
         given().auth().oauth2(ANALYST_B).get("/api/codings/{id}", a12).then().statusCode(200);
 
         given().auth().oauth2(ANALYST_A).get("/api/rounds/{r}/comparison?transcript={t}", round, transcript).then()

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chorus.common.event.EventEnvelope;
 import io.chorus.common.event.EventPayloads;
 import io.chorus.common.event.ProcessedEvents;
+import io.chorus.reporting.event.AgreementMeasured;
 import io.chorus.reporting.event.CodeChanged;
 import io.chorus.reporting.event.CodebookPublished;
 import io.chorus.reporting.event.ConstructRated;
@@ -46,6 +47,7 @@ public class CodingReadModel {
             case CodeChanged.TYPE -> codeChanged(EventPayloads.read(json, event, CodeChanged.class));
             case CodebookPublished.TYPE -> published(EventPayloads.read(json, event, CodebookPublished.class));
             case ConstructRated.TYPE -> rated(EventPayloads.read(json, event, ConstructRated.class));
+            case AgreementMeasured.TYPE -> measured(EventPayloads.read(json, event, AgreementMeasured.class));
             default -> {
                 // other coding events carry nothing these reports use
             }
@@ -72,6 +74,13 @@ public class CodingReadModel {
             codes.add(code.id());
         }
         cells.refreshCodes(codes);
+    }
+
+    private void measured(AgreementMeasured m) {
+        sql.update("delete from agreement_fact where transcript_id = ?1 and round_id = ?2", m.transcriptId(), m.roundId());
+        sql.update("insert into agreement_fact values (?1, ?2, ?3, ?4, ?5, ?6, ?7)", m.transcriptId(), m.roundId(), m.site(),
+                m.percentAgreement(), m.cohenKappa() != null ? m.cohenKappa() : m.fleissKappa(), m.krippendorffAlpha(),
+                java.sql.Timestamp.from(m.measuredAt()));
     }
 
     private void rated(ConstructRated rated) {

@@ -27,7 +27,7 @@ public class ProgressReadModel {
 
     /** Transcripts of a site that have reached each stage of the workflow. */
     public record SiteProgress(String site, long uploaded, long backChecked, long translated, long reviewed, long released,
-            long coded, long doubleCoded) {
+            long coded, long doubleCoded, long agreementMeasured, Double meanPercentAgreement, Double meanKappa, Double meanAlpha) {
     }
 
     @Inject
@@ -119,8 +119,29 @@ public class ProgressReadModel {
         }
         addCounts(counts, coded.getResultList(), 5);
         addCounts(counts, doubleCoded.getResultList(), 6);
-        return counts.entrySet().stream().map(e -> new SiteProgress(e.getKey(), e.getValue()[0], e.getValue()[1],
-                e.getValue()[2], e.getValue()[3], e.getValue()[4], e.getValue()[5], e.getValue()[6])).toList();
+        // the latest measurement of each transcript, averaged per site
+        var agreement = Panache.getEntityManager().createNativeQuery("select site, count(*), avg(percent), avg(kappa), avg(alpha) "
+                + "from (select distinct on (transcript_id) * from agreement_fact order by transcript_id, measured_at desc) a"
+                + siteFilter + " group by site");
+        if (sites != null) {
+            agreement.setParameter("sites", sites);
+        }
+        Map<String, Object[]> agreed = new TreeMap<>();
+        for (Object row : agreement.getResultList()) {
+            Object[] values = (Object[]) row;
+            agreed.put((String) values[0], values);
+            counts.computeIfAbsent((String) values[0], site -> new long[7]);
+        }
+        return counts.entrySet().stream().map(e -> {
+            Object[] a = agreed.get(e.getKey());
+            return new SiteProgress(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3],
+                    e.getValue()[4], e.getValue()[5], e.getValue()[6], a == null ? 0 : ((Number) a[1]).longValue(),
+                    a == null ? null : number(a[2]), a == null ? null : number(a[3]), a == null ? null : number(a[4]));
+        }).toList();
+    }
+
+    private static Double number(Object value) {
+        return value == null ? null : ((Number) value).doubleValue();
     }
 
     @SuppressWarnings("unchecked")

@@ -56,6 +56,13 @@ class ReportInputsContractTest {
     }
 
     @Test
+    void agreementMeasured() {
+        EventSchemas schema = coding("agreement-measured");
+        schema.examplesAs(io.chorus.reporting.event.AgreementMeasured.class).forEach(a -> assertNotNull(a.transcriptId()));
+        assertEquals(Set.of(), schema.fieldsNotRequired(io.chorus.reporting.event.AgreementMeasured.class));
+    }
+
+    @Test
     void constructRated() {
         EventSchemas schema = coding("construct-rated");
         schema.examplesAs(ConstructRated.class).forEach(r -> assertNotNull(r.rating()));
