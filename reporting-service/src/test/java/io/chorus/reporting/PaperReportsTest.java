@@ -231,6 +231,14 @@ class PaperReportsTest {
         Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 given().auth().oauth2(ANALYST).get("/api/reports/code-frequency?study={s}&codebook={b}", STUDY, BOOK).then()
                         .body("rows[0].documents", equalTo(2)).body("rows[1].'DS.documents'", equalTo(0)));
+
+        // a participant withdraws: their words are never quoted again
+        transcriptEvent("io.chorus.transcript.paragraphs-withdrawn.v1", T1, """
+                {"transcriptId":"%s","site":"BU","participant":"P1","paragraphs":[1],"mode":"redacted","version":2,
+                 "at":"2022-01-01T00:00:00Z"}""".formatted(T1));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                given().auth().oauth2(ANALYST).get("/api/reports/quotes?code={p}&site=BU", P).then()
+                        .body("rows.english", equalTo(List.of("They have been there; patients believe them."))));
     }
 
     @Test

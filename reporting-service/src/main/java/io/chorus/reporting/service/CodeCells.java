@@ -90,7 +90,11 @@ public class CodeCells {
                     + "passages = pair_cell.passages + excluded.passages", pair.getKey().get(0), pair.getKey().get(1),
                     cell.site(), cell.study(), cell.phase(), cell.band(), cell.role(), pair.getValue());
         }
-        sql.update("update transcript_fact set cell_study = ?2, cell_phase = ?3, cell_band = ?4, cell_role = ?5 "
+        sql.update("update transcript_fact set cell_study = ?2, cell_phase = ?3, cell_band = ?4, cell_role = ?5, "
+                + "coded = exists (select 1 from coding_fact where transcript_id = ?1), "
+                // double-coded: two coders' independent work in a round, or a consensus decided from it
+                + "double_coded = exists (select 1 from coding_fact where transcript_id = ?1 and round_id is not null "
+                + "group by round_id having count(distinct case when not consensus then coder end) >= 2 or bool_or(consensus)) "
                 + "where transcript_id = ?1", transcriptId, cell.study(), cell.phase(), cell.band(), cell.role());
     }
 

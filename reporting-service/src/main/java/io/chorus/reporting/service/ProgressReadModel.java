@@ -106,19 +106,17 @@ public class ProgressReadModel {
             counts.computeIfAbsent((String) row[0], site -> new long[7])[4] = (Long) row[1];
         }
         String siteFilter = sites == null ? "" : " where site in (:sites)";
-        var coded = Panache.getEntityManager().createNativeQuery("select site, count(distinct transcript_id) from coding_fact"
-                + siteFilter + " group by site");
-        // double-coded: two coders' independent work in a round, or a consensus decided from it
-        var doubleCoded = Panache.getEntityManager().createNativeQuery("select site, count(*) from (select site, transcript_id "
-                + "from coding_fact where round_id is not null" + (sites == null ? "" : " and site in (:sites)")
-                + " group by site, transcript_id having count(distinct case when not consensus then coder end) >= 2 "
-                + "or bool_or(consensus)) t group by site");
+        var coded = Panache.getEntityManager().createNativeQuery("select site, count(*) filter (where coded), "
+                + "count(*) filter (where double_coded) from transcript_fact" + siteFilter + " group by site");
         if (sites != null) {
             coded.setParameter("sites", sites);
-            doubleCoded.setParameter("sites", sites);
         }
-        addCounts(counts, coded.getResultList(), 5);
-        addCounts(counts, doubleCoded.getResultList(), 6);
+        for (Object row : coded.getResultList()) {
+            Object[] values = (Object[]) row;
+            long[] reached = counts.computeIfAbsent((String) values[0], site -> new long[7]);
+            reached[5] = ((Number) values[1]).longValue();
+            reached[6] = ((Number) values[2]).longValue();
+        }
         // the latest measurement of each transcript, averaged per site
         var agreement = Panache.getEntityManager().createNativeQuery("select site, count(*), avg(percent), avg(kappa), avg(alpha) "
                 + "from (select distinct on (transcript_id) * from agreement_fact order by transcript_id, measured_at desc) a"
@@ -142,13 +140,6 @@ public class ProgressReadModel {
 
     private static Double number(Object value) {
         return value == null ? null : ((Number) value).doubleValue();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void addCounts(Map<String, long[]> counts, List<?> rows, int column) {
-        for (Object[] row : (List<Object[]>) rows) {
-            counts.computeIfAbsent((String) row[0], site -> new long[7])[column] = ((Number) row[1]).longValue();
-        }
     }
 
     TranscriptReleased parse(EventEnvelope event) {
