@@ -2,3 +2,4 @@
 create role chorus login password 'chorus';
 create database chorus_coding owner chorus;
 create database chorus_reporting owner chorus;
+create database chorus_identity owner chorus;

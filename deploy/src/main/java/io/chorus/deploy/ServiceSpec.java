@@ -15,6 +15,7 @@ public record ServiceSpec(String name, int defaultPort, List<String> environment
     public static final String JDBC_URL = "QUARKUS_DATASOURCE_JDBC_URL";
     public static final String DB_USER = "QUARKUS_DATASOURCE_USERNAME";
     public static final String DB_PASSWORD = "QUARKUS_DATASOURCE_PASSWORD";
+    public static final String KEYCLOAK_ADMIN_URL = "QUARKUS_KEYCLOAK_ADMIN_CLIENT_SERVER_URL";
 
     public static final ServiceSpec TRANSCRIPT = new ServiceSpec("transcript-service", 8081,
             List.of(HTTP_PORT, OIDC_URL, KAFKA, MONGO), null);
@@ -23,12 +24,12 @@ public record ServiceSpec(String name, int defaultPort, List<String> environment
     public static final ServiceSpec REPORTING = new ServiceSpec("reporting-service", 8083,
             List.of(HTTP_PORT, OIDC_URL, KAFKA, JDBC_URL, DB_USER, DB_PASSWORD), "chorus_reporting");
     public static final ServiceSpec IDENTITY = new ServiceSpec("identity", 8084,
-            List.of(HTTP_PORT, OIDC_URL, KAFKA), null);
+            List.of(HTTP_PORT, OIDC_URL, KAFKA, JDBC_URL, DB_USER, DB_PASSWORD, KEYCLOAK_ADMIN_URL), "chorus_identity");
 
     public static final List<ServiceSpec> ALL = List.of(TRANSCRIPT, CODING, REPORTING, IDENTITY);
 
     /** Kafka topics of the platform, created up front with three partitions each. */
-    public static final List<String> TOPICS = List.of("chorus.transcripts", "chorus.coding");
+    public static final List<String> TOPICS = List.of("chorus.transcripts", "chorus.coding", "chorus.identity");
 
     public static final String DB_USERNAME = "chorus";
     public static final String DB_PASSWORD_VALUE = "chorus";

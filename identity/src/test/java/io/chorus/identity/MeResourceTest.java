@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(io.chorus.common.testing.PostgresTestResource.class)
 class MeResourceTest {
 
     @Test

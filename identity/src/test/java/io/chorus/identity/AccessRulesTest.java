@@ -1,0 +1,76 @@
+package io.chorus.identity;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.chorus.common.testing.PostgresTestResource;
+import io.chorus.common.testing.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.http.ContentType;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What is refused before Keycloak is asked: wrong roles, another site, escalation, bad input. What is
+ * allowed is proven against the real Keycloak in deploy's IdentityIT.
+ */
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(PostgresTestResource.class)
+class AccessRulesTest {
+
+    static final String LEAD_BU = TestTokens.token("lead-bu", List.of("site-lead"), List.of("BU"));
+    static final String ADMIN = TestTokens.token("admin", List.of("consortium-admin"), List.of());
+
+    @Test
+    void rolesWithoutManagementRightsAreRefusedEverywhere() {
+        for (String role : List.of("analyst", "site-researcher", "translator", "partner-system")) {
+            String token = TestTokens.token("someone", List.of(role), List.of("BU"));
+            given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"name\":\"x\",\"country\":\"UG\",\"incomeLevels\":"
+                    + "[{\"band\":\"LIC\",\"from\":\"2019-01-01\"}],\"languages\":[],\"priorPeerSupportExperience\":true}")
+                    .put("/api/sites/BU").then().statusCode(403);
+            given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"username\":\"new-person\",\"role\":\"site-researcher\"}")
+                    .post("/api/sites/BU/members").then().statusCode(403);
+            given().auth().oauth2(token).get("/api/sites/BU/members").then().statusCode(403);
+            given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"role\":\"site-lead\"}")
+                    .put("/api/sites/BU/members/someone-else").then().statusCode(403);
+            given().auth().oauth2(token).delete("/api/sites/BU/members/someone-else").then().statusCode(403);
+            given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"name\":\"lab\"}").post("/api/sites/BU/partners")
+                    .then().statusCode(403);
+            given().auth().oauth2(token).post("/api/sites/BU/partners/partner-bu/secret").then().statusCode(403);
+            given().auth().oauth2(token).delete("/api/sites/BU/partners/partner-bu").then().statusCode(403);
+            given().auth().oauth2(token).get("/api/audit/access-changes").then().statusCode(403);
+        }
+        given().get("/api/sites").then().statusCode(401);
+    }
+
+    @Test
+    void aSiteLeadManagesOnlyTheirOwnSiteAndNoRoleAboveTheirs() {
+        given().auth().oauth2(LEAD_BU).contentType(ContentType.JSON).body("{\"username\":\"new-person\",\"role\":\"site-researcher\"}")
+                .post("/api/sites/ULM/members").then().statusCode(403);
+        given().auth().oauth2(LEAD_BU).contentType(ContentType.JSON).body("{\"name\":\"lab\"}").post("/api/sites/ULM/partners")
+                .then().statusCode(403);
+        given().auth().oauth2(LEAD_BU).contentType(ContentType.JSON).body("{\"role\":\"analyst\"}")
+                .put("/api/sites/BU/members/researcher-bu").then().statusCode(403)
+                .body("detail", equalTo("A site lead cannot grant 'analyst', which is above their own role"));
+        given().auth().oauth2(LEAD_BU).contentType(ContentType.JSON).body("{\"role\":\"site-lead\"}")
+                .put("/api/sites/BU/members/lead-bu").then().statusCode(403).body("detail", equalTo("You cannot change your own access"));
+        given().auth().oauth2(LEAD_BU).delete("/api/sites/BU/members/lead-bu").then().statusCode(403);
+    }
+
+    @Test
+    void badInputIsAProblemWithAPointer() {
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"name\":\"x\",\"country\":\"Uganda\",\"incomeLevels\":[],"
+                + "\"languages\":[],\"priorPeerSupportExperience\":true}").put("/api/sites/BU").then().statusCode(422)
+                .contentType("application/problem+json").body("errors.pointer", equalTo(List.of("/country", "/incomeLevels")));
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"name\":\"x\",\"country\":\"UG\",\"incomeLevels\":"
+                + "[{\"band\":\"RICH\",\"from\":\"2019-01-01\"}],\"languages\":[],\"priorPeerSupportExperience\":true}")
+                .put("/api/sites/bu").then().statusCode(422);
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"username\":\"Has Spaces\",\"role\":\"king\"}")
+                .post("/api/sites/BU/members").then().statusCode(422).body("errors.pointer", equalTo(List.of("/role", "/username")));
+        given().auth().oauth2(ADMIN).get("/api/sites/NOPE").then().statusCode(404);
+        given().auth().oauth2(ADMIN).get("/api/audit/access-changes").then().statusCode(200).body("total", equalTo(0));
+    }
+}
