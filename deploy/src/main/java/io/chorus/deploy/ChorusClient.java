@@ -66,6 +66,10 @@ public final class ChorusClient {
                 .POST(json(body)));
     }
 
+    public Reply delete(String service, String path, String token) {
+        return send(request(service, path, token).DELETE());
+    }
+
     public Reply put(String service, String path, String token, Object body) {
         return send(request(service, path, token).header("Content-Type", "application/json").PUT(json(body)));
     }

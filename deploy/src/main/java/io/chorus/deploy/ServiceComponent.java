@@ -21,7 +21,7 @@ final class ServiceComponent extends ChildProcessComponent {
             env.put(variable, switch (variable) {
                 case ServiceSpec.HTTP_PORT -> String.valueOf(settings.port(spec.name()));
                 case ServiceSpec.OIDC_URL -> settings.realmUrl();
-                case ServiceSpec.KEYCLOAK_ADMIN_URL -> settings.realmUrl().substring(0, settings.realmUrl().indexOf("/realms/"));
+                case ServiceSpec.KEYCLOAK_ADMIN_URL -> settings.keycloakUrl();
                 case ServiceSpec.KAFKA -> settings.kafkaBootstrap();
                 case ServiceSpec.MONGO -> mongo.connectionString();
                 case ServiceSpec.JDBC_URL -> postgres.jdbcUrl(spec.database());

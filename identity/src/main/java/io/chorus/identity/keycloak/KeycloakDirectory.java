@@ -3,7 +3,7 @@ package io.chorus.identity.keycloak;
 import io.chorus.common.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
@@ -171,8 +171,11 @@ public class KeycloakDirectory {
     private Optional<GroupRepresentation> group(String path) {
         try {
             return Optional.of(realm().getGroupByPath(path));
-        } catch (NotFoundException e) {
-            return Optional.empty();
+        } catch (WebApplicationException e) {
+            if (e.getResponse().getStatus() == 404) {
+                return Optional.empty();
+            }
+            throw e;
         }
     }
 
