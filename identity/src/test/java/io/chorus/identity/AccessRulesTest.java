@@ -21,6 +21,13 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(PostgresTestResource.class)
 class AccessRulesTest {
 
+    @jakarta.inject.Inject
+    io.chorus.identity.event.IdentityEventRelay relay;
+
+    @jakarta.inject.Inject
+    @jakarta.enterprise.inject.Any
+    io.smallrye.reactive.messaging.memory.InMemoryConnector connector;
+
     static final String LEAD_BU = TestTokens.token("lead-bu", List.of("site-lead"), List.of("BU"));
     static final String ADMIN = TestTokens.token("admin", List.of("consortium-admin"), List.of());
 
@@ -71,6 +78,32 @@ class AccessRulesTest {
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"username\":\"Has Spaces\",\"role\":\"king\"}")
                 .post("/api/sites/BU/members").then().statusCode(422).body("errors.pointer", equalTo(List.of("/role", "/username")));
         given().auth().oauth2(ADMIN).get("/api/sites/NOPE").then().statusCode(404);
-        given().auth().oauth2(ADMIN).get("/api/audit/access-changes").then().statusCode(200).body("total", equalTo(0));
+    }
+
+    @Test
+    void theReferenceSitesAreRegisteredOnceWithTheirIncomeHistory() {
+        given().auth().oauth2(LEAD_BU).get("/api/sites").then().statusCode(200)
+                .body("code", equalTo(List.of("AD", "BGU", "BU", "DS", "PU", "UKE", "ULM")));
+        given().auth().oauth2(LEAD_BU).get("/api/sites/DS").then().statusCode(200)
+                .body("incomeLevels.band", equalTo(List.of("LIC", "LMIC"))).body("incomeLevels[1].from", equalTo("2020-07-01"));
+        given().auth().oauth2(ADMIN).get("/api/audit/access-changes?site=DS").then().statusCode(200)
+                .body("items.action", equalTo(List.of("site-registered"))).body("items[0].actor", equalTo("reference-data"));
+    }
+
+    @Test
+    void theSiteAndAuditEventsMatchTheirSchemas() {
+        while (relay.publishPending() > 0) {
+            // drain the outbox
+        }
+        var site = io.chorus.common.testing.EventSchemas.load("identity/src/main/resources/events/site.schema.json");
+        var access = io.chorus.common.testing.EventSchemas.load("identity/src/main/resources/events/access-changed.schema.json");
+        int sites = 0;
+        for (var message : connector.<String>sink("identity-events").received()) {
+            String type = message.getMetadata(io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata.class).orElseThrow().getType();
+            var schema = type.equals("io.chorus.identity.access-changed.v1") ? access : site;
+            org.junit.jupiter.api.Assertions.assertEquals(java.util.Set.of(), schema.violations(message.getPayload()), type);
+            sites += type.equals("io.chorus.identity.site-registered.v1") ? 1 : 0;
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(7, sites, "the seven reference sites, announced once");
     }
 }

@@ -264,4 +264,32 @@ class PaperReportsTest {
         given().auth().oauth2(LEAD_BU).get("/api/reports/implementation-measure?phase=m1").then()
                 .body("rows.site", equalTo(List.of("BU", "group: HIC", "group: LIC")));
     }
+
+    @Test
+    void aSiteAnnouncedByTheIdentityServiceIsCountedUnderItsBandOnTheSessionDate() {
+        String study = "ke-" + UUID.randomUUID().toString().substring(0, 8);
+        String transcript = UUID.randomUUID().toString();
+        transcriptEvent("io.chorus.transcript.session-recorded.v1", "KE/ke-1", """
+                {"site":"KE","externalId":"ke-1","study":"%s","phase":"pre","kind":"focus-group","date":"2013-05-01",
+                 "language":"sw","participants":[],"version":1,"createdAt":"2013-05-01T00:00:00Z","updatedAt":"2013-05-01T00:00:00Z"}"""
+                .formatted(study));
+        release(transcript, "KE", "ke-1", "Habari.");
+        coded(UUID.randomUUID().toString(), transcript, "KE", C, 1, 1, null, null, "analyst");
+        codingEvent("io.chorus.coding.codebook-published.v1", BOOK + "-ke", """
+                {"codebookId":"%s","name":"Implementation influences","version":1,"publishedAt":"2021-01-01T00:00:00Z","publishedBy":"analyst",
+                 "codes":[{"id":"%s","key":"2","parentId":null,"name":"Training","codable":true,"origin":"deductive","frameworkRef":null}]}"""
+                .formatted(BOOK, C));
+        String path = "/api/reports/code-frequency?study=" + study + "&by=income&codebook=" + BOOK;
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                given().auth().oauth2(ANALYST).get(path).then().body("rows.find { it.code == 'Training' }.'unknown.documents'", equalTo(1)));
+        // Kenya: low income until mid-2014, lower-middle after; the 2013 session counts as LIC
+        connector.source("identity-events").send(TestEvents.incoming(TestEvents.envelope("io.chorus.identity.site-registered.v1",
+                "site", "KE", """
+                {"code":"KE","name":"Nairobi","country":"KE","incomeLevels":[{"band":"LIC","from":"1900-01-01"},
+                 {"band":"LMIC","from":"2014-07-01"}],"languages":["sw"],"priorPeerSupportExperience":true,"version":1,
+                 "updatedAt":"2026-11-22T10:00:00Z"}""")));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                given().auth().oauth2(ANALYST).get(path).then().body("rows.find { it.code == 'Training' }.'LIC.documents'", equalTo(1))
+                        .body("rows.find { it.code == 'Training' }.'unknown.documents'", nullValue()));
+    }
 }

@@ -2,6 +2,7 @@ package io.chorus.reporting.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chorus.reporting.event.SiteAnnounced;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -45,6 +46,37 @@ public class SiteDirectory {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("reference/sites.json is unreadable", e);
+        }
+    }
+
+    static final String CONSUMER = "reporting-service/identity-events";
+
+    @Inject
+    CodeCells cells;
+
+    @Inject
+    jakarta.persistence.EntityManager em;
+
+    /** A site as the identity service announced it; its transcripts are recounted under their (possibly new) bands. */
+    @Transactional
+    public void apply(io.chorus.common.event.EventEnvelope event) {
+        if (!io.chorus.common.event.ProcessedEvents.markFirstDelivery(em, CONSUMER, event.id())
+                || !SiteAnnounced.TYPES.contains(event.type())) {
+            return;
+        }
+        SiteAnnounced site = io.chorus.common.event.EventPayloads.read(json, event, SiteAnnounced.class);
+        Object version = sql.single("select version from site where code = ?1", site.code());
+        if (version != null && ((Number) version).intValue() >= site.version()) {
+            return;
+        }
+        sql.update("delete from site where code = ?1", site.code());
+        sql.update("insert into site (code, name, country, prior_peer_support, version) values (?1, ?2, ?3, ?4, ?5)", site.code(),
+                site.name(), site.country(), site.priorPeerSupportExperience(), site.version());
+        for (SiteAnnounced.Band band : site.incomeLevels()) {
+            sql.update("insert into site_income values (?1, ?2, ?3)", site.code(), band.from(), band.band());
+        }
+        for (Object[] row : sql.rows("select transcript_id from transcript_fact where site = ?1", site.code())) {
+            cells.refresh((String) row[0]);
         }
     }
 

@@ -63,6 +63,13 @@ class ReportInputsContractTest {
     }
 
     @Test
+    void siteAnnounced() {
+        EventSchemas schema = EventSchemas.load("identity/src/main/resources/events/site.schema.json");
+        schema.examplesAs(io.chorus.reporting.event.SiteAnnounced.class).forEach(s -> assertFalse(s.incomeLevels().isEmpty()));
+        assertEquals(Set.of(), schema.fieldsNotRequired(io.chorus.reporting.event.SiteAnnounced.class));
+    }
+
+    @Test
     void constructRated() {
         EventSchemas schema = coding("construct-rated");
         schema.examplesAs(ConstructRated.class).forEach(r -> assertNotNull(r.rating()));
