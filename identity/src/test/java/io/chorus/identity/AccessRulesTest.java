@@ -106,4 +106,18 @@ class AccessRulesTest {
         }
         org.junit.jupiter.api.Assertions.assertEquals(7, sites, "the seven reference sites, announced once");
     }
+
+    @jakarta.inject.Inject
+    jakarta.persistence.EntityManager em;
+
+    @Test
+    @jakarta.transaction.Transactional
+    void theAuditCannotBeRewritten() {
+        var before = em.createNativeQuery("select count(*), min(actor) from access_change").getSingleResult();
+        em.createNativeQuery("update access_change set actor = 'someone else'").executeUpdate();
+        em.createNativeQuery("delete from access_change").executeUpdate();
+        var after = em.createNativeQuery("select count(*), min(actor) from access_change").getSingleResult();
+        org.junit.jupiter.api.Assertions.assertArrayEquals((Object[]) before, (Object[]) after);
+        org.junit.jupiter.api.Assertions.assertEquals("reference-data", ((Object[]) after)[1]);
+    }
 }
