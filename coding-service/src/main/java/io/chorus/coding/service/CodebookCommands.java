@@ -39,6 +39,10 @@ public final class CodebookCommands {
             @Size(max = 4000) String definition, @Size(max = 4000) String inclusion, @Size(max = 4000) String exclusion,
             @Size(max = 4000) String example, @Pattern(regexp = "#[0-9a-fA-F]{6}") String colour,
             @Pattern(regexp = "deductive|inductive") String origin, @Size(max = 60) String frameworkRef, Boolean codable) {
+
+        CodeUpdate attributes() {
+            return new CodeUpdate(name, definition, inclusion, exclusion, example, colour, origin, frameworkRef, codable);
+        }
     }
 
     /** Replaces a code's attributes; a different name is recorded as a rename. */

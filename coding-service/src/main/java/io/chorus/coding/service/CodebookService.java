@@ -180,19 +180,7 @@ public class CodebookService {
         Versions.requireMatch(ifMatch, code.rowVersion);
         Codebook codebook = lockedDraft(find(code.codebookId));
         String oldName = code.name;
-        code.name = command.name();
-        code.definition = command.definition();
-        code.inclusion = command.inclusion();
-        code.exclusion = command.exclusion();
-        code.example = command.example();
-        code.colour = command.colour();
-        if (command.origin() != null) {
-            code.origin = command.origin();
-        }
-        code.frameworkRef = command.frameworkRef();
-        if (command.codable() != null) {
-            code.codable = command.codable();
-        }
+        apply(code, command);
         if (!oldName.equals(code.name)) {
             record(codebook, code.id, "renamed", Map.of("from", oldName, "to", code.name));
         } else {
@@ -372,6 +360,10 @@ public class CodebookService {
 
     private static void apply(Code code, NewCode command) {
         code.key = command.key();
+        apply(code, command.attributes());
+    }
+
+    private static void apply(Code code, CodeUpdate command) {
         code.name = command.name();
         code.definition = command.definition();
         code.inclusion = command.inclusion();
