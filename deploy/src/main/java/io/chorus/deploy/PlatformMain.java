@@ -61,7 +61,8 @@ public final class PlatformMain {
                   Kafka %6$s   PostgreSQL localhost:%7$d   MongoDB localhost:%8$d
 
                 Demo users (password 'chorus'): admin (consortium-admin), analyst, lead-bu, lead-ulm, ... (site-lead of
-                every site), researcher-bu, translator-bu. Partner systems: partner-<site> / partner-<site>-secret.
+                their site), researcher-bu (researcher at BU, translator at ULM), translator-bu, translator-a (translation
+                team). Roles hold per site: GET /api/me shows them. Partner systems: partner-<site> / partner-<site>-secret.
 
                 Push a transcript as the Butabika partner system:
 

@@ -6,16 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -32,7 +25,6 @@ class IdentityIT {
             + "{\"band\":\"LMIC\",\"from\":\"2014-07-01\"}],\"languages\":[\"sw\",\"en\"],\"priorPeerSupportExperience\":%s}";
 
     final ChorusClient client = EmbeddedPlatform.client();
-    final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void adminLeadResearcherAndPartnerSystemOnTheRealKeycloak() throws Exception {
@@ -46,18 +38,21 @@ class IdentityIT {
         ChorusClient.Reply lead = client.post(IDENTITY, "/api/sites/KE/members", admin,
                 "{\"username\":\"lead-ke\",\"email\":\"lead-ke@chorus.example\",\"firstName\":\"Site\",\"lastName\":\"Lead\",\"role\":\"site-lead\"}");
         assertEquals(201, lead.status(), lead.body().toString());
-        assertEquals(List.of("KE"), list(lead.body().path("sites")));
-        setPassword("lead-ke");
+        assertEquals("KE", lead.body().path("site").asText());
+        assertEquals(List.of("site-lead"), list(lead.body().path("roles")));
+        KeycloakPeople.setPassword("lead-ke");
         String leadKe = client.userToken("lead-ke");
         JsonNode me = client.get(IDENTITY, "/api/me", leadKe).body();
         assertEquals("[\"KE\"]", me.path("sites").toString(), "the site group is in the lead's token");
+        assertEquals("[\"site-lead\"]", me.path("siteRoles").path("KE").toString(), "the role at that site only");
 
         // the lead adds a researcher to their own site only, never above their role, never twice
         String researcher = "{\"username\":\"researcher-ke\",\"email\":\"researcher-ke@chorus.example\",\"firstName\":\"Site\",\"lastName\":\"Researcher\",\"role\":\"site-researcher\"}";
         assertEquals(201, client.post(IDENTITY, "/api/sites/KE/members", leadKe, researcher).status());
         assertEquals(409, client.post(IDENTITY, "/api/sites/KE/members", leadKe, researcher).status());
         assertEquals(403, client.post(IDENTITY, "/api/sites/BU/members", leadKe, researcher).status());
-        assertEquals(403, client.put(IDENTITY, "/api/sites/KE/members/researcher-ke", leadKe, "{\"role\":\"analyst\"}").status());
+        assertEquals(422, client.put(IDENTITY, "/api/sites/KE/members/researcher-ke", leadKe, "{\"role\":\"analyst\"}").status(),
+                "analyst is consortium-wide, not a site role");
         assertEquals(403, client.put(IDENTITY, "/api/sites/KE/members/lead-ke", leadKe, "{\"role\":\"site-researcher\"}").status());
         assertEquals(404, client.put(IDENTITY, "/api/sites/KE/members/nobody-here", leadKe, "{\"role\":\"translator\"}").status());
         assertEquals(404, client.post(IDENTITY, "/api/sites/XX/members", admin, researcher).status());
@@ -67,11 +62,12 @@ class IdentityIT {
         ChorusClient.Reply changed = client.put(IDENTITY, "/api/sites/KE/members/researcher-ke", leadKe, "{\"role\":\"translator\"}");
         assertEquals(200, changed.status(), changed.body().toString());
         assertEquals(List.of("translator"), list(changed.body().path("roles")));
-        setPassword("researcher-ke");
+        KeycloakPeople.setPassword("researcher-ke");
         assertTrue(client.userToken("researcher-ke").length() > 0);
         assertEquals(204, client.delete(IDENTITY, "/api/sites/KE/members/researcher-ke", leadKe).status());
-        JsonNode after = decode(client.userToken("researcher-ke"));
+        JsonNode after = KeycloakPeople.decode(client.userToken("researcher-ke"));
         assertFalse(after.path("sites").toString().contains("KE"), "a new token no longer carries the site: " + after);
+        assertFalse(after.path("site_roles").toString().contains("KE:"), "nor a role there: " + after);
         assertFalse(after.path("realm_access").path("roles").toString().contains("translator"));
 
         // a partner system for KE: shown its secret once, pushes for KE only, rotated, revoked
@@ -82,9 +78,9 @@ class IdentityIT {
         assertEquals("partner-ke-lab", clientId);
         assertFalse(client.get(IDENTITY, "/api/sites/KE/partners", admin).body().toString().contains(secret), "never listed again");
         String partnerToken = clientToken(clientId, secret);
-        JsonNode claims = decode(partnerToken);
+        JsonNode claims = KeycloakPeople.decode(partnerToken);
         assertEquals("[\"KE\"]", claims.path("sites").toString());
-        assertTrue(claims.path("realm_access").path("roles").toString().contains("partner-system"));
+        assertEquals("[\"KE:partner-system\"]", claims.path("site_roles").toString());
         String push = "{\"externalId\":\"ke-1\",\"language\":\"en\",\"paragraphs\":[{\"speaker\":\"M\",\"text\":\"Karibu.\"}]}";
         assertEquals(201, client.post("transcript-service", "/api/sites/KE/transcripts", partnerToken, push).status());
         assertEquals(403, client.post("transcript-service", "/api/sites/BU/transcripts", partnerToken, push).status());
@@ -106,49 +102,14 @@ class IdentityIT {
         assertEquals(403, client.get(IDENTITY, "/api/audit/access-changes", leadKe).status());
     }
 
-    /** What the person does at first login: sets a password (here through Keycloak's own admin API). */
-    void setPassword(String username) throws Exception {
-        String master = form(EmbeddedPlatform.settings().keycloakUrl() + "/realms/master/protocol/openid-connect/token",
-                Map.of("grant_type", "password", "client_id", "admin-cli", "username", "admin", "password", "admin"))
-                .path("access_token").asText();
-        String users = EmbeddedPlatform.settings().keycloakUrl() + "/admin/realms/chorus/users";
-        JsonNode user = ChorusClient.JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(users + "?exact=true&username=" + username))
-                .header("Authorization", "Bearer " + master).build(), HttpResponse.BodyHandlers.ofString()).body()).path(0);
-        http.send(HttpRequest.newBuilder(URI.create(users + "/" + user.path("id").asText() + "/reset-password"))
-                .header("Authorization", "Bearer " + master).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"type\":\"password\",\"value\":\"chorus\",\"temporary\":false}")).build(),
-                HttpResponse.BodyHandlers.discarding());
-        ((com.fasterxml.jackson.databind.node.ObjectNode) user).putArray("requiredActions");
-        ((com.fasterxml.jackson.databind.node.ObjectNode) user).put("emailVerified", true);
-        HttpResponse<String> updated = http.send(HttpRequest.newBuilder(URI.create(users + "/" + user.path("id").asText()))
-                .header("Authorization", "Bearer " + master).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(user.toString())).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(204, updated.statusCode(), updated.body());
-    }
-
     String clientToken(String clientId, String secret) throws Exception {
-        return form(EmbeddedPlatform.settings().realmUrl() + "/protocol/openid-connect/token",
+        return KeycloakPeople.form(EmbeddedPlatform.settings().realmUrl() + "/protocol/openid-connect/token",
                 Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret)).path("access_token").asText();
     }
 
     int tokenStatus(String clientId, String secret) throws Exception {
-        return post(EmbeddedPlatform.settings().realmUrl() + "/protocol/openid-connect/token",
+        return KeycloakPeople.post(EmbeddedPlatform.settings().realmUrl() + "/protocol/openid-connect/token",
                 Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret)).statusCode();
-    }
-
-    JsonNode form(String url, Map<String, String> fields) throws Exception {
-        return ChorusClient.JSON.readTree(post(url, fields).body());
-    }
-
-    HttpResponse<String> post(String url, Map<String, String> fields) throws Exception {
-        String body = fields.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    static JsonNode decode(String jwt) throws Exception {
-        return ChorusClient.JSON.readTree(java.util.Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
     }
 
     static List<String> list(JsonNode array) {

@@ -60,8 +60,8 @@ class AccessRulesTest {
         given().auth().oauth2(LEAD_BU).contentType(ContentType.JSON).body("{\"name\":\"lab\"}").post("/api/sites/ULM/partners")
                 .then().statusCode(403);
         given().auth().oauth2(LEAD_BU).contentType(ContentType.JSON).body("{\"role\":\"analyst\"}")
-                .put("/api/sites/BU/members/researcher-bu").then().statusCode(403)
-                .body("detail", equalTo("A site lead cannot grant 'analyst', which is above their own role"));
+                .put("/api/sites/BU/members/researcher-bu").then().statusCode(422)
+                .body("errors[0].pointer", equalTo("/role"));
         given().auth().oauth2(LEAD_BU).contentType(ContentType.JSON).body("{\"role\":\"site-lead\"}")
                 .put("/api/sites/BU/members/lead-bu").then().statusCode(403).body("detail", equalTo("You cannot change your own access"));
         given().auth().oauth2(LEAD_BU).delete("/api/sites/BU/members/lead-bu").then().statusCode(403);
@@ -78,6 +78,29 @@ class AccessRulesTest {
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"username\":\"Has Spaces\",\"role\":\"king\"}")
                 .post("/api/sites/BU/members").then().statusCode(422).body("errors.pointer", equalTo(List.of("/role", "/username")));
         given().auth().oauth2(ADMIN).get("/api/sites/NOPE").then().statusCode(404);
+    }
+
+    /** Issue 10, finding 5: input that would reach PostgreSQL or Keycloak as it came is refused with a pointer, never a 500. */
+    @Test
+    void hostileInputIsRefusedBeforeItReachesTheStoreOrKeycloak() {
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"name\":\"Nai\\u0000robi\",\"country\":\"KE\",\"incomeLevels\":"
+                + "[{\"band\":\"LIC\",\"from\":\"2019-01-01\"}],\"languages\":[],\"priorPeerSupportExperience\":true}")
+                .put("/api/sites/KE").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].pointer", equalTo("/name"));
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"name\":\"A\",\"name\":\"B\",\"country\":\"KE\",\"incomeLevels\":"
+                + "[{\"band\":\"LIC\",\"from\":\"2019-01-01\"}],\"languages\":[],\"priorPeerSupportExperience\":true}")
+                .put("/api/sites/KE").then().statusCode(400).body("errors[0].pointer", equalTo("/name"));
+        given().auth().oauth2(ADMIN).get("/api/sites/KE").then().statusCode(404);
+        given().auth().oauth2(ADMIN).urlEncodingEnabled(false).get("/api/sites/B%00U").then().statusCode(400)
+                .body("errors[0].parameter", equalTo("code"));
+        given().auth().oauth2(ADMIN).urlEncodingEnabled(false).get("/api/audit/access-changes?site=%00").then().statusCode(400)
+                .body("errors[0].parameter", equalTo("site"));
+        for (String name : List.of("=x", "<b>", "a>b", "$x", "${jndi}", "100%")) {
+            given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
+                    .body("{\"username\":\"someone-new\",\"firstName\":\"" + name + "\",\"lastName\":\"Ok\",\"role\":\"translator\"}")
+                    .post("/api/sites/BU/members").then().statusCode(422).contentType("application/problem+json")
+                    .body("errors[0].pointer", equalTo("/firstName"));
+        }
     }
 
     @Test

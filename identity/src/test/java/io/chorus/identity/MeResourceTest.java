@@ -2,6 +2,7 @@ package io.chorus.identity;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.chorus.common.testing.TestTokens;
@@ -20,9 +21,21 @@ class MeResourceTest {
     void showsTheRolesAndSitesEveryServiceReadsFromTheToken() {
         given().auth().oauth2(TestTokens.token("lead-bu", List.of("site-lead"), List.of("BU", "DS")))
                 .get("/api/me").then().statusCode(200)
-                .body("subject", equalTo("lead-bu"))
-                .body("roles", contains("site-lead"))
+                .body("subject", equalTo(TestTokens.subjectOf("lead-bu")))
+                .body("username", equalTo("lead-bu"))
+                .body("consortiumRoles", empty())
+                .body("siteRoles.BU", contains("site-lead"))
                 .body("sites", contains("BU", "DS"));
+    }
+
+    @Test
+    void rolesHoldPerSite() {
+        given().auth().oauth2(TestTokens.token("researcher-bu", List.of("analyst"),
+                        java.util.Map.of("BU", List.of("site-researcher"), "ULM", List.of("translator"))))
+                .get("/api/me").then().statusCode(200)
+                .body("consortiumRoles", contains("analyst"))
+                .body("siteRoles.BU", contains("site-researcher"))
+                .body("siteRoles.ULM", contains("translator"));
     }
 
     @Test

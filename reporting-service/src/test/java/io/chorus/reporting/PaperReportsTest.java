@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
@@ -42,6 +44,7 @@ import org.junit.jupiter.api.Test;
 class PaperReportsTest {
 
     static final String ANALYST = TestTokens.token("analyst", List.of("analyst"), List.of());
+    static final String ADMIN = TestTokens.token("admin", List.of("consortium-admin"), List.of());
     static final String LEAD_BU = TestTokens.token("lead-bu", List.of("site-lead"), List.of("BU"));
     static final String LEAD_UKE = TestTokens.token("lead-uke", List.of("site-lead"), List.of("UKE"));
     static final String PARTNER_BU = TestTokens.token("partner-bu", List.of("partner-system"), List.of("BU"));
@@ -197,14 +200,34 @@ class PaperReportsTest {
                 .body("rows[0].original", nullValue()).body("rows[0].participantLabel", equalTo("[#1, Butabika / Kampala, PSW]"));
         given().auth().oauth2(LEAD_BU).get("/api/reports/quotes?code={p}", P).then()
                 .body("rows.site", equalTo(List.of("BU", "BU"))).body("rows[0].original", equalTo("original 1"));
+        given().auth().oauth2(ADMIN).get("/api/audit/original-reads?username=lead-bu").then().statusCode(200)
+                .body("items.transcriptId", hasItem(T1)).body("items[0].subject", equalTo(TestTokens.subjectOf("lead-bu")))
+                .body("items[0].language", equalTo("lg"));
+        given().auth().oauth2(LEAD_BU).get("/api/audit/original-reads").then().statusCode(403);
         // the role of a quote is its speaker's: both BU quotes start with P1, a peer support worker
         given().auth().oauth2(ANALYST).get("/api/reports/quotes?code={p}&role=PSW", P).then().body("rows.label", equalTo(List.of("BU 1", "BU 1-2")));
         given().auth().oauth2(ANALYST).get("/api/reports/quotes?code={p}&role=MHW", P).then().body("rows.label", equalTo(List.of()));
 
-        // site staff: their own site's columns, cross-site totals; partners: nothing
+        // site staff: their own site's columns; totals over only one other site (DS) are withheld; partners: nothing
         given().auth().oauth2(LEAD_BU).get("/api/reports/code-frequency?study={s}&codebook={b}", STUDY, BOOK).then()
                 .body("columns.key", hasItem("BU.documents")).body("columns.key", not(hasItem("DS.documents")))
-                .body("rows[0].documents", equalTo(3));
+                .body("rows[0].'BU.documents'", equalTo(1))
+                .body("rows[0].documents", nullValue()).body("rows[0].share", nullValue()).body("rows[0].sites", nullValue())
+                .body("notes[0]", containsString("fewer than 3 sites other than your own"));
+        given().auth().oauth2(LEAD_BU).get("/api/reports/code-frequency?study={s}&codebook={b}&by=phase", STUDY, BOOK).then()
+                .body("rows[0].'pre-intervention.documents'", nullValue()).body("rows[0].'post-intervention.documents'", nullValue());
+        given().auth().oauth2(LEAD_BU).get("/api/reports/facilitators-barriers?study={s}&codebook={b}", STUDY, BOOK).then()
+                .body("rows[0].barriers", nullValue()).body("rows[0].'BU.barriers'", equalTo(1));
+        given().auth().oauth2(LEAD_BU).get("/api/reports/co-occurrence?study={s}&codebook={b}", STUDY, BOOK).then()
+                .body("rows.passages", everyItem(nullValue()));
+        String withheldCsv = given().auth().oauth2(LEAD_BU).get("/api/reports/code-frequency?study={s}&codebook={b}&format=csv", STUDY, BOOK)
+                .then().statusCode(200).extract().asString();
+        assertTrue(withheldCsv.contains("\r\nSocietal level,1,,,,,"), withheldCsv);
+        assertTrue(withheldCsv.contains("Note: Figures covering other sites are withheld"), withheldCsv);
+        for (String report : List.of("code-frequency", "facilitators-barriers", "co-occurrence", "participants", "quotes")) {
+            given().auth().oauth2(LEAD_BU).get("/api/reports/" + report + "?site=DS&code=" + P).then().statusCode(403)
+                    .contentType("application/problem+json").body("errors[0].pointer", equalTo("/site"));
+        }
         given().auth().oauth2(PARTNER_BU).get("/api/reports/code-frequency").then().statusCode(403);
 
         // formats
@@ -242,6 +265,38 @@ class PaperReportsTest {
     }
 
     @Test
+    void siteStaffSeeCrossSiteTotalsOfThreeOrMoreOtherSites() {
+        String book = UUID.randomUUID().toString();
+        String code = UUID.randomUUID().toString();
+        String study = "disclosure-" + UUID.randomUUID().toString().substring(0, 8);
+        codingEvent("io.chorus.coding.codebook-published.v1", book, """
+                {"codebookId":"%s","name":"Disclosure","version":1,"publishedAt":"2021-01-01T00:00:00Z","publishedBy":"analyst",
+                 "codes":[{"id":"%s","key":"1","parentId":null,"name":"Trust","codable":true,"origin":"inductive","frameworkRef":null}]}"""
+                .formatted(book, code));
+        List<String> sites = List.of("BU", "ZZA", "ZZB", "ZZC");
+        for (String site : sites) {
+            String session = "disc-" + site + "-" + study;
+            transcriptEvent("io.chorus.transcript.session-recorded.v1", site + "/" + session, """
+                    {"site":"%s","externalId":"%s","study":"%s","phase":"pre-intervention","kind":"focus-group","date":"2020-01-10",
+                     "durationMinutes":60,"language":"en","participantGroup":"MHW","participants":[],"version":1,
+                     "createdAt":"2020-01-10T00:00:00Z","updatedAt":"2020-01-10T00:00:00Z"}""".formatted(site, session, study));
+            String transcript = UUID.randomUUID().toString();
+            release(transcript, site, session, "We trust them.");
+            coded(UUID.randomUUID().toString(), transcript, site, code, 1, 1, "facilitator", null, "analyst");
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().auth().oauth2(ANALYST).get("/api/reports/code-frequency?study={s}&codebook={b}", study, book).then()
+                        .body("rows[0].documents", equalTo(4)));
+        given().auth().oauth2(LEAD_BU).get("/api/reports/code-frequency?study={s}&codebook={b}", study, book).then()
+                .body("rows[0].documents", equalTo(4)).body("rows[0].sites", equalTo(4)).body("rows[0].'BU.documents'", equalTo(1))
+                .body("notes", hasSize(0));
+        given().auth().oauth2(LEAD_BU).get("/api/reports/facilitators-barriers?study={s}&codebook={b}&by=income", study, book).then()
+                .body("rows[0].facilitators", equalTo(4))
+                .body("rows[0].'LIC.facilitators'", equalTo(1))
+                .body("rows[0].'unknown.facilitators'", equalTo(3));
+    }
+
+    @Test
     void theImplementationMeasure() {
         given().auth().oauth2(LEAD_BU).contentType(ContentType.JSON).body("{\"items\":[3,2,2,1,3,2,2,1]}")
                 .put("/api/sites/BU/implementation-measure?phase=m1").then().statusCode(200);
@@ -262,7 +317,11 @@ class PaperReportsTest {
         given().auth().oauth2(ANALYST).get("/api/reports/implementation-measure?phase=m1&groupBy=priorPeerSupport").then()
                 .body("rows.find { it.site == 'group: prior peer support' }.meanItem", closeTo(1.5, 1e-9));
         given().auth().oauth2(LEAD_BU).get("/api/reports/implementation-measure?phase=m1").then()
-                .body("rows.site", equalTo(List.of("BU", "group: HIC", "group: LIC")));
+                .body("rows.site", equalTo(List.of("BU", "group: HIC", "group: LIC")))
+                .body("rows.find { it.site == 'group: LIC' }.sum", closeTo(16.0, 1e-9))
+                .body("rows.find { it.site == 'group: HIC' }.item1", nullValue())
+                .body("rows.find { it.site == 'group: HIC' }.sum", nullValue())
+                .body("notes", hasSize(1));
     }
 
     @Test

@@ -10,12 +10,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.chorus.common.testing.MongoTestResource;
+import io.chorus.common.testing.RawHttp;
 import io.chorus.common.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import java.io.ByteArrayOutputStream;
@@ -51,14 +53,10 @@ class TranscriptFormatsAndBadInputTest {
 
     /** The server refuses an oversize body from its announced length, before reading it (Expect: 100-continue). */
     int oversize(String body) {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(pushUri).version(HttpClient.Version.HTTP_1_1).expectContinue(true)
-                    .header("Authorization", "Bearer " + PARTNER).header("Content-Type", "text/plain")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
+        RawHttp.Reply reply = RawHttp.announce(pushUri, "POST " + pushUri.getRawPath() + "?" + pushUri.getRawQuery()
+                + " HTTP/1.1\r\nAuthorization: Bearer " + PARTNER + "\r\nContent-Type: text/plain", body.getBytes(StandardCharsets.UTF_8).length);
+        assertTrue(reply.header("content-type").startsWith("application/problem+json"), reply.toString());
+        return reply.status();
     }
 
     @Test

@@ -117,7 +117,9 @@ class TranscriptWorkflowTest {
         step(RESEARCHER, "/queries/nope/answer", id, "{\"answer\":\"x\"}").statusCode(404);
         step(LEAD, "/release", id, null).statusCode(200).body("status", equalTo("released"))
                 .body("history.status", contains("uploaded", "back-checked", "translated", "reviewed", "released"))
-                .body("history.by", contains("partner-ulm", "researcher-ulm", "translator-ulm", "reviewer-2", "lead-ulm"));
+                .body("history.by", contains("partner-ulm", "researcher-ulm", "translator-ulm", "reviewer-2", "lead-ulm"))
+                .body("translatedBy", equalTo("translator-ulm"))
+                .body("reviewers", contains("reviewer-1", "reviewer-2"));
 
         EventSchemas statusSchema = EventSchemas.load("transcript-service/src/main/resources/events/transcript-status-changed.schema.json");
         EventSchemas releasedSchema = EventSchemas.load("transcript-service/src/main/resources/events/transcript-released.schema.json");
@@ -145,13 +147,17 @@ class TranscriptWorkflowTest {
                 .body("queries.size()", equalTo(0));
         given().auth().oauth2(ANALYST).get("/api/sites/ULM/transcripts?size=200").then().statusCode(200)
                 .body("items.status", everyItem(equalTo("released")));
-        given().auth().oauth2(ADMIN).get("/api/audit/original-reads?site=ULM&subject=researcher-ulm&size=500").then().statusCode(200)
+        given().auth().oauth2(ADMIN).get("/api/audit/original-reads?site=ULM&username=researcher-ulm&size=500").then().statusCode(200)
                 .body("items.transcriptId", not(hasItem(id)));
         given().auth().oauth2(RESEARCHER).get("/api/sites/ULM/transcripts/{id}", id).then().statusCode(200)
                 .body("paragraphs[0].text", equalTo("Frau [name], was erwarten Sie von Genesungsbegleitern in [place]?"));
-        given().auth().oauth2(ADMIN).get("/api/audit/original-reads?site=ULM&subject=researcher-ulm&size=500").then().statusCode(200)
+        given().auth().oauth2(ADMIN).get("/api/audit/original-reads?site=ULM&username=researcher-ulm&size=500").then().statusCode(200)
                 .body("items.findAll { it.transcriptId == '" + id + "' }.size()", equalTo(1))
-                .body("items[0].language", equalTo("de"));
+                .body("items[0].language", equalTo("de"))
+                .body("items[0].username", equalTo("researcher-ulm"))
+                .body("items[0].subject", equalTo(TestTokens.subjectOf("researcher-ulm")));
+        given().auth().oauth2(ADMIN).get("/api/audit/original-reads?subject=" + TestTokens.subjectOf("researcher-ulm") + "&size=500")
+                .then().statusCode(200).body("items.username", everyItem(equalTo("researcher-ulm")));
         given().auth().oauth2(RESEARCHER).get("/api/audit/original-reads").then().statusCode(403);
 
         given().auth().oauth2(PARTNER).contentType(ContentType.JSON).body(push.replace("Vertrauen", "Zuversicht"))

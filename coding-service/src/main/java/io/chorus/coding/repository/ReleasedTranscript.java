@@ -41,6 +41,15 @@ public class ReleasedTranscript extends PanacheEntityBase {
     @OrderBy("n")
     public List<Paragraph> paragraphs = new ArrayList<>();
 
+    public boolean isEnglishOriginal() {
+        return language.equals("en") || language.startsWith("en-");
+    }
+
+    /** The English of a paragraph as an event carries it: the translation, or the original of an English transcript. */
+    public String englishOf(String text, String english) {
+        return english != null ? english : isEnglishOriginal() ? text : null;
+    }
+
     public Paragraph paragraph(int n) {
         return paragraphs.stream().filter(p -> p.n == n).findFirst().orElse(null);
     }
@@ -50,23 +59,21 @@ public class ReleasedTranscript extends PanacheEntityBase {
         public int n;
         public String label;
         public String speaker;
-        public String text;
+        /** The English text codings point into; the original language stays in transcript-service, with its site. */
         public String english;
 
         public Paragraph() {
         }
 
-        public Paragraph(int n, String label, String speaker, String text, String english) {
+        public Paragraph(int n, String label, String speaker, String english) {
             this.n = n;
             this.label = label;
             this.speaker = speaker;
-            this.text = text;
             this.english = english;
         }
 
-        /** The text codings point into: the English translation, which equals the original for English transcripts. */
         public String codedText() {
-            return english != null ? english : text;
+            return english;
         }
     }
 }

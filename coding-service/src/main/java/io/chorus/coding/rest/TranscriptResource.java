@@ -1,10 +1,11 @@
 package io.chorus.coding.rest;
 
+import io.chorus.coding.service.CodingStaff;
+import io.chorus.common.security.Caller;
 import io.chorus.coding.repository.ReleasedTranscript;
 import io.chorus.common.problem.ProblemException;
 import io.chorus.common.rest.Page;
 import io.chorus.common.security.Roles;
-import io.chorus.common.security.SiteScope;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
@@ -41,7 +42,7 @@ public class TranscriptResource {
     }
 
     @Inject
-    SiteScope scope;
+    Caller caller;
 
     @GET
     @Operation(summary = "Released transcripts available for coding",
@@ -51,15 +52,13 @@ public class TranscriptResource {
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         PanacheQuery<ReleasedTranscript> query;
         Sort order = Sort.by("releasedAt").and("id");
+        caller.requireSiteFilter(site, CodingStaff.ANYWHERE);
         if (site != null) {
-            if (!scope.canRead(site)) {
-                return new Page<>(List.of(), page, size, 0);
-            }
             query = ReleasedTranscript.find("site", order, site);
-        } else if (scope.seesAllSites()) {
+        } else if (caller.seesAllSites()) {
             query = ReleasedTranscript.findAll(order);
         } else {
-            Set<String> sites = scope.sites();
+            Set<String> sites = caller.sitesWhere(CodingStaff.AT_SITE);
             query = ReleasedTranscript.find("site in ?1", order, sites);
         }
         return new Page<>(query.page(page, size).list().stream().map(Summary::of).toList(), page, size, query.count());
@@ -67,10 +66,12 @@ public class TranscriptResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One released transcript with its labelled paragraphs")
+    @Operation(summary = "One released transcript with its labelled paragraphs, in English",
+            description = "coding-service holds the English text only; the original language is read from transcript-service "
+                    + "by members of the transcript's site, where every read is audited.")
     public Detail get(@PathParam("id") String id) {
         ReleasedTranscript t = ReleasedTranscript.<ReleasedTranscript>findByIdOptional(id)
-                .filter(found -> scope.canRead(found.site))
+                .filter(found -> caller.holds(found.site, CodingStaff.ANYWHERE))
                 .orElseThrow(() -> ProblemException.notFound("Transcript '" + id + "'"));
         return new Detail(t.id, t.site, t.externalId, t.language, t.version, t.releasedAt, List.copyOf(t.paragraphs));
     }

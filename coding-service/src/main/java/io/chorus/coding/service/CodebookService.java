@@ -1,5 +1,6 @@
 package io.chorus.coding.service;
 
+import io.chorus.common.security.Caller;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -126,7 +127,7 @@ public class CodebookService {
         CodebookVersion version = new CodebookVersion();
         version.key = new CodebookVersion.Key(id, codebook.currentVersion);
         version.publishedAt = Instant.now();
-        version.publishedBy = caller.name();
+        version.publishedBy = caller.username();
         version.snapshot = write(CodebookViews.tree(codes));
         version.persist();
         codebook.draft = false;
@@ -340,7 +341,7 @@ public class CodebookService {
         codebook.source = source;
         codebook.currentVersion = 1;
         codebook.draft = true;
-        codebook.createdBy = caller.name();
+        codebook.createdBy = caller.username();
         codebook.createdAt = Instant.now();
         codebook.persist();
         return codebook;
@@ -395,7 +396,7 @@ public class CodebookService {
         change.codeId = codeId;
         change.kind = kind;
         change.detail = write(detail);
-        change.changedBy = caller.name();
+        change.changedBy = caller.username();
         change.changedAt = Instant.now();
         change.persist();
         if (kind.equals("renamed") || kind.equals("moved")) {
@@ -412,7 +413,7 @@ public class CodebookService {
         payload.put("change", change);
         payload.put("name", code.name);
         payload.put("parentId", code.parentId);
-        payload.put("changedBy", caller.name());
+        payload.put("changedBy", caller.username());
         payload.put("changedAt", Instant.now().toString());
         payload.putAll(extra);
         return payload;

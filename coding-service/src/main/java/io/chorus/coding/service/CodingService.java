@@ -1,5 +1,6 @@
 package io.chorus.coding.service;
 
+import io.chorus.common.security.Caller;
 import io.chorus.coding.event.CodingEvents;
 import io.chorus.coding.repository.Code;
 import io.chorus.coding.repository.Codebook;
@@ -20,7 +21,6 @@ import io.chorus.common.rest.Page;
 import io.chorus.common.rest.Versioned;
 import io.chorus.common.rest.Versions;
 import io.chorus.common.security.Roles;
-import io.chorus.common.security.SiteScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -49,9 +49,6 @@ public class CodingService {
     EntityManager em;
 
     @Inject
-    SiteScope scope;
-
-    @Inject
     Caller caller;
 
     @Inject
@@ -68,7 +65,7 @@ public class CodingService {
             if (!round.open()) {
                 throw ProblemException.conflict("Round '" + round.name + "' is closed");
             }
-            if (!RoundAssignment.exists(round.id, transcriptId, caller.name())) {
+            if (!RoundAssignment.exists(round.id, transcriptId, caller.username())) {
                 throw ProblemException.forbidden("You are not assigned to this transcript in round '" + round.name + "'");
             }
             if (!round.codebookId.equals(code.codebookId)) {
@@ -80,7 +77,7 @@ public class CodingService {
         coding.id = UUID.randomUUID();
         coding.transcriptId = transcript.id;
         coding.site = transcript.site;
-        coding.coder = caller.name();
+        coding.coder = caller.username();
         coding.roundId = command.roundId();
         coding.codeId = code.id;
         setPassage(coding, command.passage());
@@ -127,20 +124,21 @@ public class CodingService {
         StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> params = new LinkedHashMap<>();
         condition(where, params, "transcriptId", filter.transcriptId());
+        caller.requireSiteFilter(filter.site(), CodingStaff.ANYWHERE);
         condition(where, params, "site", filter.site());
         condition(where, params, "codeId", filter.codeId());
         condition(where, params, "coder", filter.coder());
         condition(where, params, "roundId", filter.roundId());
         condition(where, params, "valence", filter.valence());
         condition(where, params, "consensus", filter.consensus());
-        if (!scope.seesAllSites()) {
+        if (!caller.seesAllSites()) {
             where.append(" and c.site in :sites");
-            params.put("sites", scope.sites().isEmpty() ? Set.of("-") : scope.sites());
+            params.put("sites", caller.sitesWhere(CodingStaff.AT_SITE).isEmpty() ? Set.of("-") : caller.sitesWhere(CodingStaff.AT_SITE));
         }
         List<UUID> blind = blindRounds();
         if (!blind.isEmpty()) {
             where.append(" and (c.roundId is null or c.consensus = true or c.coder = :me or c.roundId not in :blind)");
-            params.put("me", caller.name());
+            params.put("me", caller.username());
             params.put("blind", blind);
         }
         TypedQuery<Coding> query = em.createQuery("select c from Coding c where " + where
@@ -159,7 +157,7 @@ public class CodingService {
     /** A coding the caller may see: its site is readable, and it is not another coder's work in a blind round. */
     public Coding visible(UUID id) {
         Coding coding = Coding.findById(id);
-        if (coding == null || !scope.canRead(coding.site) || hiddenByRound(coding)) {
+        if (coding == null || !caller.holds(coding.site, CodingStaff.ANYWHERE) || hiddenByRound(coding)) {
             throw ProblemException.notFound("Coding '" + id + "'");
         }
         return coding;
@@ -167,7 +165,7 @@ public class CodingService {
 
     public ReleasedTranscript readableTranscript(String transcriptId) {
         ReleasedTranscript transcript = ReleasedTranscript.findById(transcriptId);
-        if (transcript == null || !scope.canRead(transcript.site)) {
+        if (transcript == null || !caller.holds(transcript.site, CodingStaff.ANYWHERE)) {
             throw ProblemException.notFound("Transcript '" + transcriptId + "'");
         }
         return transcript;
@@ -300,8 +298,8 @@ public class CodingService {
 
     private ReleasedTranscript writableTranscript(String transcriptId) {
         ReleasedTranscript transcript = readableTranscript(transcriptId);
-        if (!caller.isAnalyst()) {
-            scope.requireWriteAccess(transcript.site);
+        if (!caller.seesAllSites()) {
+            caller.requireAt(transcript.site, CodingStaff.AT_SITE);
         }
         return transcript;
     }
@@ -311,14 +309,14 @@ public class CodingService {
         if (coding.consensus) {
             throw ProblemException.conflict("Consensus codings change only through the round's consensus decision");
         }
-        if (!coding.coder.equals(caller.name()) && !caller.has(Roles.CONSORTIUM_ADMIN)) {
+        if (!coding.coder.equals(caller.username()) && !caller.holdsConsortiumWide(Roles.CONSORTIUM_ADMIN)) {
             throw ProblemException.forbidden("Only the coder who made this coding may change it");
         }
         return coding;
     }
 
     private boolean hiddenByRound(Coding coding) {
-        if (coding.roundId == null || coding.consensus || coding.coder.equals(caller.name())) {
+        if (coding.roundId == null || coding.consensus || coding.coder.equals(caller.username())) {
             return false;
         }
         CodingRound round = CodingRound.findById(coding.roundId);

@@ -1,5 +1,6 @@
 package io.chorus.coding.service;
 
+import io.chorus.common.security.Caller;
 import io.chorus.coding.repository.Code;
 import io.chorus.coding.repository.Memo;
 import io.chorus.coding.repository.ReleasedTranscript;
@@ -12,7 +13,6 @@ import io.chorus.common.rest.Page;
 import io.chorus.common.rest.Versioned;
 import io.chorus.common.rest.Versions;
 import io.chorus.common.security.Roles;
-import io.chorus.common.security.SiteScope;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -30,9 +30,6 @@ public class MemoService {
 
     @Inject
     Caller caller;
-
-    @Inject
-    SiteScope scope;
 
     @Inject
     CodingService codings;
@@ -65,14 +62,14 @@ public class MemoService {
                 }
             }
             default -> {
-                if (!caller.isAnalyst()) {
+                if (!caller.seesAllSites()) {
                     throw ProblemException.forbidden("Project memos are written by analysts");
                 }
             }
         }
         memo.title = command.title();
         memo.text = command.text();
-        memo.author = caller.name();
+        memo.author = caller.username();
         memo.createdAt = Instant.now();
         memo.updatedAt = memo.createdAt;
         memo.persist();
@@ -99,8 +96,8 @@ public class MemoService {
             where.append(" and transcriptId = :transcriptId");
             params.and("transcriptId", transcriptId);
         }
-        if (!scope.seesAllSites()) {
-            Set<String> sites = scope.sites().isEmpty() ? Set.of("-") : scope.sites();
+        if (!caller.seesAllSites()) {
+            Set<String> sites = caller.sitesWhere(CodingStaff.AT_SITE).isEmpty() ? Set.of("-") : caller.sitesWhere(CodingStaff.AT_SITE);
             where.append(" and (site is null or site in :sites)");
             params.and("sites", sites);
         }
@@ -126,7 +123,7 @@ public class MemoService {
 
     private Memo visible(UUID id) {
         Memo memo = Memo.findById(id);
-        if (memo == null || (memo.site != null && !scope.canRead(memo.site))) {
+        if (memo == null || (memo.site != null && !caller.holds(memo.site, CodingStaff.ANYWHERE))) {
             throw ProblemException.notFound("Memo '" + id + "'");
         }
         return memo;
@@ -134,7 +131,7 @@ public class MemoService {
 
     private Memo own(UUID id) {
         Memo memo = visible(id);
-        if (!memo.author.equals(caller.name()) && !caller.has(Roles.CONSORTIUM_ADMIN)) {
+        if (!memo.author.equals(caller.username()) && !caller.holdsConsortiumWide(Roles.CONSORTIUM_ADMIN)) {
             throw ProblemException.forbidden("Only the memo's author may change it");
         }
         return memo;

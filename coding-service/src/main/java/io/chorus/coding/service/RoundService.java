@@ -1,5 +1,6 @@
 package io.chorus.coding.service;
 
+import io.chorus.common.security.Caller;
 import io.chorus.coding.agreement.AgreementCalculator;
 import io.chorus.coding.agreement.Document;
 import io.chorus.coding.agreement.Span;
@@ -64,6 +65,9 @@ public class RoundService {
     CodingService codings;
 
     @Inject
+    CoderDirectory coders;
+
+    @Inject
     CodingEvents events;
 
     public CodingRound create(NewRound command) {
@@ -76,14 +80,22 @@ public class RoundService {
         round.codebookId = command.codebookId();
         round.independent = command.independent() == null || command.independent();
         round.status = CodingRound.OPEN;
-        round.createdBy = caller.name();
+        round.createdBy = caller.username();
         round.createdAt = Instant.now();
         round.persist();
         for (int i = 0; i < command.assignments().size(); i++) {
             CodingCommands.Assignment assignment = command.assignments().get(i);
-            if (ReleasedTranscript.findById(assignment.transcriptId()) == null) {
+            ReleasedTranscript transcript = ReleasedTranscript.findById(assignment.transcriptId());
+            if (transcript == null || !caller.holds(transcript.site, CodingStaff.ANYWHERE)) {
                 throw ProblemException.invalid("/assignments/" + i + "/transcriptId",
                         "No released transcript '" + assignment.transcriptId() + "'");
+            }
+            for (int j = 0; j < assignment.coders().size(); j++) {
+                String coder = assignment.coders().get(j);
+                if (!coders.mayCode(coder, transcript.site)) {
+                    throw ProblemException.invalid("/assignments/" + i + "/coders/" + j, "'" + coder + "' may not code transcripts "
+                            + "of site " + transcript.site + ": a coder is an analyst, or a site lead or researcher of that site");
+                }
             }
             for (String coder : new TreeSet<>(assignment.coders())) {
                 RoundAssignment row = new RoundAssignment();
@@ -108,7 +120,7 @@ public class RoundService {
         return em.createQuery("select a.key.roundId, r.name, r.status, r.independent, a.key.transcriptId "
                         + "from RoundAssignment a, CodingRound r where r.id = a.key.roundId and a.key.coder = ?1 "
                         + "order by r.createdAt, a.key.transcriptId", Object[].class)
-                .setParameter(1, caller.name()).getResultList().stream()
+                .setParameter(1, caller.username()).getResultList().stream()
                 .map(row -> new MyAssignment((UUID) row[0], (String) row[1], (String) row[2], (Boolean) row[3], (String) row[4]))
                 .toList();
     }
@@ -120,7 +132,7 @@ public class RoundService {
             throw ProblemException.conflict("Round '" + round.name + "' is already closed");
         }
         round.status = CodingRound.CLOSED;
-        round.closedBy = caller.name();
+        round.closedBy = caller.username();
         round.closedAt = Instant.now();
         em.flush();
         publishAgreement(round);
@@ -232,7 +244,7 @@ public class RoundService {
             coding.transcriptId = transcriptId;
             coding.site = transcript.site;
             coding.codeId = code.id;
-            coding.coder = caller.name();
+            coding.coder = caller.username();
             coding.roundId = round.id;
             coding.consensus = true;
             CodingService.setPassage(coding, decision.passage());
@@ -254,7 +266,7 @@ public class RoundService {
         payload.put("site", transcript.site);
         payload.put("roundId", round.id);
         payload.put("codebookId", round.codebookId);
-        payload.put("decidedBy", caller.name());
+        payload.put("decidedBy", caller.username());
         payload.put("decidedAt", now.toString());
         payload.put("codings", decided.stream().map(RoundService::eventCoding).toList());
         events.publish(CodingEvents.CONSENSUS_REACHED, "transcript", transcriptId, payload);
@@ -358,7 +370,7 @@ public class RoundService {
     /** Analysts see every round; other coders only rounds they are assigned to. */
     private CodingRound visibleRound(UUID id) {
         CodingRound round = round(id);
-        if (!caller.isAnalyst() && RoundAssignment.count("key.roundId = ?1 and key.coder = ?2", id, caller.name()) == 0) {
+        if (!caller.seesAllSites() && RoundAssignment.count("key.roundId = ?1 and key.coder = ?2", id, caller.username()) == 0) {
             throw ProblemException.notFound("Round '" + id + "'");
         }
         return round;

@@ -1,5 +1,6 @@
 package io.chorus.coding.service;
 
+import io.chorus.common.security.Caller;
 import io.chorus.coding.event.CodingEvents;
 import io.chorus.coding.repository.Code;
 import io.chorus.coding.repository.Coding;
@@ -13,7 +14,6 @@ import io.chorus.common.problem.ProblemException;
 import io.chorus.common.rest.Versioned;
 import io.chorus.common.rest.Versions;
 import io.chorus.common.security.Roles;
-import io.chorus.common.security.SiteScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -40,9 +40,6 @@ public class SiteReviewService {
     Caller caller;
 
     @Inject
-    SiteScope scope;
-
-    @Inject
     CodingService codings;
 
     @Inject
@@ -50,7 +47,7 @@ public class SiteReviewService {
 
     /** Analysts rate any site; a site lead rates their own. */
     public Put<RatingView> rate(String site, UUID codeId, String phase, Rating command, String ifMatch) {
-        if (!caller.isAnalyst()) {
+        if (!caller.seesAllSites()) {
             requireLeadOf(site);
         }
         Code code = Code.<Code>findByIdOptional(codeId).orElseThrow(() -> ProblemException.notFound("Code '" + codeId + "'"));
@@ -69,7 +66,7 @@ public class SiteReviewService {
         }
         rating.rating = command.rating();
         rating.justification = command.justification();
-        rating.ratedBy = caller.name();
+        rating.ratedBy = caller.username();
         rating.ratedAt = Instant.now();
         rating.persist();
         em.flush();
@@ -87,17 +84,15 @@ public class SiteReviewService {
     }
 
     public List<RatingView> ratings(String site, String phase) {
-        if (site != null && !scope.canRead(site)) {
-            return List.of();
-        }
+        caller.requireSiteFilter(site, CodingStaff.ANYWHERE);
         StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> params = new LinkedHashMap<>();
         if (site != null) {
             where.append(" and site = :site");
             params.put("site", site);
-        } else if (!scope.seesAllSites()) {
+        } else if (!caller.seesAllSites()) {
             where.append(" and site in :sites");
-            params.put("sites", scope.sites().isEmpty() ? List.of("-") : scope.sites());
+            params.put("sites", caller.sitesWhere(CodingStaff.AT_SITE).isEmpty() ? List.of("-") : caller.sitesWhere(CodingStaff.AT_SITE));
         }
         if (phase != null) {
             where.append(" and phase = :phase");
@@ -126,7 +121,7 @@ public class SiteReviewService {
 
     public List<ValidationView> validationsOfCode(UUID codeId) {
         return SiteValidation.<SiteValidation>list("codeId = ?1 and codingId is null order by site", codeId).stream()
-                .filter(v -> scope.canRead(v.site)).map(ValidationView::of).toList();
+                .filter(v -> caller.holds(v.site, CodingStaff.ANYWHERE)).map(ValidationView::of).toList();
     }
 
     private Put<ValidationView> save(SiteValidation validation, String site, UUID codingId, UUID codeId,
@@ -143,7 +138,7 @@ public class SiteReviewService {
         }
         validation.status = command.status();
         validation.comment = command.comment();
-        validation.validatedBy = caller.name();
+        validation.validatedBy = caller.username();
         validation.validatedAt = Instant.now();
         validation.persist();
         em.flush();
@@ -151,7 +146,7 @@ public class SiteReviewService {
     }
 
     private void requireLeadOf(String site) {
-        if (!caller.has(Roles.SITE_LEAD) || !scope.isMemberOf(site)) {
+        if (!caller.holds(site, Roles.SITE_LEAD)) {
             throw ProblemException.forbidden("Only a site lead of '" + site + "' may do this");
         }
     }

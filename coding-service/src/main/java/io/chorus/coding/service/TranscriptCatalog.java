@@ -55,10 +55,8 @@ public class TranscriptCatalog {
             return;
         }
         for (TranscriptReleased.Paragraph change : revised.changed()) {
-            transcript.paragraphs.stream().filter(p -> p.n == change.n()).forEach(p -> {
-                p.text = change.text();
-                p.english = change.english();
-            });
+            String english = transcript.englishOf(change.text(), change.english());
+            transcript.paragraphs.stream().filter(p -> p.n == change.n() && english != null).forEach(p -> p.english = english);
         }
         transcript.version = revised.version();
     }
@@ -76,7 +74,6 @@ public class TranscriptCatalog {
         }
         for (ReleasedTranscript.Paragraph paragraph : transcript.paragraphs) {
             if (withdrawn.paragraphs().contains(paragraph.n)) {
-                paragraph.text = ParagraphsWithdrawn.REDACTED;
                 paragraph.english = ParagraphsWithdrawn.REDACTED;
             }
         }
@@ -110,7 +107,8 @@ public class TranscriptCatalog {
         transcript.session = released.session();
         transcript.paragraphs.clear();
         for (TranscriptReleased.Paragraph p : released.paragraphs()) {
-            transcript.paragraphs.add(new ReleasedTranscript.Paragraph(p.n(), p.label(), p.speaker(), p.text(), p.english()));
+            transcript.paragraphs.add(new ReleasedTranscript.Paragraph(p.n(), p.label(), p.speaker(),
+                    transcript.englishOf(p.text(), p.english())));
         }
         transcript.persist();
     }

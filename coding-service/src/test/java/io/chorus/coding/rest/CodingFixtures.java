@@ -60,6 +60,28 @@ public class CodingFixtures {
         return id;
     }
 
+    @Inject
+    jakarta.persistence.EntityManager em;
+
+    private static int announcements;
+
+    /** Announces a person's roles as identity does, and waits until coding-service holds them. */
+    public void announce(String username, List<String> consortiumRoles, java.util.Map<String, List<String>> siteRoles) {
+        int version = ++announcements + 1000;
+        String payload;
+        try {
+            payload = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(java.util.Map.of("username", username,
+                    "consortiumRoles", consortiumRoles, "siteRoles", siteRoles, "version", version, "at", "2026-12-01T10:00:00Z"));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        connector.source("identity-events").send(TestEvents.incoming(
+                TestEvents.envelope("io.chorus.identity.person-roles-changed.v1", "person", username, payload)));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(() -> em.createNativeQuery("select count(*) from coder where username = ?1 and version = ?2")
+                        .setParameter(1, username).setParameter(2, version).getSingleResult()).toString().equals("1"));
+    }
+
     public void send(String type, String aggregateId, String payload) {
         connector.source("transcript-events").send(TestEvents.incoming(
                 TestEvents.envelope(type, "transcript", aggregateId, payload)));

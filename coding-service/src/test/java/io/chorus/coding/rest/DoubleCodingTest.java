@@ -27,6 +27,7 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,8 @@ class DoubleCodingTest {
         String y = codebook.path("codes[0].children[1].id");
         String ten = "abcdefghij";
         String transcript = fixtures.release("BU", ten, ten, ten, ten, ten, ten);
+        fixtures.announce("analyst-a", List.of("analyst"), Map.of());
+        fixtures.announce("analyst-b", List.of("analyst"), Map.of());
         Response created = given().auth().oauth2(ANALYST_A).contentType(ContentType.JSON).body("""
                 {"name":"First transcripts","codebookId":"%s",
                  "assignments":[{"transcriptId":"%s","coders":["analyst-a","analyst-b"]}]}""".formatted(codebook.path("id"), transcript))

@@ -42,6 +42,10 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(422, "Unprocessable Content", detail, List.of(new Problem.FieldError(pointer, detail)));
     }
 
+    public static ProblemException badParameter(String name, String detail) {
+        return new ProblemException(400, "Bad Request", detail, List.of(Problem.FieldError.parameter(name, detail)));
+    }
+
     public Problem toProblem() {
         return new Problem("about:blank", title, status, getMessage(), errors);
     }

@@ -65,8 +65,8 @@ public final class CodingBenchmark {
                 + "from generate_series(0, " + (transcripts - 1) + ") g");
         sql.execute("insert into released_transcript (id, site, external_id, language, version, released_at) "
                 + "values ('bench-pair', 'S01', 'pair', 'en', 1, now())");
-        sql.execute("insert into transcript_paragraph (transcript_id, n, label, speaker, text, english) "
-                + "select 'bench-pair', n, 'S01 ' || n, 'P1', repeat('word ', 40), repeat('word ', 40) from generate_series(1, "
+        sql.execute("insert into transcript_paragraph (transcript_id, n, label, speaker, english) "
+                + "select 'bench-pair', n, 'S01 ' || n, 'P1', repeat('word ', 40) from generate_series(1, "
                 + PARAGRAPHS + ") n");
         sql.execute("create temporary table bench_code as select id, row_number() over (order by position) as k from code "
                 + "where codebook_id = '" + codebook + "'");

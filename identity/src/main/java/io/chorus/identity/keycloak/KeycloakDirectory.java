@@ -1,6 +1,7 @@
 package io.chorus.identity.keycloak;
 
 import io.chorus.common.problem.ProblemException;
+import io.chorus.common.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
@@ -9,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.RealmResource;
@@ -32,27 +35,50 @@ public class KeycloakDirectory {
         return keycloak.realm(REALM);
     }
 
-    /** The site's group, whose "site" attribute puts the site into its members' tokens. */
+    /**
+     * The site's group and its per-site role groups {@code /sites/BU/site-lead}, ...: a member of a role group
+     * holds that role at that site only; its attributes put {@code BU} into the {@code sites} claim and
+     * {@code BU:site-lead} into the {@code site_roles} claim.
+     */
     public String ensureSiteGroup(String site) {
-        Optional<GroupRepresentation> existing = group(SITES + "/" + site);
-        if (existing.isPresent()) {
-            return existing.get().getId();
-        }
         GroupRepresentation parent = group(SITES).orElseGet(() -> {
             GroupRepresentation sites = new GroupRepresentation();
             sites.setName("sites");
             realm().groups().add(sites).close();
             return group(SITES).orElseThrow();
         });
-        GroupRepresentation group = new GroupRepresentation();
-        group.setName(site);
-        group.setAttributes(Map.of("site", List.of(site)));
-        realm().groups().group(parent.getId()).subGroup(group).close();
-        return group(SITES + "/" + site).orElseThrow().getId();
+        String siteGroup = group(SITES + "/" + site).map(GroupRepresentation::getId).orElseGet(() -> {
+            GroupRepresentation group = new GroupRepresentation();
+            group.setName(site);
+            realm().groups().group(parent.getId()).subGroup(group).close();
+            return group(SITES + "/" + site).orElseThrow().getId();
+        });
+        for (String role : Roles.SITE_ROLES) {
+            if (group(roleGroupPath(site, role)).isEmpty()) {
+                GroupRepresentation group = new GroupRepresentation();
+                group.setName(role);
+                group.setAttributes(Map.of("site", List.of(site), "site_role", List.of(site + ":" + role)));
+                realm().groups().group(siteGroup).subGroup(group).close();
+            }
+        }
+        return siteGroup;
     }
 
     public String siteGroupId(String site) {
         return group(SITES + "/" + site).orElseThrow(() -> ProblemException.notFound("Site '" + site + "'")).getId();
+    }
+
+    public String roleGroupId(String site, String role) {
+        return group(roleGroupPath(site, role))
+                .orElseThrow(() -> ProblemException.notFound("Role '" + role + "' at site '" + site + "'")).getId();
+    }
+
+    static String roleGroupPath(String site, String role) {
+        return SITES + "/" + site + "/" + role;
+    }
+
+    public List<UserRepresentation> users(int first, int max) {
+        return realm().users().list(first, max);
     }
 
     public Optional<UserRepresentation> user(String username) {
@@ -72,6 +98,9 @@ public class KeycloakDirectory {
             if (created.getStatus() == 409) {
                 throw ProblemException.conflict("A user with this username or email exists already");
             }
+            if (created.getStatus() == 400) {
+                throw refusedValue(created.readEntity(String.class));
+            }
             if (created.getStatus() != 201) {
                 throw new IllegalStateException("Keycloak refused the user: " + created.getStatus());
             }
@@ -79,9 +108,16 @@ public class KeycloakDirectory {
         return user(username).orElseThrow().getId();
     }
 
-    public Set<String> sitesOf(String userId) {
-        return realm().users().get(userId).groups().stream().filter(g -> g.getPath().startsWith(SITES + "/"))
-                .map(GroupRepresentation::getName).collect(Collectors.toSet());
+    /** The roles the person holds at each site, read from their per-site role groups. */
+    public Map<String, Set<String>> siteRolesOf(String userId) {
+        Map<String, Set<String>> roles = new TreeMap<>();
+        realm().users().get(userId).groups(0, 1000, false).forEach(group -> {
+            String[] path = group.getPath().split("/");
+            if (path.length == 4 && ("/" + path[1]).equals(SITES) && Roles.SITE_ROLES.contains(path[3])) {
+                roles.computeIfAbsent(path[2], site -> new TreeSet<>()).add(path[3]);
+            }
+        });
+        return roles;
     }
 
     public void join(String userId, String groupId) {
@@ -110,12 +146,18 @@ public class KeycloakDirectory {
         realm().users().get(userId).logout();
     }
 
-    public List<UserRepresentation> members(String groupId) {
-        return realm().groups().group(groupId).members(0, 1000);
+    /** Everyone holding some role at the site, people and partner service accounts alike. */
+    public List<UserRepresentation> members(String site) {
+        Map<String, UserRepresentation> members = new TreeMap<>();
+        for (String role : Roles.SITE_ROLES) {
+            group(roleGroupPath(site, role)).ifPresent(group -> realm().groups().group(group.getId()).members(0, 1000)
+                    .forEach(user -> members.putIfAbsent(user.getUsername(), user)));
+        }
+        return List.copyOf(members.values());
     }
 
-    /** A confidential client for one site: client credentials only, its service account in the site and the partner role. */
-    public String createPartner(String clientId, String name, String site, String groupId) {
+    /** A confidential client for one site: client credentials only, its service account partner-system at that site. */
+    public String createPartner(String clientId, String name, String site) {
         ClientRepresentation client = new ClientRepresentation();
         client.setClientId(clientId);
         client.setName(name);
@@ -126,8 +168,7 @@ public class KeycloakDirectory {
         client.setDirectAccessGrantsEnabled(false);
         client.setProtocolMappers(List.of(mapper("chorus-api audience", "oidc-audience-mapper", Map.of(
                         "included.custom.audience", "chorus-api", "access.token.claim", "true", "id.token.claim", "false")),
-                mapper("sites", "oidc-usermodel-attribute-mapper", Map.of("user.attribute", "site", "claim.name", "sites",
-                        "jsonType.label", "String", "multivalued", "true", "aggregate.attrs", "true", "access.token.claim", "true"))));
+                siteClaim("sites", "site"), siteClaim("site_roles", "site_role")));
         try (Response created = realm().clients().create(client)) {
             if (created.getStatus() == 409) {
                 throw ProblemException.conflict("A partner system '" + clientId + "' exists already");
@@ -138,8 +179,7 @@ public class KeycloakDirectory {
         }
         String id = clientUuid(clientId).orElseThrow();
         UserRepresentation account = realm().clients().get(id).getServiceAccountUser();
-        join(account.getId(), groupId);
-        grant(account.getId(), "partner-system");
+        join(account.getId(), roleGroupId(site, Roles.PARTNER_SYSTEM));
         return realm().clients().get(id).getSecret().getValue();
     }
 
@@ -177,6 +217,26 @@ public class KeycloakDirectory {
             }
             throw e;
         }
+    }
+
+    /** Keycloak refused a value of ours (its user profile rules): 422 with a pointer to the field it names. */
+    static ProblemException refusedValue(String body) {
+        String field = "";
+        try {
+            com.fasterxml.jackson.databind.JsonNode error = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
+            field = error.path("field").asText("");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | RuntimeException e) {
+            // not JSON: no field to point at
+        }
+        String pointer = field.isEmpty() ? "" : "/" + field;
+        return ProblemException.invalid(pointer, "Keycloak does not accept this value" + (field.isEmpty() ? "" : " of '" + field + "'"));
+    }
+
+    /** A multivalued claim aggregated from the attribute of the person's groups, as in the realm import. */
+    private static ProtocolMapperRepresentation siteClaim(String claim, String attribute) {
+        return mapper(claim, "oidc-usermodel-attribute-mapper", Map.of("user.attribute", attribute, "claim.name", claim,
+                "jsonType.label", "String", "multivalued", "true", "aggregate.attrs", "true", "access.token.claim", "true",
+                "id.token.claim", "true", "userinfo.token.claim", "true"));
     }
 
     private static ProtocolMapperRepresentation mapper(String name, String type, Map<String, String> config) {

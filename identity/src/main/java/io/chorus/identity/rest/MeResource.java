@@ -1,8 +1,10 @@
 package io.chorus.identity.rest;
 
-import io.chorus.common.security.SiteScope;
+import io.chorus.common.security.Caller;
+import io.chorus.common.security.Roles;
+import io.chorus.common.security.SiteRoles;
+import java.util.Map;
 import io.quarkus.security.Authenticated;
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,22 +21,23 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Identity")
 public class MeResource {
 
-    public record Me(String subject, String username, Set<String> roles, Set<String> sites) {
+    public record Me(String subject, String username, Set<String> consortiumRoles, Map<String, Set<String>> siteRoles,
+            Set<String> sites) {
     }
-
-    @Inject
-    SecurityIdentity identity;
-
-    @Inject
-    SiteScope scope;
 
     @Inject
     JsonWebToken token;
 
+    @Inject
+    Caller caller;
+
     @GET
     @Authenticated
-    @Operation(summary = "Who the token speaks for: roles and sites as every Chorus service reads them")
+    @Operation(summary = "Who the token speaks for: consortium-wide roles, roles per site, sites, as every Chorus service reads them")
     public Me me() {
-        return new Me(token.getSubject(), identity.getPrincipal().getName(), new TreeSet<>(identity.getRoles()), scope.sites());
+        SiteRoles roles = SiteRoles.of(token);
+        Set<String> consortium = new TreeSet<>(roles.realmRoles());
+        consortium.retainAll(Roles.CONSORTIUM_WIDE);
+        return new Me(token.getSubject(), caller.username(), consortium, roles.bySite(), roles.bySite().keySet());
     }
 }

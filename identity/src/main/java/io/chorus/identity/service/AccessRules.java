@@ -2,11 +2,9 @@ package io.chorus.identity.service;
 
 import io.chorus.common.problem.ProblemException;
 import io.chorus.common.security.Roles;
-import io.chorus.common.security.SiteScope;
-import io.quarkus.security.identity.SecurityIdentity;
+import io.chorus.common.security.Caller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -16,22 +14,17 @@ import java.util.Set;
 @RequestScoped
 public class AccessRules {
 
-    /** The roles a person can hold at a site (partner-system is for clients, consortium-admin is granted in Keycloak). */
-    public static final List<String> PERSON_ROLES = List.of(Roles.SITE_LEAD, Roles.SITE_RESEARCHER, Roles.TRANSLATOR, Roles.ANALYST);
     static final Set<String> SITE_LEAD_GRANTS = Set.of(Roles.SITE_LEAD, Roles.SITE_RESEARCHER, Roles.TRANSLATOR);
 
     @Inject
-    SecurityIdentity identity;
-
-    @Inject
-    SiteScope scope;
+    Caller caller;
 
     public String actor() {
-        return identity.getPrincipal().getName();
+        return caller.username();
     }
 
     public boolean isAdmin() {
-        return identity.hasRole(Roles.CONSORTIUM_ADMIN);
+        return caller.holdsConsortiumWide(Roles.CONSORTIUM_ADMIN);
     }
 
     /** Managing a site's members: admins anywhere, site leads at their own sites. */
@@ -39,7 +32,7 @@ public class AccessRules {
         if (isAdmin()) {
             return;
         }
-        if (!identity.hasRole(Roles.SITE_LEAD) || !scope.isMemberOf(site)) {
+        if (!caller.holds(site, Roles.SITE_LEAD)) {
             throw ProblemException.forbidden("Only a consortium admin or a site lead of '" + site + "' manages its members");
         }
     }

@@ -1,6 +1,7 @@
 package io.chorus.identity.service;
 
 import io.chorus.common.problem.ProblemException;
+import io.chorus.common.security.Roles;
 import io.chorus.identity.keycloak.KeycloakDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,22 +16,34 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.keycloak.representations.idm.UserRepresentation;
 
-/** People at a site: invited or added with a role, re-roled, revoked. Keycloak holds the result. */
+/**
+ * People at a site: invited or added with a role at that site, re-roled, revoked. The role is a membership
+ * of the site's role group in Keycloak, so it holds at that site only; other sites are never touched.
+ */
 @ApplicationScoped
 @Transactional
 public class MemberService {
 
-    static final String ROLES = "site-lead|site-researcher|translator|analyst";
+    static final String ROLES = "^(site-lead|site-researcher|translator)$";
+    /** Keycloak's person-name rule: none of < > & " $ % ! # ? § ; * ~ / \\ | ^ = [ ] { } ( ). */
+    static final String PERSON_NAME = "^[^<>&\"$%!#?§;*~/\\\\|^=\\[\\]{}()]*$";
+    static final String NAME_MESSAGE = "may not contain any of < > & \" $ % ! # ? § ; * ~ / \\ | ^ = [ ] { } ( )";
 
-    public record NewMember(@NotNull @Pattern(regexp = "[a-z0-9][a-z0-9._-]{1,59}") String username,
-            @Email @Size(max = 200) String email, @Size(max = 100) String firstName, @Size(max = 100) String lastName,
-            @NotNull @Pattern(regexp = ROLES) String role) {
+    public record NewMember(@NotNull @Pattern(regexp = "^[a-z0-9][a-z0-9._-]{1,59}$",
+                    message = "must be 2-60 lower-case letters, digits, '.', '_' or '-'") String username,
+            @Email @Size(max = 200) String email,
+            @Size(max = 100) @Pattern(regexp = PERSON_NAME, message = NAME_MESSAGE) String firstName,
+            @Size(max = 100) @Pattern(regexp = PERSON_NAME, message = NAME_MESSAGE) String lastName,
+            @NotNull @Pattern(regexp = ROLES, message = "must be a site role: site-lead, site-researcher or translator") String role) {
     }
 
-    public record RoleChange(@NotNull @Pattern(regexp = ROLES) String role) {
+    public record RoleChange(@NotNull @Pattern(regexp = ROLES,
+            message = "must be a site role: site-lead, site-researcher or translator") String role) {
     }
 
-    public record Member(String username, String firstName, String lastName, Set<String> roles, Set<String> sites) {
+    /** A member as seen from one site: their role there, and the consortium-wide roles that hold everywhere. */
+    public record Member(String username, String firstName, String lastName, String site, Set<String> roles,
+            Set<String> consortiumRoles) {
     }
 
     @Inject
@@ -45,42 +58,44 @@ public class MemberService {
     @Inject
     AuditLog audit;
 
+    @Inject
+    PeopleAnnouncements people;
+
     public Member add(String site, NewMember command) {
         rules.requireManagerOf(site);
         sites.find(site);
-        String group = keycloak.siteGroupId(site);
         rules.requireGrantable(command.role(), command.username());
         String userId = keycloak.user(command.username()).map(UserRepresentation::getId).orElse(null);
         boolean invited = userId == null;
         if (invited) {
             userId = keycloak.createUser(command.username(), command.email(), command.firstName(), command.lastName());
-        } else if (keycloak.sitesOf(userId).contains(site)) {
+        } else if (keycloak.siteRolesOf(userId).containsKey(site)) {
             throw ProblemException.conflict("'" + command.username() + "' is already a member of " + site
                     + "; change their role with PUT .../members/" + command.username());
         }
-        keycloak.join(userId, group);
-        keycloak.grant(userId, command.role());
+        keycloak.join(userId, keycloak.roleGroupId(site, command.role()));
         audit.record(rules.actor(), invited ? "member-invited" : "member-added", site, "user:" + command.username(),
                 Map.of("role", command.role()));
-        return member(command.username());
+        people.announce(userId, command.username());
+        return member(site, userId, command.username());
     }
 
     public Member changeRole(String site, String username, RoleChange command) {
         rules.requireManagerOf(site);
         rules.requireGrantable(command.role(), username);
         String userId = memberId(site, username);
-        Set<String> held = keycloak.realmRoles(userId);
-        if (!rules.isAdmin() && held.contains("analyst")) {
-            throw ProblemException.forbidden("Only a consortium admin changes an analyst's roles");
-        }
-        for (String role : AccessRules.PERSON_ROLES) {
-            if (held.contains(role) && !role.equals(command.role())) {
-                keycloak.revoke(userId, role);
+        requireNotConsortiumStaff(userId, "changes the site roles of");
+        Set<String> held = keycloak.siteRolesOf(userId).get(site);
+        for (String role : held) {
+            if (!role.equals(command.role())) {
+                keycloak.leave(userId, keycloak.roleGroupId(site, role));
             }
         }
-        keycloak.grant(userId, command.role());
+        keycloak.join(userId, keycloak.roleGroupId(site, command.role()));
+        keycloak.logout(userId);
         audit.record(rules.actor(), "role-changed", site, "user:" + username, Map.of("from", new TreeSet<>(held), "to", command.role()));
-        return member(username);
+        people.announce(userId, username);
+        return member(site, userId, username);
     }
 
     public void revoke(String site, String username) {
@@ -89,41 +104,43 @@ public class MemberService {
             throw ProblemException.forbidden("You cannot change your own access");
         }
         String userId = memberId(site, username);
-        if (!rules.isAdmin() && keycloak.realmRoles(userId).contains("analyst")) {
-            throw ProblemException.forbidden("Only a consortium admin revokes an analyst");
-        }
-        keycloak.leave(userId, keycloak.siteGroupId(site));
-        if (keycloak.sitesOf(userId).isEmpty()) {
-            for (String role : List.of("site-lead", "site-researcher", "translator")) {
-                if (keycloak.realmRoles(userId).contains(role)) {
-                    keycloak.revoke(userId, role);
-                }
-            }
+        requireNotConsortiumStaff(userId, "revokes");
+        for (String role : keycloak.siteRolesOf(userId).get(site)) {
+            keycloak.leave(userId, keycloak.roleGroupId(site, role));
         }
         keycloak.logout(userId);
         audit.record(rules.actor(), "member-revoked", site, "user:" + username, Map.of());
+        people.announce(userId, username);
     }
 
     public List<Member> list(String site) {
         rules.requireManagerOf(site);
         sites.find(site);
-        return keycloak.members(keycloak.siteGroupId(site)).stream().filter(u -> !u.getUsername().startsWith("service-account-"))
-                .map(u -> member(u.getUsername())).toList();
+        return keycloak.members(site).stream().filter(u -> !u.getUsername().startsWith("service-account-"))
+                .map(u -> member(site, u.getId(), u.getUsername())).toList();
+    }
+
+    private void requireNotConsortiumStaff(String userId, String what) {
+        Set<String> consortium = keycloak.realmRoles(userId);
+        if (!rules.isAdmin() && (consortium.contains(Roles.ANALYST) || consortium.contains(Roles.CONSORTIUM_ADMIN))) {
+            throw ProblemException.forbidden("Only a consortium admin " + what + " an analyst or consortium admin");
+        }
     }
 
     private String memberId(String site, String username) {
         String userId = keycloak.user(username).map(UserRepresentation::getId)
                 .orElseThrow(() -> ProblemException.notFound("User '" + username + "'"));
-        if (!keycloak.sitesOf(userId).contains(site)) {
+        if (!keycloak.siteRolesOf(userId).containsKey(site)) {
             throw ProblemException.notFound("Member '" + username + "' of site " + site);
         }
         return userId;
     }
 
-    private Member member(String username) {
+    private Member member(String site, String userId, String username) {
         UserRepresentation user = keycloak.user(username).orElseThrow();
-        Set<String> roles = new TreeSet<>(keycloak.realmRoles(user.getId()));
-        roles.retainAll(Set.of("consortium-admin", "site-lead", "site-researcher", "translator", "analyst"));
-        return new Member(user.getUsername(), user.getFirstName(), user.getLastName(), roles, new TreeSet<>(keycloak.sitesOf(user.getId())));
+        Set<String> consortium = new TreeSet<>(keycloak.realmRoles(userId));
+        consortium.retainAll(Roles.CONSORTIUM_WIDE);
+        return new Member(user.getUsername(), user.getFirstName(), user.getLastName(), site,
+                new TreeSet<>(keycloak.siteRolesOf(userId).getOrDefault(site, Set.of())), consortium);
     }
 }

@@ -41,8 +41,7 @@ public class PartnerService {
         rules.requireManagerOf(site);
         sites.find(site);
         String clientId = "partner-" + site.toLowerCase() + "-" + command.name();
-        String secret = keycloak.createPartner(clientId, "Partner system " + command.name() + " of site " + site, site,
-                keycloak.siteGroupId(site));
+        String secret = keycloak.createPartner(clientId, "Partner system " + command.name() + " of site " + site, site);
         audit.record(rules.actor(), "partner-registered", site, "client:" + clientId, Map.of());
         return new Credentials(clientId, site, secret, tokenUrl);
     }

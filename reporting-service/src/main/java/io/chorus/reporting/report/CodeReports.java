@@ -31,6 +31,30 @@ public class CodeReports {
     @Inject
     Sql sql;
 
+    @Inject
+    io.chorus.reporting.config.DisclosureConfig disclosureConfig;
+
+    /** For site staff: how many other sites each value of the dimension column (and the whole filter) covers. */
+    Disclosure disclosure(ReportFilter filter, String column) {
+        if (filter.visibleSites() == null) {
+            return Disclosure.everything();
+        }
+        List<Object> params = new ArrayList<>();
+        String where = filter.where("t", "cell_", params, false);
+        params.add(filter.visibleSites().isEmpty() ? java.util.Set.of("-") : filter.visibleSites());
+        String others = where + " and t.site not in (?" + params.size() + ")";
+        Map<String, Long> byValue = new HashMap<>();
+        if (column != null) {
+            for (Object[] row : sql.rows("select t." + column + ", count(distinct t.site) from transcript_fact t where " + others
+                    + " group by 1", params.toArray())) {
+                byValue.put(label(row[0]), num(row[1]));
+            }
+        }
+        long total = num(sql.single("select count(distinct t.site) from transcript_fact t where " + others, params.toArray()));
+        return new Disclosure(filter.visibleSites(), disclosureConfig.minSitesForOthers(), total, byValue);
+    }
+
+
     public ReportTable frequency(ReportFilter filter, String by, Integer level) {
         String[] dimension = dimension(by);
         List<CodeTree.Node> codes = codes(filter, level);
@@ -50,6 +74,7 @@ public class CodeReports {
         Map<String, Long> documents = documents(filter, dimension[1]);
         long allDocuments = documents.values().stream().mapToLong(Long::longValue).sum();
         List<String> values = visibleValues(filter, by, documents.keySet());
+        Disclosure disclosure = disclosure(filter, dimension[1]);
         ReportTable.Builder table = ReportTable.builder("code-frequency", "Code frequency by " + by, describe(filter, by))
                 .column("code", "Code").column("level", "Level").column("frameworkRef", "Framework")
                 .column("passages", "Coded passages").column("documents", "Documents").column("share", "Share of documents")
@@ -70,11 +95,13 @@ public class CodeReports {
             row.put("documents", docs);
             row.put("share", share(docs, allDocuments));
             row.put("sites", sites.getOrDefault(code.id(), 0L));
+            disclosure.withhold(table, row, disclosure.showsTotal(), "passages", "documents", "share", "sites");
             for (String value : values) {
                 long[] cell = byValue.getOrDefault(value, new long[2]);
                 row.put(value + ".passages", cell[1]);
                 row.put(value + ".documents", cell[0]);
                 row.put(value + ".share", share(cell[0], documents.getOrDefault(value, 0L)));
+                disclosure.withhold(table, row, disclosure.shows(value), value + ".passages", value + ".documents", value + ".share");
             }
         }
         return table.chart("code", values.stream().limit(8).map(v -> v + ".share").toList(),
@@ -94,6 +121,7 @@ public class CodeReports {
         }
         List<String> values = visibleValues(filter, by, cells.values().stream().flatMap(m -> m.keySet().stream())
                 .collect(java.util.stream.Collectors.toCollection(TreeSet::new)));
+        Disclosure disclosure = disclosure(filter, dimension[1]);
         ReportTable.Builder table = ReportTable.builder("facilitators-barriers", "Facilitators and barriers by " + by,
                 describe(filter, by)).column("code", "Code").column("level", "Level").column("frameworkRef", "Framework")
                 .column("facilitators", "Facilitators").column("barriers", "Barriers").column("mixed", "Mixed").column("neutral", "Neutral");
@@ -112,10 +140,12 @@ public class CodeReports {
                 int index = i;
                 row.put(names[i], byValue.values().stream().mapToLong(v -> v[index]).sum());
             }
+            disclosure.withhold(table, row, disclosure.showsTotal(), names);
             for (String value : values) {
                 long[] cell = byValue.getOrDefault(value, new long[4]);
                 row.put(value + ".facilitators", cell[0]);
                 row.put(value + ".barriers", cell[1]);
+                disclosure.withhold(table, row, disclosure.shows(value), value + ".facilitators", value + ".barriers");
             }
         }
         return table.chart("code", List.of("facilitators", "barriers"), "Coded passages marked as facilitator or barrier").build();
@@ -173,6 +203,7 @@ public class CodeReports {
         codes(filter, null).forEach(c -> codes.put(c.id(), c));
         List<Object> params = new ArrayList<>();
         String where = filter.where("p", "", params, false);
+        Disclosure disclosure = disclosure(filter, null);
         ReportTable.Builder table = ReportTable.builder("co-occurrence", "Passages coded with both codes", describe(filter, null))
                 .column("codeA", "Code").column("codeB", "Co-occurring code").column("passages", "Passages with both")
                 .column("documents", "Documents");
@@ -190,6 +221,7 @@ public class CodeReports {
             out.put("codeB", b.name());
             out.put("passages", num(row[2]));
             out.put("documents", num(row[3]));
+            disclosure.withhold(table, out, disclosure.showsTotal(), "passages", "documents");
         }
         return table.build();
     }

@@ -7,10 +7,11 @@ import java.util.Map;
 
 /**
  * One report as a table: named columns and rows keyed by column. The same table is written as JSON,
- * CSV and XLSX; {@code chart} names the label column and the numeric columns an SVG chart draws.
+ * CSV and XLSX; {@code chart} names the label column and the numeric columns an SVG chart draws; {@code notes}
+ * say, in every format, why figures are withheld.
  */
 public record ReportTable(String report, String title, Map<String, String> filters, List<Column> columns,
-        List<Map<String, Object>> rows, Chart chart) {
+        List<Map<String, Object>> rows, Chart chart, List<String> notes) {
 
     public record Column(String key, String label) {
     }
@@ -29,6 +30,7 @@ public record ReportTable(String report, String title, Map<String, String> filte
         private final List<Column> columns = new ArrayList<>();
         private final List<Map<String, Object>> rows = new ArrayList<>();
         private Chart chart;
+        private final List<String> notes = new ArrayList<>();
 
         Builder(String report, String title, Map<String, String> filters) {
             this.report = report;
@@ -54,8 +56,16 @@ public record ReportTable(String report, String title, Map<String, String> filte
             return this;
         }
 
+        /** A sentence printed with the table in every format, such as why figures are withheld. */
+        public Builder note(String note) {
+            if (!notes.contains(note)) {
+                notes.add(note);
+            }
+            return this;
+        }
+
         public ReportTable build() {
-            return new ReportTable(report, title, filters, List.copyOf(columns), List.copyOf(rows), chart);
+            return new ReportTable(report, title, filters, List.copyOf(columns), List.copyOf(rows), chart, List.copyOf(notes));
         }
     }
 }

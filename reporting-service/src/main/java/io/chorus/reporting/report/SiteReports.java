@@ -25,6 +25,9 @@ public class SiteReports {
     @Inject
     Sql sql;
 
+    @Inject
+    io.chorus.reporting.config.DisclosureConfig disclosureConfig;
+
     /** Per site and phase: N, age, gender, backgrounds, peer-support experience, session dates and durations. */
     public ReportTable participants(ReportFilter filter) {
         List<Object> params = new ArrayList<>();
@@ -106,7 +109,11 @@ public class SiteReports {
      * Quotes for a code (and its sub-codes) from the counted codings, with their labels; the original
      * language only for members of the quote's site.
      */
-    public ReportTable quotes(ReportFilter filter, String codeId, String valence, Set<String> memberOf) {
+    /** Who reads a report, for the audit of original-language text. */
+    public record Reader(String username, String subject, Set<String> memberOf) {
+    }
+
+    public ReportTable quotes(ReportFilter filter, String codeId, String valence, Reader reader) {
         if (codeId == null || codeId.isBlank()) {
             throw ProblemException.invalid("/code", "code is required");
         }
@@ -124,11 +131,12 @@ public class SiteReports {
                 .column("valence", "Valence").column("role", "Role").column("english", "English").column("original", "Original");
         List<Object[]> codings = sql.rows("with recursive down(code_id) as (select cast(?1 as varchar) union all "
                 + "select c.code_id from code_fact c join down on c.parent_id = down.code_id) "
-                + "select f.transcript_id, t.site, t.cell_phase, f.valence, f.first_paragraph, f.last_paragraph, s.name "
+                + "select f.transcript_id, t.site, t.cell_phase, f.valence, f.first_paragraph, f.last_paragraph, s.name, t.language "
                 + "from coding_fact f join transcript_fact t on t.transcript_id = f.transcript_id left join site s on s.code = t.site "
                 + "where f.code_id in (select code_id from down) and (f.consensus or (f.round_id is null and not exists "
                 + "(select 1 from coding_fact c where c.transcript_id = f.transcript_id and c.consensus))) and " + where
                 + " order by t.site, f.transcript_id, f.first_paragraph limit 500", params.toArray());
+        Set<String> audited = new TreeSet<>();
         for (Object[] coding : codings) {
             List<Object[]> paragraphs = sql.rows("select n, label, speaker, text, english from paragraph_fact where transcript_id = ?1 "
                     + "and n between ?2 and ?3 order by n", coding[0], coding[4], coding[5]);
@@ -151,10 +159,48 @@ public class SiteReports {
             row.put("valence", coding[3]);
             row.put("role", role);
             row.put("english", String.join(" ", paragraphs.stream().map(p -> (String) p[4]).toList()));
-            row.put("original", memberOf.contains((String) coding[1])
-                    ? String.join(" ", paragraphs.stream().map(p -> (String) p[3]).toList()) : null);
+            boolean original = reader.memberOf().contains((String) coding[1]);
+            row.put("original", original ? String.join(" ", paragraphs.stream().map(p -> (String) p[3]).toList()) : null);
+            String language = (String) coding[7];
+            boolean english = language == null || language.equals("en") || language.startsWith("en-");
+            if (original && !english && audited.add((String) coding[0])) {
+                sql.update("insert into original_read (at, subject, username, site, transcript_id, language) "
+                        + "values (now(), ?1, ?2, ?3, ?4, ?5)", reader.subject(), reader.username(), coding[1], coding[0], language);
+            }
         }
         return table.build();
+    }
+
+    public record OriginalRead(long id, java.time.Instant at, String subject, String username, String site, String transcriptId,
+            String language) {
+    }
+
+    /** The audit of original-language reads through reports, newest first. */
+    public io.chorus.common.rest.Page<OriginalRead> originalReads(String site, String username, int page, int size) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder where = new StringBuilder("1 = 1");
+        if (site != null) {
+            params.add(site);
+            where.append(" and site = ?").append(params.size());
+        }
+        if (username != null) {
+            params.add(username);
+            where.append(" and username = ?").append(params.size());
+        }
+        long total = num(sql.single("select count(*) from original_read where " + where, params.toArray()));
+        params.add(size);
+        params.add((long) page * size);
+        List<OriginalRead> items = sql.rows("select id, at, subject, username, site, transcript_id, language from original_read where "
+                + where + " order by id desc limit ?" + (params.size() - 1) + " offset ?" + params.size(), params.toArray()).stream()
+                .map(r -> new OriginalRead(num(r[0]), instant(r[1]), (String) r[2], (String) r[3],
+                        (String) r[4], (String) r[5], (String) r[6])).toList();
+        return new io.chorus.common.rest.Page<>(items, page, size, total);
+    }
+
+    private static java.time.Instant instant(Object value) {
+        return value instanceof java.time.Instant instant ? instant
+                : value instanceof java.time.OffsetDateTime offset ? offset.toInstant()
+                : ((java.sql.Timestamp) value).toInstant();
     }
 
     public void submitMeasure(String site, String phase, List<Integer> items, String by) {
@@ -180,6 +226,7 @@ public class SiteReports {
         }
         table.column("sum", "Sum (0-24)").column("meanItem", "Mean item score");
         Map<String, List<int[]>> groups = new TreeMap<>();
+        Map<String, Long> othersInGroup = new TreeMap<>();
         for (Object[] row : sql.rows("select m.site, m.items, s.prior_peer_support, (select band from site_income i where i.site = m.site "
                 + "and i.valid_from <= m.submitted_at order by valid_from desc limit 1) from implementation_measure m "
                 + "join site s on s.code = m.site where m.phase = ?1 order by m.site", phase)) {
@@ -187,7 +234,9 @@ public class SiteReports {
             String group = "income".equals(groupBy) ? String.valueOf(row[3])
                     : Boolean.TRUE.equals(row[2]) ? "prior peer support" : "no prior peer support";
             groups.computeIfAbsent(group, g -> new ArrayList<>()).add(items);
-            if (filter.visibleSites() == null || filter.visibleSites().contains((String) row[0])) {
+            boolean own = filter.visibleSites() == null || filter.visibleSites().contains((String) row[0]);
+            othersInGroup.merge(group, own ? 0L : 1L, Long::sum);
+            if (own) {
                 Map<String, Object> out = table.row();
                 out.put("site", row[0]);
                 out.put("group", group);
@@ -195,12 +244,18 @@ public class SiteReports {
                 putItems(out, List.<int[]>of(items));
             }
         }
+        Disclosure disclosure = new Disclosure(filter.visibleSites(), disclosureConfig.minSitesForOthers(), 0, othersInGroup);
         groups.forEach((group, members) -> {
             Map<String, Object> out = table.row();
             out.put("site", "group: " + group);
             out.put("group", group);
             out.put("sites", (long) members.size());
             putItems(out, members);
+            List<String> figures = new ArrayList<>(List.of("sum", "meanItem"));
+            for (int i = 1; i <= MEASURE_ITEMS; i++) {
+                figures.add("item" + i);
+            }
+            disclosure.withhold(table, out, disclosure.shows(group), figures.toArray(String[]::new));
         });
         return table.chart("site", List.of("meanItem"), "Mean item score per site and group").build();
     }

@@ -24,6 +24,9 @@ public final class TableWriters {
         for (Map<String, Object> row : table.rows()) {
             out.append(String.join(",", table.columns().stream().map(c -> quote(text(row.get(c.key())))).toList())).append("\r\n");
         }
+        for (String note : table.notes()) {
+            out.append(quote("Note: " + note)).append("\r\n");
+        }
         return out.toString();
     }
 
@@ -55,6 +58,10 @@ public final class TableWriters {
                     }
                 }
             }
+            r++;
+            for (String note : table.notes()) {
+                sheet.createRow(r++).createCell(0).setCellValue("Note: " + note);
+            }
             sheet.createFreezePane(0, 2);
             workbook.write(out);
             return out.toByteArray();
@@ -77,7 +84,8 @@ public final class TableWriters {
                 max = Math.max(max, number(row.get(series)));
             }
         }
-        int height = 60 + groupHeight * table.rows().size() + 20 * chart.seriesColumns().size();
+        int notesHeight = 16 * table.notes().size();
+        int height = 60 + notesHeight + groupHeight * table.rows().size() + 20 * chart.seriesColumns().size();
         StringBuilder svg = new StringBuilder();
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(labelWidth + plotWidth + 80)
                 .append("\" height=\"").append(height).append("\" font-family=\"sans-serif\" font-size=\"11\">\n");
@@ -85,19 +93,25 @@ public final class TableWriters {
         svg.append("<text x=\"10\" y=\"20\" font-size=\"14\" font-weight=\"bold\">").append(escape(table.title())).append("</text>\n");
         svg.append("<text x=\"10\" y=\"38\" fill=\"#555\">").append(escape(chart.caption())).append("</text>\n");
         int y = 50;
+        for (String note : table.notes()) {
+            svg.append("<text x=\"10\" y=\"").append(y).append("\" fill=\"#a00\">").append(escape("Note: " + note)).append("</text>\n");
+            y += 16;
+        }
         for (Map<String, Object> row : table.rows()) {
             svg.append("<text x=\"").append(labelWidth - 6).append("\" y=\"").append(y + groupHeight / 2)
                     .append("\" text-anchor=\"end\">").append(escape(shorten(text(row.get(chart.labelColumn())), 42))).append("</text>\n");
             for (int s = 0; s < chart.seriesColumns().size(); s++) {
-                double value = number(row.get(chart.seriesColumns().get(s)));
+                Object raw = row.get(chart.seriesColumns().get(s));
+                double value = number(raw);
+                String shown = raw == null ? "n/a" : format(value);
                 int width = max == 0 ? 0 : (int) Math.round(plotWidth * value / max);
                 int barY = y + s * barHeight;
                 svg.append("<rect x=\"").append(labelWidth).append("\" y=\"").append(barY).append("\" width=\"").append(width)
                         .append("\" height=\"").append(barHeight - 2).append("\" fill=\"").append(colours[s % colours.length])
-                        .append("\"><title>").append(escape(label(table, chart.seriesColumns().get(s)) + ": " + format(value)))
+                        .append("\"><title>").append(escape(label(table, chart.seriesColumns().get(s)) + ": " + shown))
                         .append("</title></rect>\n");
                 svg.append("<text x=\"").append(labelWidth + width + 4).append("\" y=\"").append(barY + barHeight - 4)
-                        .append("\">").append(format(value)).append("</text>\n");
+                        .append("\">").append(shown).append("</text>\n");
             }
             y += groupHeight;
         }

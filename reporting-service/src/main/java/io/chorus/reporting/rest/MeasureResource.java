@@ -1,9 +1,8 @@
 package io.chorus.reporting.rest;
 
 import io.chorus.common.security.Roles;
-import io.chorus.common.security.SiteScope;
+import io.chorus.common.security.Caller;
 import io.chorus.reporting.report.SiteReports;
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -36,17 +35,14 @@ public class MeasureResource {
     SiteReports reports;
 
     @Inject
-    SiteScope scope;
-
-    @Inject
-    SecurityIdentity identity;
+    Caller caller;
 
     @PUT
     @RolesAllowed(Roles.SITE_LEAD)
     @Operation(summary = "A site lead submits the implementation measure for their site (replaces an earlier one)")
     public Submission submit(@PathParam("site") String site, @QueryParam("phase") String phase, @Valid @NotNull Submission submission) {
-        scope.requireWriteAccess(site);
-        reports.submitMeasure(site, phase, submission.items(), identity.getPrincipal().getName());
+        caller.requireAt(site, Roles.SITE_LEAD);
+        reports.submitMeasure(site, phase, submission.items(), caller.username());
         return submission;
     }
 }

@@ -1,7 +1,7 @@
 package io.chorus.reporting.rest;
 
 import io.chorus.common.security.Roles;
-import io.chorus.common.security.SiteScope;
+import io.chorus.common.security.Caller;
 import io.chorus.reporting.report.ReportTable;
 import io.chorus.reporting.service.ProgressReadModel;
 import jakarta.annotation.security.RolesAllowed;
@@ -27,7 +27,7 @@ public class ProgressResource {
     ProgressReadModel readModel;
 
     @Inject
-    SiteScope scope;
+    Caller caller;
 
     @GET
     @RolesAllowed({Roles.ANALYST, Roles.CONSORTIUM_ADMIN, Roles.SITE_LEAD, Roles.SITE_RESEARCHER, Roles.TRANSLATOR})
@@ -42,7 +42,8 @@ public class ProgressResource {
                 .column("coded", "Coded").column("doubleCoded", "Double-coded").column("agreementMeasured", "Agreement measured")
                 .column("meanPercentAgreement", "Mean percent agreement").column("meanKappa", "Mean kappa")
                 .column("meanAlpha", "Mean Krippendorff's alpha");
-        for (ProgressReadModel.SiteProgress p : readModel.progress(scope.seesAllSites() ? null : scope.sites())) {
+        for (ProgressReadModel.SiteProgress p : readModel.progress(caller.seesAllSites() || caller.holdsConsortiumWide(Roles.TRANSLATOR) ? null
+                : caller.sitesWhere(Roles.SITE_LEAD, Roles.SITE_RESEARCHER, Roles.TRANSLATOR))) {
             Map<String, Object> row = table.row();
             row.put("site", p.site());
             row.put("uploaded", p.uploaded());

@@ -1,7 +1,10 @@
 package io.chorus.reporting.rest;
 
+import java.util.List;
+import io.chorus.common.problem.ProblemException;
+
 import io.chorus.common.security.Roles;
-import io.chorus.common.security.SiteScope;
+import io.chorus.common.security.Caller;
 import io.chorus.reporting.report.CodeReports;
 import io.chorus.reporting.report.ReportFilter;
 import io.chorus.reporting.report.ReportTable;
@@ -69,7 +72,7 @@ public class ReportResource {
     SiteReports sites;
 
     @Inject
-    SiteScope scope;
+    Caller caller;
 
     @GET
     @Path("/code-frequency")
@@ -139,7 +142,8 @@ public class ReportResource {
     @Operation(summary = "Quotes for a code with their labels; the original language only for members of the quote's site")
     public Response quotes(@Valid @BeanParam Filters filters, @QueryParam("code") String code,
             @QueryParam("valence") @Pattern(regexp = "facilitator|barrier|mixed|neutral") String valence) {
-        return render(sites.quotes(filter(filters), code, valence, scope.sites()), filters.format);
+        return render(sites.quotes(filter(filters), code, valence, new SiteReports.Reader(caller.username(), caller.subject(),
+                caller.sitesWhere(Roles.SITE_LEAD, Roles.SITE_RESEARCHER))), filters.format);
     }
 
     @GET
@@ -151,8 +155,10 @@ public class ReportResource {
         return render(sites.measure(filter(filters), groupBy), filters.format);
     }
 
+    /** Site staff see their own sites; a filter naming another site is refused rather than answered with its figures. */
     ReportFilter filter(Filters f) {
-        Set<String> visible = scope.seesAllSites() ? null : scope.sites();
+        Set<String> visible = caller.seesAllSites() ? null : caller.sitesWhere(Roles.SITE_LEAD, Roles.SITE_RESEARCHER);
+        caller.requireSiteFilter(f.site, Roles.ANALYST, Roles.CONSORTIUM_ADMIN, Roles.SITE_LEAD, Roles.SITE_RESEARCHER);
         return new ReportFilter(f.study, f.phase, f.site, f.income, f.role, f.codebook, f.codebookVersion, visible);
     }
 

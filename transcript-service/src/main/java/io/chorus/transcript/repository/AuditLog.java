@@ -37,25 +37,32 @@ public class AuditLog {
                 .append("transcriptId", t.id()).append("externalId", t.externalId()).append("language", t.language()));
     }
 
-    public List<OriginalRead> find(String site, String subject, int page, int size) {
-        return collection().find(filter(site, subject)).sort(Sorts.descending("at", "_id")).skip(page * size).limit(size)
+    /** Whose reads to list: by username, by subject id, or anyone's when both are null. */
+    public record Reader(String username, String subject) {
+    }
+
+    public List<OriginalRead> find(String site, Reader reader, int page, int size) {
+        return collection().find(filter(site, reader)).sort(Sorts.descending("at", "_id")).skip(page * size).limit(size)
                 .map(d -> new OriginalRead(d.getString("_id"), d.getDate("at").toInstant(), d.getString("subject"),
                         d.getString("username"), d.getString("site"), d.getString("transcriptId"), d.getString("externalId"),
                         d.getString("language")))
                 .into(new ArrayList<>());
     }
 
-    public long count(String site, String subject) {
-        return collection().countDocuments(filter(site, subject));
+    public long count(String site, Reader reader) {
+        return collection().countDocuments(filter(site, reader));
     }
 
-    private static Bson filter(String site, String subject) {
+    private static Bson filter(String site, Reader reader) {
         List<Bson> filters = new ArrayList<>();
         if (site != null) {
             filters.add(Filters.eq("site", site));
         }
-        if (subject != null) {
-            filters.add(Filters.eq("subject", subject));
+        if (reader.username() != null) {
+            filters.add(Filters.eq("username", reader.username()));
+        }
+        if (reader.subject() != null) {
+            filters.add(Filters.eq("subject", reader.subject()));
         }
         return filters.isEmpty() ? new Document() : Filters.and(filters);
     }

@@ -26,10 +26,13 @@ public class AuditResource {
 
     @GET
     @RolesAllowed(Roles.CONSORTIUM_ADMIN)
-    @Operation(summary = "Who read which original-language transcript, and when (newest first)")
-    public Page<AuditLog.OriginalRead> originalReads(@QueryParam("site") String site, @QueryParam("subject") String subject,
+    @Operation(summary = "Who read which original-language transcript, and when (newest first)",
+            description = "Filter by site, by the reader's username, or by their Keycloak subject id.")
+    public Page<AuditLog.OriginalRead> originalReads(@QueryParam("site") String site, @QueryParam("username") String username,
+            @QueryParam("subject") String subject,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return new Page<>(audit.find(site, subject, page, size), page, size, audit.count(site, subject));
+        AuditLog.Reader reader = new AuditLog.Reader(username, subject);
+        return new Page<>(audit.find(site, reader, page, size), page, size, audit.count(site, reader));
     }
 }

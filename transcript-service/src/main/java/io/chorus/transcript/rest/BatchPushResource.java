@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chorus.common.problem.Problem;
 import io.chorus.common.problem.ProblemException;
 import io.chorus.common.security.Roles;
-import io.chorus.common.security.SiteScope;
+import io.chorus.common.security.Caller;
 import io.chorus.transcript.service.TranscriptService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -48,10 +47,7 @@ public class BatchPushResource {
     TranscriptService service;
 
     @Inject
-    SiteScope scope;
-
-    @Inject
-    JsonWebToken token;
+    Caller caller;
 
     @Inject
     ObjectMapper json;
@@ -65,7 +61,7 @@ public class BatchPushResource {
     @Operation(summary = "Push up to 100 transcripts at once",
             description = "Each item is validated and stored on its own, like a single push; the answer lists every item's result.")
     public BatchResult push(@PathParam("site") String site, @NotNull @jakarta.validation.Valid Batch batch) {
-        scope.requireWriteAccess(site);
+        caller.requireAt(site, Roles.PARTNER_SYSTEM, Roles.SITE_RESEARCHER, Roles.SITE_LEAD);
         List<ItemResult> results = new ArrayList<>();
         for (int i = 0; i < batch.items().size(); i++) {
             results.add(pushOne(site, i, batch.items().get(i)));
@@ -89,7 +85,7 @@ public class BatchPushResource {
                 return new ItemResult(index, 422, null, externalId,
                         new Problem("about:blank", "Unprocessable Content", 422, "The item has invalid fields", errors));
             }
-            TranscriptService.PushResult result = service.push(site, push, token.getSubject());
+            TranscriptService.PushResult result = service.push(site, push, caller.username());
             return new ItemResult(index, result.created() ? 201 : 200, result.transcript().id(), externalId, null);
         } catch (JsonProcessingException e) {
             String detail = "Unreadable item: " + e.getOriginalMessage();

@@ -2,7 +2,7 @@ package io.chorus.transcript.rest;
 
 import io.chorus.common.rest.Page;
 import io.chorus.common.security.Roles;
-import io.chorus.common.security.SiteScope;
+import io.chorus.common.security.Caller;
 import io.chorus.transcript.repository.Participant;
 import io.chorus.transcript.repository.ParticipantRepository;
 import io.chorus.transcript.service.ParticipantService;
@@ -27,7 +27,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -56,10 +55,7 @@ public class ParticipantResource {
     ParticipantRepository repository;
 
     @Inject
-    SiteScope scope;
-
-    @Inject
-    JsonWebToken token;
+    Caller caller;
 
     @PUT
     @Path("/{number}")
@@ -70,7 +66,7 @@ public class ParticipantResource {
     public Response put(@PathParam("site") String site,
             @PathParam("number") @Pattern(regexp = "[A-Za-z][A-Za-z0-9#]{0,39}", message = "must be a speaker code such as 'P9'") String number,
             @NotNull @Valid ParticipantData data, @Context UriInfo uri) {
-        scope.requireWriteAccess(site);
+        caller.requireAt(site, Roles.PARTNER_SYSTEM, Roles.SITE_RESEARCHER, Roles.SITE_LEAD);
         ParticipantService.Upserted result = service.upsert(new Participant(site, number, data.gender(), data.age(), data.role(),
                 data.professionalBackground(), data.yearsOfExperience(), data.previousPeerSupportExperience(), null, null, 0, null, null));
         return result.created()
@@ -84,7 +80,7 @@ public class ParticipantResource {
     public Page<Participant> list(@PathParam("site") String site,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        scope.requireReadAccess(site, "Site '" + site + "'");
+        caller.requireReadAccess(site, "Site '" + site + "'", Roles.PARTNER_SYSTEM, Roles.SITE_RESEARCHER, Roles.SITE_LEAD, Roles.CONSORTIUM_ADMIN);
         return new Page<>(repository.listBySite(site, page, size), page, size, repository.countBySite(site));
     }
 
@@ -92,7 +88,7 @@ public class ParticipantResource {
     @Path("/{number}")
     @RolesAllowed({Roles.PARTNER_SYSTEM, Roles.SITE_RESEARCHER, Roles.SITE_LEAD, Roles.CONSORTIUM_ADMIN})
     public Participant get(@PathParam("site") String site, @PathParam("number") String number) {
-        scope.requireReadAccess(site, "Participant '" + number + "'");
+        caller.requireReadAccess(site, "Participant '" + number + "'", Roles.PARTNER_SYSTEM, Roles.SITE_RESEARCHER, Roles.SITE_LEAD, Roles.CONSORTIUM_ADMIN);
         return service.get(site, number);
     }
 
@@ -103,9 +99,9 @@ public class ParticipantResource {
             description = "Redacts the participant's turns in every transcript and translation of the site, released ones "
                     + "included, drops their questionnaire, and tells coding and reporting to purge what they derived.")
     public WithdrawalView withdraw(@PathParam("site") String site, @PathParam("number") String number) {
-        scope.requireReadAccess(site, "Participant '" + number + "'");
-        scope.requireWriteAccess(site);
-        ParticipantService.Withdrawal withdrawal = service.withdraw(site, number, token.getSubject());
+        caller.requireReadAccess(site, "Participant '" + number + "'");
+        caller.requireAt(site, Roles.SITE_RESEARCHER, Roles.SITE_LEAD);
+        ParticipantService.Withdrawal withdrawal = service.withdraw(site, number, caller.username());
         return new WithdrawalView(withdrawal.participant(), withdrawal.transcripts(), withdrawal.paragraphs());
     }
 }

@@ -2,7 +2,7 @@ package io.chorus.transcript.rest;
 
 import io.chorus.common.rest.Page;
 import io.chorus.common.security.Roles;
-import io.chorus.common.security.SiteScope;
+import io.chorus.common.security.Caller;
 import io.chorus.transcript.repository.Session;
 import io.chorus.transcript.repository.SessionRepository;
 import io.chorus.transcript.service.SessionService;
@@ -62,7 +62,7 @@ public class SessionResource {
     SessionRepository repository;
 
     @Inject
-    SiteScope scope;
+    Caller caller;
 
     @PUT
     @Path("/{externalId}")
@@ -73,7 +73,7 @@ public class SessionResource {
     public Response put(@PathParam("site") String site,
             @PathParam("externalId") @Pattern(regexp = "[A-Za-z0-9._:-]{1,200}", message = "may contain only letters, digits and . _ : -") String externalId,
             @NotNull @Valid SessionData data, @Context UriInfo uri) {
-        scope.requireWriteAccess(site);
+        caller.requireAt(site, Roles.PARTNER_SYSTEM, Roles.SITE_RESEARCHER, Roles.SITE_LEAD);
         SessionService.Upserted result = service.record(new Session(site, externalId, data.study(), data.phase(), data.kind(),
                 data.date(), data.durationMinutes(), data.venue(), data.language(), data.moderator(), data.assistant(),
                 data.participantGroup(), data.topicGuideVersion(), data.participants() == null ? List.of() : data.participants(),
@@ -89,7 +89,7 @@ public class SessionResource {
     public Page<Session> list(@PathParam("site") String site,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        scope.requireReadAccess(site, "Site '" + site + "'");
+        caller.requireReadAccess(site, "Site '" + site + "'", Roles.PARTNER_SYSTEM, Roles.SITE_RESEARCHER, Roles.SITE_LEAD, Roles.TRANSLATOR, Roles.CONSORTIUM_ADMIN);
         return new Page<>(repository.listBySite(site, page, size), page, size, repository.countBySite(site));
     }
 
@@ -97,7 +97,7 @@ public class SessionResource {
     @Path("/{externalId}")
     @RolesAllowed({Roles.PARTNER_SYSTEM, Roles.SITE_RESEARCHER, Roles.SITE_LEAD, Roles.TRANSLATOR, Roles.CONSORTIUM_ADMIN})
     public Session get(@PathParam("site") String site, @PathParam("externalId") String externalId) {
-        scope.requireReadAccess(site, "Session '" + externalId + "'");
+        caller.requireReadAccess(site, "Session '" + externalId + "'", Roles.PARTNER_SYSTEM, Roles.SITE_RESEARCHER, Roles.SITE_LEAD, Roles.TRANSLATOR, Roles.CONSORTIUM_ADMIN);
         return service.get(site, externalId);
     }
 }

@@ -2,7 +2,7 @@ package io.chorus.transcript.rest;
 
 import io.chorus.common.rest.Page;
 import io.chorus.common.security.Roles;
-import io.chorus.common.security.SiteScope;
+import io.chorus.common.security.Caller;
 import io.chorus.common.problem.ProblemException;
 import io.chorus.transcript.repository.AuditLog;
 import io.chorus.transcript.repository.Transcript;
@@ -34,7 +34,6 @@ import io.chorus.transcript.service.QuoteLabels;
 import io.chorus.transcript.service.TurnParser;
 import io.chorus.transcript.service.UploadedDocument;
 import java.util.List;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -50,10 +49,7 @@ public class TranscriptResource {
     TranscriptRepository repository;
 
     @Inject
-    SiteScope scope;
-
-    @Inject
-    JsonWebToken token;
+    Caller caller;
 
     @Inject
     Validator validator;
@@ -70,8 +66,8 @@ public class TranscriptResource {
     @Operation(summary = "Push a verbatim transcript for your site",
             description = "Idempotent by (site, externalId): 201 when created, 200 with the stored transcript on a repeat.")
     public Response push(@PathParam("site") String site, @NotNull @Valid TranscriptPush push, @Context UriInfo uri) {
-        scope.requireWriteAccess(site);
-        TranscriptService.PushResult result = service.push(site, push, token.getSubject());
+        caller.requireAt(site, Roles.PARTNER_SYSTEM, Roles.SITE_RESEARCHER, Roles.SITE_LEAD);
+        TranscriptService.PushResult result = service.push(site, push, caller.username());
         TranscriptView view = TranscriptView.of(result.transcript());
         if (result.created()) {
             return Response.created(uri.getAbsolutePathBuilder().path(view.id()).build()).entity(view).build();
@@ -88,7 +84,7 @@ public class TranscriptResource {
     public Response pushDocument(@PathParam("site") String site, @QueryParam("externalId") String externalId,
             @QueryParam("language") String language, @QueryParam("title") String title, @QueryParam("session") String session,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body, @Context UriInfo uri) {
-        scope.requireWriteAccess(site);
+        caller.requireAt(site, Roles.PARTNER_SYSTEM, Roles.SITE_RESEARCHER, Roles.SITE_LEAD);
         List<String> lines = contentType.startsWith(UploadedDocument.DOCX)
                 ? UploadedDocument.docxLines(body) : UploadedDocument.textLines(body);
         TranscriptPush push = new TranscriptPush(externalId, language, title, TurnParser.parse(lines), session, null, null);
@@ -107,8 +103,8 @@ public class TranscriptResource {
     public Page<TranscriptSummary> list(@PathParam("site") String site,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        scope.requireReadAccess(site, "Site '" + site + "'");
-        boolean releasedOnly = !scope.isMemberOf(site);
+        caller.requireReadAccess(site, "Site '" + site + "'", Roles.PARTNER_SYSTEM, Roles.SITE_RESEARCHER, Roles.SITE_LEAD, Roles.TRANSLATOR, Roles.ANALYST, Roles.CONSORTIUM_ADMIN);
+        boolean releasedOnly = !caller.isMemberOf(site);
         return new Page<>(repository.listBySite(site, releasedOnly, page, size).stream().map(TranscriptSummary::of).toList(),
                 page, size, repository.countBySite(site, releasedOnly));
     }
@@ -122,8 +118,9 @@ public class TranscriptResource {
                     + "written to the audit log. Analysts and consortium admins of other sites read released transcripts "
                     + "in English only.")
     public TranscriptView get(@PathParam("site") String site, @PathParam("id") String id) {
-        Transcript transcript = readable(site, id);
-        return scope.isMemberOf(site) ? TranscriptView.of(transcript) : TranscriptView.englishOnly(transcript);
+        Transcript transcript = readable(site, id, Roles.PARTNER_SYSTEM, Roles.SITE_RESEARCHER, Roles.SITE_LEAD, Roles.TRANSLATOR,
+                Roles.ANALYST, Roles.CONSORTIUM_ADMIN);
+        return caller.isMemberOf(site) ? TranscriptView.of(transcript) : TranscriptView.englishOnly(transcript);
     }
 
     public record Quote(String label, String participantLabel, List<String> speakers, String english, String original,
@@ -137,13 +134,14 @@ public class TranscriptResource {
             description = "The original text only for members of the site (audited); English for everyone who may read it.")
     public Quote quote(@PathParam("site") String site, @PathParam("id") String id,
             @QueryParam("from") @NotNull @Min(1) Integer from, @QueryParam("to") @Min(1) Integer to) {
-        Transcript transcript = readable(site, id);
+        Transcript transcript = readable(site, id, Roles.SITE_RESEARCHER, Roles.SITE_LEAD, Roles.TRANSLATOR, Roles.ANALYST,
+                Roles.CONSORTIUM_ADMIN);
         int last = to == null ? from : to;
         List<Transcript.Paragraph> range = transcript.paragraphs().stream().filter(p -> p.n() >= from && p.n() <= last).toList();
         if (last < from || range.isEmpty()) {
             throw ProblemException.invalid("/to", "The transcript has no paragraphs " + QuoteLabels.paragraphLabel(site, from, last));
         }
-        boolean member = scope.isMemberOf(site);
+        boolean member = caller.isMemberOf(site);
         return new Quote(QuoteLabels.paragraphLabel(site, from, last), labels.participantLabel(transcript, range).orElse(null),
                 range.stream().map(Transcript.Paragraph::speaker).distinct().toList(),
                 join(range.stream().map(Transcript.Paragraph::english).toList()),
@@ -155,16 +153,16 @@ public class TranscriptResource {
     }
 
     /** Site members read everything of their site (reads of non-English originals are audited); others only released ones. */
-    private Transcript readable(String site, String id) {
-        scope.requireReadAccess(site, "Transcript '" + id + "'");
+    private Transcript readable(String site, String id, String... readers) {
+        caller.requireReadAccess(site, "Transcript '" + id + "'", readers);
         Transcript transcript = service.get(site, id);
-        if (!scope.isMemberOf(site)) {
+        if (!caller.isMemberOf(site)) {
             if (transcript.status() != Transcript.Status.RELEASED) {
                 throw ProblemException.notFound("Transcript '" + id + "'");
             }
             return transcript;
         }
-        audit.originalRead(token.getSubject(), token.getName(), transcript);
+        audit.originalRead(caller.subject(), caller.username(), transcript);
         return transcript;
     }
 }

@@ -2,7 +2,7 @@ package io.chorus.transcript.rest;
 
 import io.chorus.common.problem.ProblemException;
 import io.chorus.common.security.Roles;
-import io.chorus.common.security.SiteScope;
+import io.chorus.common.security.Caller;
 import io.chorus.transcript.repository.Transcript;
 import io.chorus.transcript.repository.TranscriptVersions;
 import io.chorus.transcript.service.TranscriptService;
@@ -22,7 +22,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -51,10 +50,7 @@ public class TranscriptVersionResource {
     TranscriptVersions versions;
 
     @Inject
-    SiteScope scope;
-
-    @Inject
-    JsonWebToken token;
+    Caller caller;
 
     @Inject
     io.chorus.transcript.repository.AuditLog audit;
@@ -68,11 +64,11 @@ public class TranscriptVersionResource {
                     + "publishes io.chorus.transcript.revised.v1 with the changed paragraphs.")
     public TranscriptView revise(@PathParam("site") String site, @PathParam("id") String id,
             @NotNull @Valid WorkflowRequests.Revision revision) {
-        scope.requireReadAccess(site, "Transcript '" + id + "'");
-        scope.requireWriteAccess(site);
+        caller.requireReadAccess(site, "Transcript '" + id + "'");
+        caller.requireAt(site, Roles.SITE_RESEARCHER, Roles.SITE_LEAD);
         return TranscriptView.of(service.revise(site, id, revision.paragraphs().stream()
                 .map(p -> new TranscriptService.RevisedParagraph(p.n(), p.text(), p.english())).toList(),
-                revision.reason(), token.getSubject()));
+                revision.reason(), caller.username()));
     }
 
     public record Withdrawal(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 2000) String reason) {
@@ -86,9 +82,9 @@ public class TranscriptVersionResource {
             description = "Drops its words and kept versions; publishes io.chorus.transcript.withdrawn.v1 so coding and "
                     + "reporting purge what they derived.")
     public TranscriptView withdraw(@PathParam("site") String site, @PathParam("id") String id, @NotNull @Valid Withdrawal withdrawal) {
-        scope.requireReadAccess(site, "Transcript '" + id + "'");
-        scope.requireWriteAccess(site);
-        return TranscriptView.of(service.withdraw(site, id, withdrawal.reason(), token.getSubject()));
+        caller.requireReadAccess(site, "Transcript '" + id + "'");
+        caller.requireAt(site, Roles.SITE_LEAD);
+        return TranscriptView.of(service.withdraw(site, id, withdrawal.reason(), caller.username()));
     }
 
     @GET
@@ -114,9 +110,9 @@ public class TranscriptVersionResource {
         List<Transcript.Paragraph> before = paragraphsOf(current, from, "/from");
         int target = to == null ? current.version() : to;
         List<Transcript.Paragraph> after = paragraphsOf(current, target, "/to");
-        boolean original = scope.isMemberOf(site);
+        boolean original = caller.isMemberOf(site);
         if (original) {
-            audit.originalRead(token.getSubject(), token.getName(), current);
+            audit.originalRead(caller.subject(), caller.username(), current);
         }
         java.util.Map<Integer, Transcript.Paragraph> was = new java.util.TreeMap<>();
         before.forEach(p -> was.put(p.n(), p));
@@ -141,7 +137,7 @@ public class TranscriptVersionResource {
     }
 
     private Transcript released(String site, String id) {
-        scope.requireReadAccess(site, "Transcript '" + id + "'");
+        caller.requireReadAccess(site, "Transcript '" + id + "'", Roles.SITE_RESEARCHER, Roles.SITE_LEAD, Roles.TRANSLATOR, Roles.ANALYST, Roles.CONSORTIUM_ADMIN);
         Transcript current = service.get(site, id);
         if (current.status() != Transcript.Status.RELEASED) {
             throw ProblemException.notFound("Released transcript '" + id + "'");

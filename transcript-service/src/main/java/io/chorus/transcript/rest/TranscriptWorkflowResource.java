@@ -1,7 +1,7 @@
 package io.chorus.transcript.rest;
 
 import io.chorus.common.security.Roles;
-import io.chorus.common.security.SiteScope;
+import io.chorus.common.security.Caller;
 import io.chorus.transcript.service.Pseudonymiser;
 import io.chorus.transcript.service.TranscriptService;
 import jakarta.annotation.security.RolesAllowed;
@@ -17,7 +17,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -35,14 +34,12 @@ public class TranscriptWorkflowResource {
     TranscriptService service;
 
     @Inject
-    SiteScope scope;
+    Caller caller;
 
-    @Inject
-    JsonWebToken token;
-
-    private void requireSiteMember(String site, String id) {
-        scope.requireReadAccess(site, "Transcript '" + id + "'");
-        scope.requireWriteAccess(site);
+    /** Another site's transcript is 404; a step needs one of its roles at the transcript's own site (403). */
+    private void requireAt(String site, String id, String... roles) {
+        caller.requireReadAccess(site, "Transcript '" + id + "'");
+        caller.requireAt(site, roles);
     }
 
     @POST
@@ -51,8 +48,8 @@ public class TranscriptWorkflowResource {
     @Operation(summary = "Confirm the verbatim transcript against the recording",
             description = "uploaded → back-checked; an English original goes on to translated.")
     public TranscriptView backCheck(@PathParam("site") String site, @PathParam("id") String id) {
-        requireSiteMember(site, id);
-        return TranscriptView.of(service.backCheck(site, id, token.getSubject()));
+        requireAt(site, id, Roles.SITE_RESEARCHER, Roles.SITE_LEAD);
+        return TranscriptView.of(service.backCheck(site, id, caller.username()));
     }
 
     @PUT
@@ -63,9 +60,9 @@ public class TranscriptWorkflowResource {
             description = "back-checked → translated. A new translation replaces the old one and needs two new reviews.")
     public TranscriptView translate(@PathParam("site") String site, @PathParam("id") String id,
             @NotNull @Valid WorkflowRequests.Translation translation) {
-        requireSiteMember(site, id);
+        requireAt(site, id, Roles.TRANSLATOR, Roles.PARTNER_SYSTEM);
         return TranscriptView.of(service.translate(site, id, translation.paragraphs().stream()
-                .map(p -> new TranscriptService.TranslatedParagraph(p.n(), p.english())).toList(), token.getSubject()));
+                .map(p -> new TranscriptService.TranslatedParagraph(p.n(), p.english())).toList(), caller.username()));
     }
 
     @POST
@@ -74,8 +71,8 @@ public class TranscriptWorkflowResource {
     @Operation(summary = "Approve the translation as a reviewer",
             description = "Two different reviewers, neither the translator, make it reviewed.")
     public TranscriptView review(@PathParam("site") String site, @PathParam("id") String id) {
-        requireSiteMember(site, id);
-        return TranscriptView.of(service.review(site, id, token.getSubject()));
+        requireAt(site, id, Roles.TRANSLATOR);
+        return TranscriptView.of(service.review(site, id, caller.username()));
     }
 
     @POST
@@ -85,8 +82,8 @@ public class TranscriptWorkflowResource {
     @Operation(summary = "Raise a site-check query on a paragraph; open queries block the release")
     public TranscriptView raiseQuery(@PathParam("site") String site, @PathParam("id") String id,
             @NotNull @Valid WorkflowRequests.QueryRaise query) {
-        requireSiteMember(site, id);
-        return TranscriptView.of(service.raiseQuery(site, id, query.paragraph(), query.question(), token.getSubject()));
+        requireAt(site, id, Roles.TRANSLATOR);
+        return TranscriptView.of(service.raiseQuery(site, id, query.paragraph(), query.question(), caller.username()));
     }
 
     @POST
@@ -96,8 +93,8 @@ public class TranscriptWorkflowResource {
     @Operation(summary = "Answer a site-check query")
     public TranscriptView answerQuery(@PathParam("site") String site, @PathParam("id") String id,
             @PathParam("queryId") String queryId, @NotNull @Valid WorkflowRequests.QueryAnswer answer) {
-        requireSiteMember(site, id);
-        return TranscriptView.of(service.answerQuery(site, id, queryId, answer.answer(), token.getSubject()));
+        requireAt(site, id, Roles.SITE_RESEARCHER, Roles.SITE_LEAD);
+        return TranscriptView.of(service.answerQuery(site, id, queryId, answer.answer(), caller.username()));
     }
 
     @POST
@@ -106,8 +103,8 @@ public class TranscriptWorkflowResource {
     @Operation(summary = "Release a reviewed transcript for analysis",
             description = "Needs two reviews and no open site-check query. Publishes io.chorus.transcript.released.v1.")
     public TranscriptView release(@PathParam("site") String site, @PathParam("id") String id) {
-        requireSiteMember(site, id);
-        return TranscriptView.of(service.release(site, id, token.getSubject()));
+        requireAt(site, id, Roles.SITE_LEAD);
+        return TranscriptView.of(service.release(site, id, caller.username()));
     }
 
     public record NameCandidate(int n, String label, String token) {
@@ -118,7 +115,7 @@ public class TranscriptWorkflowResource {
     @RolesAllowed({Roles.SITE_RESEARCHER, Roles.SITE_LEAD, Roles.TRANSLATOR})
     @Operation(summary = "Capitalised words that may still be names, for a person to check before release")
     public List<NameCandidate> nameCandidates(@PathParam("site") String site, @PathParam("id") String id) {
-        requireSiteMember(site, id);
+        requireAt(site, id, Roles.SITE_RESEARCHER, Roles.SITE_LEAD, Roles.TRANSLATOR);
         var transcript = service.get(site, id);
         return transcript.paragraphs().stream()
                 .flatMap(p -> Pseudonymiser.nameCandidates(p.text()).stream()

@@ -1,0 +1,77 @@
+package io.chorus.common.input;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chorus.common.problem.Problem;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Chorus's own limits on a request's line, headers and declared body, checked before anything else so that
+ * a refusal is problem+json: 414 over {@code chorus.limits.max-uri}, 431 over {@code chorus.limits.max-headers},
+ * 413 over {@code chorus.limits.max-body}. Vert.x's own limits (quarkus.http.limits.*) sit above these.
+ */
+@ApplicationScoped
+public class RequestLimits {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "chorus.limits.max-uri", defaultValue = "8192")
+    int maxUri;
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "chorus.limits.max-headers", defaultValue = "16384")
+    int maxHeaders;
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "chorus.limits.max-body", defaultValue = "10485760")
+    long maxBody;
+
+    void install(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).handler(this::check);
+    }
+
+    void check(RoutingContext context) {
+        var request = context.request();
+        if (request.uri().length() > maxUri) {
+            refuse(context, 414, "URI Too Long", "The request URI is longer than " + maxUri + " characters");
+            return;
+        }
+        int headerBytes = 0;
+        for (Map.Entry<String, String> header : request.headers()) {
+            headerBytes += header.getKey().length() + header.getValue().length() + 4;
+        }
+        if (headerBytes > maxHeaders) {
+            refuse(context, 431, "Request Header Fields Too Large", "The request headers exceed " + maxHeaders + " bytes");
+            return;
+        }
+        String length = request.getHeader("Content-Length");
+        if (length != null) {
+            try {
+                if (Long.parseLong(length.trim()) > maxBody) {
+                    refuse(context, 413, "Content Too Large", "The body is larger than " + maxBody + " bytes");
+                    return;
+                }
+            } catch (NumberFormatException e) {
+                refuse(context, 400, "Bad Request", "Content-Length is not a number");
+                return;
+            }
+        }
+        context.next();
+    }
+
+    static void refuse(RoutingContext context, int status, String title, String detail) {
+        String path = context.request().path();
+        try {
+            var response = context.response();
+            response.endHandler(ended -> context.request().connection().close());
+            response.setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE).putHeader("Connection", "close")
+                    .end(JSON.writeValueAsString(new Problem("about:blank", title, status, detail, List.of(), path.length() > 2000
+                            ? path.substring(0, 2000) : path)));
+        } catch (JsonProcessingException e) {
+            context.fail(e);
+        }
+    }
+}
