@@ -79,7 +79,7 @@ class OutboxAndRedeliveryIT {
             producer.flush();
         }
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals("second",
-                client.get("coding-service", "/api/transcripts/" + id, analyst).body().path("paragraphs").path(0).path("text").asText()));
+                client.get("coding-service", "/api/transcripts/" + id, analyst).body().path("paragraphs").path(0).path("english").asText()));
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertEquals(2, client.get("coding-service", "/api/transcripts/" + id, analyst).body().path("version").asInt()));
         assertEquals(before + 1, WalkingSkeletonIT.releasedCount(client, analyst, SITE), "counted once");

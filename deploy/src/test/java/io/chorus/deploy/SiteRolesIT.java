@@ -55,7 +55,7 @@ class SiteRolesIT {
         assertEquals("[]", sorted(KeycloakPeople.decode(revoked).path("site_roles")));
         assertEquals(403, client.post(IDENTITY, "/api/sites/BU/members", revoked,
                 "{\"username\":\"someone-else\",\"role\":\"translator\"}").status(), "no site-lead powers left anywhere");
-        assertEquals(404, client.get(TRANSCRIPTS, path, revoked).status());
+        assertEquals(403, client.get(TRANSCRIPTS, path, revoked).status(), "no role anywhere: refused before any site is looked at");
     }
 
     @Test
