@@ -213,7 +213,7 @@ class PaperReportsTest {
                 .body("columns.key", hasItem("BU.documents")).body("columns.key", not(hasItem("DS.documents")))
                 .body("rows[0].'BU.documents'", equalTo(1))
                 .body("rows[0].documents", nullValue()).body("rows[0].share", nullValue()).body("rows[0].sites", nullValue())
-                .body("notes[0]", containsString("fewer than 3 sites other than your own"));
+                .body("notes[0]", containsString("at least 3 sites other than your own"));
         given().auth().oauth2(LEAD_BU).get("/api/reports/code-frequency?study={s}&codebook={b}&by=phase", STUDY, BOOK).then()
                 .body("rows[0].'pre-intervention.documents'", nullValue()).body("rows[0].'post-intervention.documents'", nullValue());
         given().auth().oauth2(LEAD_BU).get("/api/reports/facilitators-barriers?study={s}&codebook={b}", STUDY, BOOK).then()
@@ -294,6 +294,11 @@ class PaperReportsTest {
                 .body("rows[0].facilitators", equalTo(4))
                 .body("rows[0].'LIC.facilitators'", equalTo(1))
                 .body("rows[0].'unknown.facilitators'", equalTo(3));
+        // no study, or a sub-population filter: figures that a subtraction from another could narrow to one site
+        given().auth().oauth2(LEAD_BU).get("/api/reports/code-frequency?codebook={b}", book).then()
+                .body("rows[0].'BU.documents'", equalTo(1)).body("rows[0].documents", nullValue()).body("notes", hasSize(1));
+        given().auth().oauth2(LEAD_BU).get("/api/reports/code-frequency?study={s}&codebook={b}&phase=pre-intervention", study, book)
+                .then().body("rows[0].documents", nullValue());
     }
 
     @Test

@@ -34,24 +34,36 @@ public class CodeReports {
     @Inject
     io.chorus.reporting.config.DisclosureConfig disclosureConfig;
 
-    /** For site staff: how many other sites each value of the dimension column (and the whole filter) covers. */
+    /** For site staff: which other sites each value of the dimension column, its complement and the whole filter cover. */
     Disclosure disclosure(ReportFilter filter, String column) {
         if (filter.visibleSites() == null) {
             return Disclosure.everything();
         }
+        boolean comparable = filter.study() != null && !filter.study().isBlank() && blank(filter.phase()) && blank(filter.income())
+                && blank(filter.role());
         List<Object> params = new ArrayList<>();
         String where = filter.where("t", "cell_", params, false);
         params.add(filter.visibleSites().isEmpty() ? java.util.Set.of("-") : filter.visibleSites());
         String others = where + " and t.site not in (?" + params.size() + ")";
-        Map<String, Long> byValue = new HashMap<>();
-        if (column != null) {
-            for (Object[] row : sql.rows("select t." + column + ", count(distinct t.site) from transcript_fact t where " + others
-                    + " group by 1", params.toArray())) {
-                byValue.put(label(row[0]), num(row[1]));
-            }
+        Map<String, java.util.Set<String>> sitesByValue = new HashMap<>();
+        java.util.Set<String> allOthers = new TreeSet<>();
+        for (Object[] row : sql.rows("select distinct " + (column == null ? "''" : "t." + column) + ", t.site from transcript_fact t where "
+                + others, params.toArray())) {
+            sitesByValue.computeIfAbsent(label(row[0]), v -> new TreeSet<>()).add((String) row[1]);
+            allOthers.add((String) row[1]);
         }
-        long total = num(sql.single("select count(distinct t.site) from transcript_fact t where " + others, params.toArray()));
-        return new Disclosure(filter.visibleSites(), disclosureConfig.minSitesForOthers(), total, byValue);
+        Map<String, Long> inside = new HashMap<>();
+        Map<String, Long> outside = new HashMap<>();
+        sitesByValue.forEach((value, sites) -> {
+            inside.put(value, (long) sites.size());
+            outside.put(value, sitesByValue.entrySet().stream().filter(e -> !e.getKey().equals(value))
+                    .flatMap(e -> e.getValue().stream()).distinct().count());
+        });
+        return new Disclosure(filter.visibleSites(), disclosureConfig.minSitesForOthers(), comparable, allOthers.size(), inside, outside);
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 
 

@@ -4,27 +4,37 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Which figures covering other sites site staff may see. A figure that includes other sites' data is
- * shown only when it aggregates at least {@code minOthers} other sites, so that no single other site's
- * values can be worked out from it; otherwise it is withheld (null) and the table says why.
- * {@code visible} is null for analysts and admins, who see everything.
+ * Which figures covering other sites site staff may see, so that no other site's values can be worked out,
+ * from one table or by subtracting one table from another:
+ * <ul>
+ * <li>only within one study ({@code study=}) and without a phase, income or role filter, so that the
+ * populations site staff can ask about are a study and its one-way breakdowns, never a subset of another
+ * figure's population chosen at will;</li>
+ * <li>only where the figure aggregates no other site or at least {@code minOthers} of them, and so does its
+ * complement within the study (what subtracting it from the study total leaves).</li>
+ * </ul>
+ * Withheld figures are null, and the table's notes say why. {@code visible} is null for analysts and admins,
+ * who see everything.
  */
-public record Disclosure(Set<String> visible, int minOthers, long othersInTotal, Map<String, Long> othersByValue) {
+public record Disclosure(Set<String> visible, int minOthers, boolean comparable, long othersInTotal,
+        Map<String, Long> othersByValue, Map<String, Long> othersOutsideValue) {
 
     public static Disclosure everything() {
-        return new Disclosure(null, 0, 0, Map.of());
+        return new Disclosure(null, 0, true, 0, Map.of(), Map.of());
     }
 
+    /** A figure of the caller's own sites only is always theirs to see. */
     public boolean showsTotal() {
-        return allowed(othersInTotal);
+        return visible == null || othersInTotal == 0 || comparable && allowed(othersInTotal);
     }
 
     public boolean shows(String value) {
-        return allowed(othersByValue.getOrDefault(value, 0L));
+        long inside = othersByValue.getOrDefault(value, 0L);
+        return visible == null || inside == 0 || comparable && allowed(inside) && allowed(othersOutsideValue.getOrDefault(value, 0L));
     }
 
     private boolean allowed(long others) {
-        return visible == null || others == 0 || others >= minOthers;
+        return others == 0 || others >= minOthers;
     }
 
     /** Withholds the row's cells at these keys unless shown, and notes why in the table. */
@@ -38,7 +48,8 @@ public record Disclosure(Set<String> visible, int minOthers, long othersInTotal,
     }
 
     public String note() {
-        return "Figures covering other sites are withheld (null) where they aggregate fewer than " + minOthers
-                + " sites other than your own, so that no other site's values can be worked out";
+        return "Figures covering other sites are withheld (null) unless they are for one study (study=...), without a phase, "
+                + "income or role filter, and they and what subtracting them from the study total leaves aggregate no other "
+                + "site or at least " + minOthers + " sites other than your own, so that no other site's values can be worked out";
     }
 }

@@ -226,17 +226,19 @@ public class SiteReports {
         }
         table.column("sum", "Sum (0-24)").column("meanItem", "Mean item score");
         Map<String, List<int[]>> groups = new TreeMap<>();
-        Map<String, Long> othersInGroup = new TreeMap<>();
+        Map<String, Set<String>> members = new TreeMap<>();
+        Map<String, Set<String>> otherGrouping = new TreeMap<>();
         for (Object[] row : sql.rows("select m.site, m.items, s.prior_peer_support, (select band from site_income i where i.site = m.site "
                 + "and i.valid_from <= m.submitted_at order by valid_from desc limit 1) from implementation_measure m "
                 + "join site s on s.code = m.site where m.phase = ?1 order by m.site", phase)) {
             int[] items = Arrays.stream(((String) row[1]).split(",")).mapToInt(Integer::parseInt).toArray();
-            String group = "income".equals(groupBy) ? String.valueOf(row[3])
-                    : Boolean.TRUE.equals(row[2]) ? "prior peer support" : "no prior peer support";
+            String band = String.valueOf(row[3]);
+            String prior = Boolean.TRUE.equals(row[2]) ? "prior peer support" : "no prior peer support";
+            String group = "income".equals(groupBy) ? band : prior;
             groups.computeIfAbsent(group, g -> new ArrayList<>()).add(items);
-            boolean own = filter.visibleSites() == null || filter.visibleSites().contains((String) row[0]);
-            othersInGroup.merge(group, own ? 0L : 1L, Long::sum);
-            if (own) {
+            members.computeIfAbsent(group, g -> new TreeSet<>()).add((String) row[0]);
+            otherGrouping.computeIfAbsent("income".equals(groupBy) ? prior : band, g -> new TreeSet<>()).add((String) row[0]);
+            if (filter.visibleSites() == null || filter.visibleSites().contains((String) row[0])) {
                 Map<String, Object> out = table.row();
                 out.put("site", row[0]);
                 out.put("group", group);
@@ -244,20 +246,64 @@ public class SiteReports {
                 putItems(out, List.<int[]>of(items));
             }
         }
-        Disclosure disclosure = new Disclosure(filter.visibleSites(), disclosureConfig.minSitesForOthers(), 0, othersInGroup);
-        groups.forEach((group, members) -> {
+        groups.forEach((group, scores) -> {
             Map<String, Object> out = table.row();
             out.put("site", "group: " + group);
             out.put("group", group);
-            out.put("sites", (long) members.size());
-            putItems(out, members);
-            List<String> figures = new ArrayList<>(List.of("sum", "meanItem"));
-            for (int i = 1; i <= MEASURE_ITEMS; i++) {
-                figures.add("item" + i);
+            out.put("sites", (long) scores.size());
+            putItems(out, scores);
+            if (filter.visibleSites() != null && !groupDisclosable(members.get(group), otherGrouping.values(), filter.visibleSites())) {
+                List<String> figures = new ArrayList<>(List.of("sum", "meanItem"));
+                for (int i = 1; i <= MEASURE_ITEMS; i++) {
+                    figures.add("item" + i);
+                }
+                figures.forEach(figure -> out.put(figure, null));
+                table.note("Group figures covering other sites are withheld (null) unless the group, and what is left of it or of "
+                        + "a group of the other grouping when one is subtracted from the other, hold no other site or at least "
+                        + disclosureConfig.minSitesForOthers() + " sites other than your own");
             }
-            disclosure.withhold(table, out, disclosure.shows(group), figures.toArray(String[]::new));
         });
         return table.chart("site", List.of("meanItem"), "Mean item score per site and group").build();
+    }
+
+    /**
+     * A group's means are shown to site staff when the group holds no or enough other sites, and so does the
+     * difference to every shown group of the other grouping that contains it or that it contains (means times
+     * sizes could otherwise be subtracted).
+     */
+    private boolean groupDisclosable(Set<String> group, java.util.Collection<Set<String>> otherGrouping, Set<String> visible) {
+        long others = others(group, visible);
+        if (others == 0) {
+            return true;
+        }
+        if (!enough(others)) {
+            return false;
+        }
+        for (Set<String> other : otherGrouping) {
+            if (others(other, visible) == 0 || !enough(others(other, visible))) {
+                continue;
+            }
+            Set<String> difference = new TreeSet<>();
+            if (group.containsAll(other) && !other.equals(group)) {
+                difference.addAll(group);
+                difference.removeAll(other);
+            } else if (other.containsAll(group) && !other.equals(group)) {
+                difference.addAll(other);
+                difference.removeAll(group);
+            }
+            if (!enough(others(difference, visible))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean enough(long others) {
+        return others == 0 || others >= disclosureConfig.minSitesForOthers();
+    }
+
+    private static long others(Set<String> sites, Set<String> visible) {
+        return sites.stream().filter(site -> !visible.contains(site)).count();
     }
 
     private static void putItems(Map<String, Object> out, List<int[]> members) {
