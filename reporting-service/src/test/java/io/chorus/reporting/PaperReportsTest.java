@@ -224,6 +224,15 @@ class PaperReportsTest {
                 .then().statusCode(200).extract().asString();
         assertTrue(withheldCsv.contains("\r\nSocietal level,1,,,,,"), withheldCsv);
         assertTrue(withheldCsv.contains("Note: Figures covering other sites are withheld"), withheldCsv);
+        byte[] withheldXlsx = given().auth().oauth2(LEAD_BU).get("/api/reports/code-frequency?study={s}&codebook={b}&format=xlsx", STUDY, BOOK)
+                .then().statusCode(200).extract().asByteArray();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(withheldXlsx))) {
+            var sheet = workbook.getSheetAt(0);
+            assertEquals(null, sheet.getRow(2).getCell(4), "the withheld total is an empty cell");
+            assertTrue(sheet.getRow(sheet.getLastRowNum()).getCell(0).getStringCellValue().startsWith("Note: Figures covering other sites"));
+        }
+        given().auth().oauth2(LEAD_BU).get("/api/reports/code-frequency?study={s}&codebook={b}&by=phase&format=svg", STUDY, BOOK).then()
+                .statusCode(200).body(containsString("Note: Figures covering other sites")).body(containsString(">n/a<"));
         for (String report : List.of("code-frequency", "facilitators-barriers", "co-occurrence", "participants", "quotes")) {
             given().auth().oauth2(LEAD_BU).get("/api/reports/" + report + "?site=DS&code=" + P).then().statusCode(403)
                     .contentType("application/problem+json").body("errors[0].pointer", equalTo("/site"));
