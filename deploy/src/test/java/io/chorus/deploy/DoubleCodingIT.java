@@ -53,6 +53,14 @@ class DoubleCodingIT {
         JsonNode codebook = client.post(CODING, "/api/codebooks/templates/implementation-influences", analyst, "").body();
         String policy = codebook.path("codes").path(0).path("children").path(1).path("id").asText();
         String trust = codebook.path("codes").path(1).path("children").path(0).path("id").asText();
+        // who may code BU comes from identity's person-roles-changed events: ULM's lead and BU's translator may not
+        for (String refused : List.of("lead-ulm", "translator-bu")) {
+            ChorusClient.Reply wrong = client.post(CODING, "/api/rounds", analyst, """
+                    {"name":"wrong coder","codebookId":"%s","assignments":[{"transcriptId":"%s","coders":["analyst","%s"]}]}"""
+                    .formatted(codebook.path("id").asText(), id, refused));
+            assertEquals(422, wrong.status(), wrong.body().toString());
+            assertEquals("/assignments/0/coders/1", wrong.body().path("errors").path(0).path("pointer").asText());
+        }
         ChorusClient.Reply round = client.post(CODING, "/api/rounds", analyst, """
                 {"name":"BU first transcript","codebookId":"%s","assignments":[{"transcriptId":"%s","coders":["analyst","analyst-b"]}]}"""
                 .formatted(codebook.path("id").asText(), id));

@@ -2,6 +2,7 @@ package io.chorus.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.UUID;
@@ -56,6 +57,20 @@ class SiteRolesIT {
         assertEquals(403, client.post(IDENTITY, "/api/sites/BU/members", revoked,
                 "{\"username\":\"someone-else\",\"role\":\"translator\"}").status(), "no site-lead powers left anywhere");
         assertEquals(403, client.get(TRANSCRIPTS, path, revoked).status(), "no role anywhere: refused before any site is looked at");
+
+        // consortium-wide roles: granted and revoked by admins only, and they hold at every site
+        String grant = "/api/consortium-roles/analyst/members/" + person;
+        assertEquals(403, client.put(IDENTITY, grant, leadBu, "").status());
+        ChorusClient.Reply king = client.put(IDENTITY, "/api/consortium-roles/king/members/" + person, admin, "");
+        assertEquals(422, king.status());
+        assertEquals("role", king.body().path("errors").path(0).path("parameter").asText());
+        assertEquals(404, client.put(IDENTITY, "/api/consortium-roles/analyst/members/nobody-" + person, admin, "").status());
+        ChorusClient.Reply granted = client.put(IDENTITY, grant, admin, "");
+        assertEquals(200, granted.status(), granted.body().toString());
+        assertEquals("[\"analyst\"]", granted.body().path("consortiumRoles").toString());
+        assertTrue(KeycloakPeople.decode(client.userToken(person)).path("realm_access").toString().contains("analyst"));
+        assertEquals(204, client.delete(IDENTITY, grant, admin).status());
+        assertFalse(KeycloakPeople.decode(client.userToken(person)).path("realm_access").toString().contains("analyst"));
     }
 
     @Test

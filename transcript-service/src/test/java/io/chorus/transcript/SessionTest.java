@@ -3,6 +3,9 @@ package io.chorus.transcript;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.chorus.common.testing.EventSchemas;
@@ -84,7 +87,12 @@ class SessionTest {
                 .then().statusCode(200).body("version", equalTo(1));
         given().auth().oauth2(PARTNER).contentType(ContentType.JSON).body(SESSION.replace("80", "85"))
                 .put("/api/sites/PU/sessions/{id}", externalId).then().statusCode(200).body("version", equalTo(2));
+        given().auth().oauth2(ADMIN).get("/api/sites/PU/sessions/{id}", externalId).then().statusCode(200)
+                .body("fieldNotes", nullValue()).body("study", notNullValue());
+        given().auth().oauth2(ADMIN).get("/api/sites/PU/sessions").then().statusCode(200)
+                .body("items.fieldNotes", everyItem(nullValue()));
         given().auth().oauth2(PARTNER).get("/api/sites/PU/sessions/{id}", externalId).then().statusCode(200)
+                .body("fieldNotes", notNullValue())
                 .body("participants", contains("P1", "P2"));
 
         given().auth().oauth2(PARTNER).contentType(ContentType.JSON)

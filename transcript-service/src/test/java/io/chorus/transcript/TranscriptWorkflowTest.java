@@ -147,18 +147,26 @@ class TranscriptWorkflowTest {
                 .body("queries.size()", equalTo(0));
         given().auth().oauth2(ANALYST).get("/api/sites/ULM/transcripts?size=200").then().statusCode(200)
                 .body("items.status", everyItem(equalTo("released")));
-        given().auth().oauth2(ADMIN).get("/api/audit/original-reads?site=ULM&username=researcher-ulm&size=500").then().statusCode(200)
+        given().auth().oauth2(ADMIN).get("/api/audit/original-reads?site=ULM&username=analyst&size=500").then().statusCode(200)
                 .body("items.transcriptId", not(hasItem(id)));
+        // the researcher read the original three times: name candidates, the answers to the back-check and to the query
+        given().auth().oauth2(ADMIN).get("/api/audit/original-reads?site=ULM&username=researcher-ulm&size=500").then().statusCode(200)
+                .body("items.findAll { it.transcriptId == '" + id + "' }.size()", equalTo(3));
         given().auth().oauth2(RESEARCHER).get("/api/sites/ULM/transcripts/{id}", id).then().statusCode(200)
                 .body("paragraphs[0].text", equalTo("Frau [name], was erwarten Sie von Genesungsbegleitern in [place]?"));
         given().auth().oauth2(ADMIN).get("/api/audit/original-reads?site=ULM&username=researcher-ulm&size=500").then().statusCode(200)
-                .body("items.findAll { it.transcriptId == '" + id + "' }.size()", equalTo(1))
+                .body("items.findAll { it.transcriptId == '" + id + "' }.size()", equalTo(4))
                 .body("items[0].language", equalTo("de"))
                 .body("items[0].username", equalTo("researcher-ulm"))
                 .body("items[0].subject", equalTo(TestTokens.subjectOf("researcher-ulm")));
         given().auth().oauth2(ADMIN).get("/api/audit/original-reads?subject=" + TestTokens.subjectOf("researcher-ulm") + "&size=500")
                 .then().statusCode(200).body("items.username", everyItem(equalTo("researcher-ulm")));
         given().auth().oauth2(RESEARCHER).get("/api/audit/original-reads").then().statusCode(403);
+        // the answers of the workflow steps carried the German original to the reviewers and the lead: audited too
+        for (String reader : List.of("reviewer-1", "reviewer-2", "lead-ulm")) {
+            given().auth().oauth2(ADMIN).get("/api/audit/original-reads?username=" + reader + "&size=500").then().statusCode(200)
+                    .body("items.transcriptId", hasItem(id));
+        }
 
         given().auth().oauth2(PARTNER).contentType(ContentType.JSON).body(push.replace("Vertrauen", "Zuversicht"))
                 .post("/api/sites/ULM/transcripts").then().statusCode(409);

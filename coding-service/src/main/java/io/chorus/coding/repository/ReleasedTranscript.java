@@ -42,7 +42,7 @@ public class ReleasedTranscript extends PanacheEntityBase {
     public List<Paragraph> paragraphs = new ArrayList<>();
 
     public boolean isEnglishOriginal() {
-        return language.equals("en") || language.startsWith("en-");
+        return io.chorus.common.text.Languages.isEnglish(language);
     }
 
     /** The English of a paragraph as an event carries it: the translation, or the original of an English transcript. */

@@ -54,7 +54,8 @@ public class AuditLog {
                 write(payload)));
     }
 
-    private String write(Object value) {
+    /** The JSON of a value as the audit and the events store it. */
+    public String write(Object value) {
         try {
             return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {

@@ -1,7 +1,5 @@
 package io.chorus.identity.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chorus.common.security.Roles;
 import io.chorus.identity.keycloak.KeycloakDirectory;
 import io.quarkus.scheduler.Scheduled;
@@ -40,9 +38,6 @@ public class PeopleAnnouncements {
     EntityManager em;
 
     @Inject
-    ObjectMapper json;
-
-    @Inject
     AuditLog audit;
 
     /** Announces the person's roles if they differ from what was last announced; call in the transaction of the change. */
@@ -51,7 +46,7 @@ public class PeopleAnnouncements {
         Set<String> consortium = new TreeSet<>(keycloak.realmRoles(userId));
         consortium.retainAll(Roles.CONSORTIUM_WIDE);
         Map<String, Set<String>> bySite = keycloak.siteRolesOf(userId);
-        String roles = write(Map.of("consortiumRoles", consortium, "siteRoles", bySite));
+        String roles = audit.write(new java.util.TreeMap<>(Map.of("consortiumRoles", consortium, "siteRoles", bySite)));
         List<?> last = em.createNativeQuery("select roles, version from announced_person where username = ?1")
                 .setParameter(1, username).getResultList();
         int version = 1;
@@ -87,14 +82,6 @@ public class PeopleAnnouncements {
             }
         } catch (RuntimeException e) {
             LOG.warnf("Could not reconcile people with Keycloak yet (%s); trying again at the next interval", e.toString());
-        }
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -34,7 +34,46 @@ public record Disclosure(Set<String> visible, int minOthers, boolean comparable,
     }
 
     private boolean allowed(long others) {
+        return enough(others, minOthers);
+    }
+
+    private static boolean enough(long others, int minOthers) {
         return others == 0 || others >= minOthers;
+    }
+
+    /**
+     * An implementation-measure group's means are shown to site staff when the group holds no or enough other
+     * sites, and so does its difference to every shown group of the other grouping that it contains or that
+     * contains it (means times group sizes could otherwise be subtracted).
+     */
+    public static boolean showsGroup(Set<String> group, java.util.Collection<Set<String>> otherGrouping, Set<String> visible,
+            int minOthers) {
+        if (visible == null) {
+            return true;
+        }
+        long others = others(group, visible);
+        if (others == 0) {
+            return true;
+        }
+        if (!enough(others, minOthers)) {
+            return false;
+        }
+        for (Set<String> other : otherGrouping) {
+            long otherOthers = others(other, visible);
+            if (otherOthers == 0 || !enough(otherOthers, minOthers) || other.equals(group)) {
+                continue;
+            }
+            Set<String> difference = new java.util.TreeSet<>(group.containsAll(other) ? group : other.containsAll(group) ? other : Set.of());
+            difference.removeAll(group.containsAll(other) ? other : group);
+            if (!enough(others(difference, visible), minOthers)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static long others(Set<String> sites, Set<String> visible) {
+        return sites.stream().filter(site -> !visible.contains(site)).count();
     }
 
     /** Withholds the row's cells at these keys unless shown, and notes why in the table. */

@@ -162,8 +162,7 @@ public class SiteReports {
             boolean original = reader.memberOf().contains((String) coding[1]);
             row.put("original", original ? String.join(" ", paragraphs.stream().map(p -> (String) p[3]).toList()) : null);
             String language = (String) coding[7];
-            boolean english = language == null || language.equals("en") || language.startsWith("en-");
-            if (original && !english && audited.add((String) coding[0])) {
+            if (original && !io.chorus.common.text.Languages.isEnglish(language) && audited.add((String) coding[0])) {
                 sql.update("insert into original_read (at, subject, username, site, transcript_id, language) "
                         + "values (now(), ?1, ?2, ?3, ?4, ?5)", reader.subject(), reader.username(), coding[1], coding[0], language);
             }
@@ -252,7 +251,8 @@ public class SiteReports {
             out.put("group", group);
             out.put("sites", (long) scores.size());
             putItems(out, scores);
-            if (filter.visibleSites() != null && !groupDisclosable(members.get(group), otherGrouping.values(), filter.visibleSites())) {
+            if (!Disclosure.showsGroup(members.get(group), otherGrouping.values(), filter.visibleSites(),
+                    disclosureConfig.minSitesForOthers())) {
                 List<String> figures = new ArrayList<>(List.of("sum", "meanItem"));
                 for (int i = 1; i <= MEASURE_ITEMS; i++) {
                     figures.add("item" + i);
@@ -264,46 +264,6 @@ public class SiteReports {
             }
         });
         return table.chart("site", List.of("meanItem"), "Mean item score per site and group").build();
-    }
-
-    /**
-     * A group's means are shown to site staff when the group holds no or enough other sites, and so does the
-     * difference to every shown group of the other grouping that contains it or that it contains (means times
-     * sizes could otherwise be subtracted).
-     */
-    private boolean groupDisclosable(Set<String> group, java.util.Collection<Set<String>> otherGrouping, Set<String> visible) {
-        long others = others(group, visible);
-        if (others == 0) {
-            return true;
-        }
-        if (!enough(others)) {
-            return false;
-        }
-        for (Set<String> other : otherGrouping) {
-            if (others(other, visible) == 0 || !enough(others(other, visible))) {
-                continue;
-            }
-            Set<String> difference = new TreeSet<>();
-            if (group.containsAll(other) && !other.equals(group)) {
-                difference.addAll(group);
-                difference.removeAll(other);
-            } else if (other.containsAll(group) && !other.equals(group)) {
-                difference.addAll(other);
-                difference.removeAll(group);
-            }
-            if (!enough(others(difference, visible))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private boolean enough(long others) {
-        return others == 0 || others >= disclosureConfig.minSitesForOthers();
-    }
-
-    private static long others(Set<String> sites, Set<String> visible) {
-        return sites.stream().filter(site -> !visible.contains(site)).count();
     }
 
     private static void putItems(Map<String, Object> out, List<int[]> members) {

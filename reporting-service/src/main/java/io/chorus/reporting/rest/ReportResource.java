@@ -1,7 +1,5 @@
 package io.chorus.reporting.rest;
 
-import java.util.List;
-import io.chorus.common.problem.ProblemException;
 
 import io.chorus.common.security.Roles;
 import io.chorus.common.security.Caller;

@@ -19,6 +19,12 @@ public record Session(String site, String externalId, String study, String phase
                 participantGroup, topicGuideVersion, participants, fieldNotes, newVersion, created, updated);
     }
 
+    /** The session for readers outside its site (consortium admins): field notes stay with the site. */
+    public Session withoutFieldNotes() {
+        return new Session(site, externalId, study, phase, kind, date, durationMinutes, venue, language, moderator, assistant,
+                participantGroup, topicGuideVersion, participants, null, version, createdAt, updatedAt);
+    }
+
     public boolean sameData(Session other) {
         return stamped(0, null, null).equals(other.stamped(0, null, null));
     }

@@ -63,7 +63,7 @@ public record Transcript(String id, String site, String externalId, String sessi
 
     @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isEnglishOriginal() {
-        return language.equals("en") || language.startsWith("en-");
+        return io.chorus.common.text.Languages.isEnglish(language);
     }
 
     public boolean hasOpenQueries() {

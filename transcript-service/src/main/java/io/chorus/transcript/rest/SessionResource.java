@@ -85,12 +85,15 @@ public class SessionResource {
 
     @GET
     @RolesAllowed({Roles.PARTNER_SYSTEM, Roles.SITE_RESEARCHER, Roles.SITE_LEAD, Roles.TRANSLATOR, Roles.CONSORTIUM_ADMIN})
-    @Operation(summary = "List your site's sessions by date")
+    @Operation(summary = "List your site's sessions by date",
+            description = "Field notes only for members of the site; consortium admins see the sessions without them.")
     public Page<Session> list(@PathParam("site") String site,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         caller.requireReadAccess(site, "Site '" + site + "'", Roles.PARTNER_SYSTEM, Roles.SITE_RESEARCHER, Roles.SITE_LEAD, Roles.TRANSLATOR, Roles.CONSORTIUM_ADMIN);
-        return new Page<>(repository.listBySite(site, page, size), page, size, repository.countBySite(site));
+        boolean member = caller.isMemberOf(site);
+        return new Page<>(repository.listBySite(site, page, size).stream().map(s -> member ? s : s.withoutFieldNotes()).toList(),
+                page, size, repository.countBySite(site));
     }
 
     @GET
@@ -98,6 +101,7 @@ public class SessionResource {
     @RolesAllowed({Roles.PARTNER_SYSTEM, Roles.SITE_RESEARCHER, Roles.SITE_LEAD, Roles.TRANSLATOR, Roles.CONSORTIUM_ADMIN})
     public Session get(@PathParam("site") String site, @PathParam("externalId") String externalId) {
         caller.requireReadAccess(site, "Session '" + externalId + "'", Roles.PARTNER_SYSTEM, Roles.SITE_RESEARCHER, Roles.SITE_LEAD, Roles.TRANSLATOR, Roles.CONSORTIUM_ADMIN);
-        return service.get(site, externalId);
+        Session session = service.get(site, externalId);
+        return caller.isMemberOf(site) ? session : session.withoutFieldNotes();
     }
 }

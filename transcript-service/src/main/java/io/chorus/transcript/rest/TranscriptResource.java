@@ -4,7 +4,6 @@ import io.chorus.common.rest.Page;
 import io.chorus.common.security.Roles;
 import io.chorus.common.security.Caller;
 import io.chorus.common.problem.ProblemException;
-import io.chorus.transcript.repository.AuditLog;
 import io.chorus.transcript.repository.Transcript;
 import io.chorus.transcript.repository.TranscriptRepository;
 import io.chorus.transcript.service.TranscriptService;
@@ -55,7 +54,7 @@ public class TranscriptResource {
     Validator validator;
 
     @Inject
-    AuditLog audit;
+    MemberViews views;
 
     @Inject
     QuoteLabels labels;
@@ -68,6 +67,7 @@ public class TranscriptResource {
     public Response push(@PathParam("site") String site, @NotNull @Valid TranscriptPush push, @Context UriInfo uri) {
         caller.requireAt(site, Roles.PARTNER_SYSTEM, Roles.SITE_RESEARCHER, Roles.SITE_LEAD);
         TranscriptService.PushResult result = service.push(site, push, caller.username());
+        // the answer echoes what the caller just sent (pseudonymised): not a read of stored text, so not audited
         TranscriptView view = TranscriptView.of(result.transcript());
         if (result.created()) {
             return Response.created(uri.getAbsolutePathBuilder().path(view.id()).build()).entity(view).build();
@@ -162,7 +162,6 @@ public class TranscriptResource {
             }
             return transcript;
         }
-        audit.originalRead(caller.subject(), caller.username(), transcript);
-        return transcript;
+        return views.read(transcript);
     }
 }

@@ -53,7 +53,7 @@ public class TranscriptVersionResource {
     Caller caller;
 
     @Inject
-    io.chorus.transcript.repository.AuditLog audit;
+    MemberViews views;
 
     @POST
     @Path("/revisions")
@@ -66,7 +66,7 @@ public class TranscriptVersionResource {
             @NotNull @Valid WorkflowRequests.Revision revision) {
         caller.requireReadAccess(site, "Transcript '" + id + "'");
         caller.requireAt(site, Roles.SITE_RESEARCHER, Roles.SITE_LEAD);
-        return TranscriptView.of(service.revise(site, id, revision.paragraphs().stream()
+        return views.withOriginal(service.revise(site, id, revision.paragraphs().stream()
                 .map(p -> new TranscriptService.RevisedParagraph(p.n(), p.text(), p.english())).toList(),
                 revision.reason(), caller.username()));
     }
@@ -84,7 +84,7 @@ public class TranscriptVersionResource {
     public TranscriptView withdraw(@PathParam("site") String site, @PathParam("id") String id, @NotNull @Valid Withdrawal withdrawal) {
         caller.requireReadAccess(site, "Transcript '" + id + "'");
         caller.requireAt(site, Roles.SITE_LEAD);
-        return TranscriptView.of(service.withdraw(site, id, withdrawal.reason(), caller.username()));
+        return views.withOriginal(service.withdraw(site, id, withdrawal.reason(), caller.username()));
     }
 
     @GET
@@ -112,7 +112,7 @@ public class TranscriptVersionResource {
         List<Transcript.Paragraph> after = paragraphsOf(current, target, "/to");
         boolean original = caller.isMemberOf(site);
         if (original) {
-            audit.originalRead(caller.subject(), caller.username(), current);
+            views.read(current);
         }
         java.util.Map<Integer, Transcript.Paragraph> was = new java.util.TreeMap<>();
         before.forEach(p -> was.put(p.n(), p));

@@ -36,6 +36,9 @@ public class TranscriptWorkflowResource {
     @Inject
     Caller caller;
 
+    @Inject
+    MemberViews views;
+
     /** Another site's transcript is 404; a step needs one of its roles at the transcript's own site (403). */
     private void requireAt(String site, String id, String... roles) {
         caller.requireReadAccess(site, "Transcript '" + id + "'");
@@ -49,7 +52,7 @@ public class TranscriptWorkflowResource {
             description = "uploaded → back-checked; an English original goes on to translated.")
     public TranscriptView backCheck(@PathParam("site") String site, @PathParam("id") String id) {
         requireAt(site, id, Roles.SITE_RESEARCHER, Roles.SITE_LEAD);
-        return TranscriptView.of(service.backCheck(site, id, caller.username()));
+        return views.withOriginal(service.backCheck(site, id, caller.username()));
     }
 
     @PUT
@@ -61,7 +64,7 @@ public class TranscriptWorkflowResource {
     public TranscriptView translate(@PathParam("site") String site, @PathParam("id") String id,
             @NotNull @Valid WorkflowRequests.Translation translation) {
         requireAt(site, id, Roles.TRANSLATOR, Roles.PARTNER_SYSTEM);
-        return TranscriptView.of(service.translate(site, id, translation.paragraphs().stream()
+        return views.withOriginal(service.translate(site, id, translation.paragraphs().stream()
                 .map(p -> new TranscriptService.TranslatedParagraph(p.n(), p.english())).toList(), caller.username()));
     }
 
@@ -72,7 +75,7 @@ public class TranscriptWorkflowResource {
             description = "Two different reviewers, neither the translator, make it reviewed.")
     public TranscriptView review(@PathParam("site") String site, @PathParam("id") String id) {
         requireAt(site, id, Roles.TRANSLATOR);
-        return TranscriptView.of(service.review(site, id, caller.username()));
+        return views.withOriginal(service.review(site, id, caller.username()));
     }
 
     @POST
@@ -83,7 +86,7 @@ public class TranscriptWorkflowResource {
     public TranscriptView raiseQuery(@PathParam("site") String site, @PathParam("id") String id,
             @NotNull @Valid WorkflowRequests.QueryRaise query) {
         requireAt(site, id, Roles.TRANSLATOR);
-        return TranscriptView.of(service.raiseQuery(site, id, query.paragraph(), query.question(), caller.username()));
+        return views.withOriginal(service.raiseQuery(site, id, query.paragraph(), query.question(), caller.username()));
     }
 
     @POST
@@ -94,7 +97,7 @@ public class TranscriptWorkflowResource {
     public TranscriptView answerQuery(@PathParam("site") String site, @PathParam("id") String id,
             @PathParam("queryId") String queryId, @NotNull @Valid WorkflowRequests.QueryAnswer answer) {
         requireAt(site, id, Roles.SITE_RESEARCHER, Roles.SITE_LEAD);
-        return TranscriptView.of(service.answerQuery(site, id, queryId, answer.answer(), caller.username()));
+        return views.withOriginal(service.answerQuery(site, id, queryId, answer.answer(), caller.username()));
     }
 
     @POST
@@ -104,7 +107,7 @@ public class TranscriptWorkflowResource {
             description = "Needs two reviews and no open site-check query. Publishes io.chorus.transcript.released.v1.")
     public TranscriptView release(@PathParam("site") String site, @PathParam("id") String id) {
         requireAt(site, id, Roles.SITE_LEAD);
-        return TranscriptView.of(service.release(site, id, caller.username()));
+        return views.withOriginal(service.release(site, id, caller.username()));
     }
 
     public record NameCandidate(int n, String label, String token) {
@@ -116,7 +119,7 @@ public class TranscriptWorkflowResource {
     @Operation(summary = "Capitalised words that may still be names, for a person to check before release")
     public List<NameCandidate> nameCandidates(@PathParam("site") String site, @PathParam("id") String id) {
         requireAt(site, id, Roles.SITE_RESEARCHER, Roles.SITE_LEAD, Roles.TRANSLATOR);
-        var transcript = service.get(site, id);
+        var transcript = views.read(service.get(site, id));
         return transcript.paragraphs().stream()
                 .flatMap(p -> Pseudonymiser.nameCandidates(p.text()).stream()
                         .map(token -> new NameCandidate(p.n(), site + " " + p.n(), token)))

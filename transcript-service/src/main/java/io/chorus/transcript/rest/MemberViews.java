@@ -1,0 +1,31 @@
+package io.chorus.transcript.rest;
+
+import io.chorus.common.security.Caller;
+import io.chorus.transcript.repository.AuditLog;
+import io.chorus.transcript.repository.Transcript;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+
+/**
+ * What a workflow step shows a member of the transcript's site: the transcript with its original (or words
+ * of it), a read that is audited like a GET when the original is not English.
+ */
+@RequestScoped
+public class MemberViews {
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    AuditLog audit;
+
+    public TranscriptView withOriginal(Transcript transcript) {
+        return TranscriptView.of(read(transcript));
+    }
+
+    /** Records that the caller is shown (some of) the transcript's original text. */
+    public Transcript read(Transcript transcript) {
+        audit.originalRead(caller.subject(), caller.username(), transcript);
+        return transcript;
+    }
+}
