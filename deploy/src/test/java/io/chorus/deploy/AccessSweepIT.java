@@ -157,8 +157,7 @@ class AccessSweepIT {
                 }
                 JsonNode op = method.getValue();
                 List<String> roles = new ArrayList<>();
-                op.path("security").forEach(requirement -> requirement.fields()
-                        .forEachRemaining(scheme -> scheme.getValue().forEach(role -> roles.add(role.asText()))));
+                op.path("x-chorus-roles").forEach(role -> roles.add(role.asText()));
                 List<String> required = new ArrayList<>();
                 boolean siteQuery = false;
                 for (JsonNode parameter : op.path("parameters")) {

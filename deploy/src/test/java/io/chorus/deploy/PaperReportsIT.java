@@ -1,127 +1,146 @@
 package io.chorus.deploy;
 
+import static io.chorus.deploy.Api.assertRefused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.chorus.client.reporting.api.AdministrationApi;
+import io.chorus.client.reporting.api.ReportsApi;
+import io.chorus.client.reporting.model.RebuildStatus;
+import io.chorus.client.reporting.model.Report;
 import java.time.Duration;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Issue 5's "done when" on the real platform: the demo data (53 published excerpts, coded with the
- * published codebooks) gives the numbers worked out by hand from the fixtures, and a rebuild from the
- * Kafka topics reproduces every report exactly.
+ * Issue 5's "done when" on the real platform, read through the generated reporting client: the demo data
+ * (53 published excerpts, coded with the published codebooks) gives the numbers worked out by hand from the
+ * fixtures, and a rebuild from the Kafka topics reproduces every report exactly.
  */
 @ExtendWith(EmbeddedPlatform.class)
 class PaperReportsIT {
 
-    static final String REPORTING = "reporting-service";
-
     final ChorusClient client = EmbeddedPlatform.client();
 
-    static JsonNode row(JsonNode report, String column, String value) {
-        for (JsonNode row : report.path("rows")) {
-            if (row.path(column).asText().equals(value)) {
+    static Map<String, ?> row(Report report, String column, String value) {
+        for (Map<String, ?> row : report.getRows()) {
+            if (value.equals(String.valueOf(Api.cell(row, column)))) {
                 return row;
             }
         }
-        throw new AssertionError("no row with " + column + " = " + value + " in " + report.path("report"));
+        throw new AssertionError("no row with " + column + " = " + value + " in " + report.getReport());
+    }
+
+    static double number(Map<String, ?> row, String column) {
+        return ((Number) Api.cell(row, column)).doubleValue();
+    }
+
+    static Report frequency(ReportsApi reports, String study, String codebook, String by) throws Exception {
+        return reports.getCodeFrequencyReport(by, codebook, null, null, null, null, null, null, null, study);
     }
 
     @Test
     void theDemoStudysTablesMatchTheFixturesAndARebuildReproducesThem() throws Exception {
         DemoData.Loaded demo = DemoData.load(client, System.out::println);
-        String analyst = client.userToken("analyst");
+        ReportsApi reports = Api.reporting(ReportsApi::new, client.userToken("analyst"));
         String mhw = demo.codebooks().get("mhw-perspectives-themes");
         String influences = demo.codebooks().get("implementation-influences");
         String cfir = demo.codebooks().get("cfir-2009");
-        String krumm = "/api/reports/code-frequency?study=krumm2022&codebook=" + mhw;
         // events arrive within seconds; every table is checked once all of them are in
         Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2))
-                .untilAsserted(() -> assertDemoTables(analyst, krumm, influences, cfir));
+                .untilAsserted(() -> assertDemoTables(reports, mhw, influences, cfir));
         String relativeAdvantage = null;
-        for (JsonNode r : client.get(REPORTING, "/api/reports/code-frequency?codebook=" + cfir, analyst).body().path("rows")) {
-            if (r.path("frameworkRef").asText().equals("CFIR-1.3")) {
-                relativeAdvantage = r.path("codeId").asText();
+        for (Map<String, ?> r : frequency(reports, null, cfir, null).getRows()) {
+            if ("CFIR-1.3".equals(Api.cell(r, "frameworkRef"))) {
+                relativeAdvantage = String.valueOf(Api.cell(r, "codeId"));
             }
         }
-        JsonNode quotes = client.get(REPORTING, "/api/reports/quotes?study=haun2024&code=" + relativeAdvantage, analyst).body();
-        assertEquals(1, quotes.path("rows").size());
-        assertTrue(quotes.path("rows").path(0).path("english").asText().startsWith("The hospital managers will benefit"));
-        assertEquals("facilitator", quotes.path("rows").path(0).path("valence").asText());
-        assertTrue(quotes.path("rows").path(0).path("original").isNull(), "analysts read English only");
-        assertEquals(403, client.get(REPORTING, krumm, client.partnerToken("BU")).status());
-        assertEquals(200, client.get(REPORTING, krumm + "&format=xlsx", analyst).status());
+        Report quotes = reports.getQuotesReport(relativeAdvantage, null, null, null, null, null, null, null, "haun2024", null);
+        assertEquals(1, quotes.getRows().size());
+        assertTrue(String.valueOf(Api.cell(quotes.getRows().get(0), "english")).startsWith("The hospital managers will benefit"));
+        assertEquals("facilitator", Api.cell(quotes.getRows().get(0), "valence"));
+        assertNull(Api.cell(quotes.getRows().get(0), "original"), "analysts read English only");
+        assertRefused(403, () -> frequency(Api.reporting(ReportsApi::new, client.partnerToken("BU")), "krumm2022", mhw, null));
+        assertEquals(200, client.get("reporting-service", "/api/reports/code-frequency?study=krumm2022&format=xlsx&codebook=" + mhw,
+                client.userToken("analyst")).status(), "the XLSX rendering (a file, read raw)");
 
         // a rebuild from the topics gives identical reports
-        List<String> reports = List.of(krumm + "&by=site", krumm + "&by=income",
-                "/api/reports/facilitators-barriers?study=ramesh2022&codebook=" + influences,
-                "/api/reports/participants-by-role?study=ramesh2022", "/api/reports/pre-post?study=haun2024&codebook=" + cfir,
-                "/api/reports/quotes?code=" + relativeAdvantage, "/api/reports/co-occurrence", "/api/reports/progress");
-        Map<String, JsonNode> before = new java.util.LinkedHashMap<>();
-        reports.forEach(path -> before.put(path, client.get(REPORTING, path, analyst).body()));
-        String admin = client.userToken("admin");
-        assertEquals(403, client.post(REPORTING, "/api/admin/rebuilds", analyst, "").status());
-        ChorusClient.Reply started = client.post(REPORTING, "/api/admin/rebuilds", admin, "");
-        assertEquals(202, started.status(), started.body().toString());
-        String status = "/api/admin/rebuilds/" + started.body().path("id").asText();
-        Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() ->
-                !client.get(REPORTING, status, admin).body().path("state").asText().equals("running"));
-        JsonNode finished = client.get(REPORTING, status, admin).body();
-        assertEquals("done", finished.path("state").asText(), finished.toString());
-        assertTrue(finished.path("replayed").asLong() > 100, finished.toString());
-        assertNull(finished.path("error").textValue());
-        for (String path : reports) {
-            assertEquals(before.get(path), client.get(REPORTING, path, analyst).body(), "after the rebuild: " + path);
+        String code = relativeAdvantage;
+        Map<String, Callable<Report>> compared = new LinkedHashMap<>();
+        compared.put("krumm by site", () -> frequency(reports, "krumm2022", mhw, "site"));
+        compared.put("krumm by income", () -> frequency(reports, "krumm2022", mhw, "income"));
+        compared.put("ramesh valence", () -> reports.getFacilitatorsBarriersReport(null, influences, null, null, null, null, null, null, null, "ramesh2022"));
+        compared.put("ramesh roles", () -> reports.getParticipantsByRoleReport(null, null, null, null, null, null, null, "ramesh2022"));
+        compared.put("haun pre-post", () -> reports.getPrePostReport(cfir, null, null, null, null, null, null, null, null, null, "haun2024"));
+        compared.put("quotes", () -> reports.getQuotesReport(code, null, null, null, null, null, null, null, null, null));
+        compared.put("co-occurrence", () -> reports.getCoOccurrenceReport(null, null, null, null, null, null, null, null));
+        compared.put("progress", () -> reports.getProgressReport(null));
+        Map<String, String> before = new LinkedHashMap<>();
+        for (var report : compared.entrySet()) {
+            before.put(report.getKey(), report.getValue().call().toString());
+        }
+        assertRefused(403, () -> Api.reporting(AdministrationApi::new, client.userToken("analyst")).startRebuild(null));
+        AdministrationApi admin = Api.reporting(AdministrationApi::new, client.userToken("admin"));
+        var started = admin.startRebuildWithHttpInfo(null);
+        assertEquals(202, started.getStatusCode());
+        String id = started.getData().getId();
+        Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> !"running".equals(String.valueOf(admin.getRebuild(id).getState())));
+        RebuildStatus finished = admin.getRebuild(id);
+        assertEquals("done", String.valueOf(finished.getState()), finished.toString());
+        assertTrue(finished.getReplayed() > 100, finished.toString());
+        assertNull(finished.getError());
+        for (var report : compared.entrySet()) {
+            assertEquals(before.get(report.getKey()), report.getValue().call().toString(), "after the rebuild: " + report.getKey());
         }
     }
 
-    void assertDemoTables(String analyst, String krumm, String influences, String cfir) {
+    void assertDemoTables(ReportsApi reports, String mhw, String influences, String cfir) throws Exception {
 
         // Krumm et al.: 6 transcripts (BU, AD, ULM, BGU, DS, UKE). Every one has an "expected benefits" excerpt;
         // "roles and boundaries" appears in all but DS.
-        JsonNode bySite = client.get(REPORTING, krumm + "&by=site", analyst).body();
-        JsonNode benefits = row(bySite, "code", "Expected benefits from peer support");
-        assertEquals(1.0, benefits.path("share").asDouble(), 1e-9);
-        assertEquals(6, benefits.path("sites").asInt());
-        JsonNode roles = row(bySite, "code", "PSWs' roles and boundaries");
-        assertEquals(5, roles.path("documents").asInt());
-        assertEquals(5.0 / 6, roles.path("share").asDouble(), 1e-9);
-        assertEquals(0, roles.path("DS.documents").asInt());
+        Report bySite = frequency(reports, "krumm2022", mhw, "site");
+        Map<String, ?> benefits = row(bySite, "code", "Expected benefits from peer support");
+        assertEquals(1.0, number(benefits, "share"), 1e-9);
+        assertEquals(6, (int) number(benefits, "sites"));
+        Map<String, ?> roles = row(bySite, "code", "PSWs' roles and boundaries");
+        assertEquals(5, (int) number(roles, "documents"));
+        assertEquals(5.0 / 6, number(roles, "share"), 1e-9);
+        assertEquals(0, (int) number(roles, "DS.documents"));
         // income as of the session date (2019-10-15): Tanzania (DS) was still low income, so LIC = BU + DS
-        JsonNode byIncome = row(client.get(REPORTING, krumm + "&by=income", analyst).body(), "code", "Expected benefits from peer support");
-        assertEquals(2, byIncome.path("LIC.documents").asInt());
-        assertEquals(3, byIncome.path("HIC.documents").asInt());
-        assertEquals(1, byIncome.path("LMIC.documents").asInt());
+        Map<String, ?> byIncome = row(frequency(reports, "krumm2022", mhw, "income"), "code", "Expected benefits from peer support");
+        assertEquals(2, (int) number(byIncome, "LIC.documents"));
+        assertEquals(3, (int) number(byIncome, "HIC.documents"));
+        assertEquals(1, (int) number(byIncome, "LMIC.documents"));
 
         // Ramesh et al.: 5 transcripts (BU, BGU, DS, ULM, UKE); organisational level in 4 (not ULM), initial training in 3
-        JsonNode ramesh = client.get(REPORTING, "/api/reports/code-frequency?study=ramesh2022&codebook=" + influences, analyst).body();
-        assertEquals(0.8, row(ramesh, "code", "Organisational level").path("share").asDouble(), 1e-9);
-        assertEquals(0.6, row(ramesh, "code", "PSW initial training").path("share").asDouble(), 1e-9);
-        JsonNode valence = client.get(REPORTING, "/api/reports/facilitators-barriers?study=ramesh2022&codebook=" + influences, analyst).body();
-        assertEquals(6, row(valence, "code", "Organisational level").path("facilitators").asInt());
-        assertEquals(9, row(valence, "code", "Organisational level").path("barriers").asInt());
-        assertEquals(3, row(valence, "code", "Societal level").path("barriers").asInt());
+        Report ramesh = frequency(reports, "ramesh2022", influences, null);
+        assertEquals(0.8, number(row(ramesh, "code", "Organisational level"), "share"), 1e-9);
+        assertEquals(0.6, number(row(ramesh, "code", "PSW initial training"), "share"), 1e-9);
+        Report valence = reports.getFacilitatorsBarriersReport(null, influences, null, null, null, null, null, null, null, "ramesh2022");
+        assertEquals(6, (int) number(row(valence, "code", "Organisational level"), "facilitators"));
+        assertEquals(9, (int) number(row(valence, "code", "Organisational level"), "barriers"));
+        assertEquals(3, (int) number(row(valence, "code", "Societal level"), "barriers"));
         // 19 distinct speakers with a number: 10 PSWs, 8 clinicians, 1 manager
-        JsonNode people = client.get(REPORTING, "/api/reports/participants-by-role?study=ramesh2022", analyst).body();
-        assertEquals(10, row(people, "role", "PSW").path("total").asInt());
-        assertEquals(8, row(people, "role", "Mental health clinician").path("total").asInt());
-        assertEquals(1, row(people, "role", "Manager").path("total").asInt());
+        Report people = reports.getParticipantsByRoleReport(null, null, null, null, null, null, null, "ramesh2022");
+        assertEquals(10, (int) number(row(people, "role", "PSW"), "total"));
+        assertEquals(8, (int) number(row(people, "role", "Mental health clinician"), "total"));
+        assertEquals(1, (int) number(row(people, "role", "Manager"), "total"));
 
         // Haun et al.: BU's pre-intervention transcript speaks of relative advantage; nothing after the intervention
-        JsonNode prePost = client.get(REPORTING, "/api/reports/pre-post?study=haun2024&codebook=" + cfir, analyst).body();
-        JsonNode interventionAtBu = null;
-        for (JsonNode r : prePost.path("rows")) {
-            if (r.path("code").asText().equals("Intervention Characteristics") && r.path("site").asText().equals("BU")) {
+        Report prePost = reports.getPrePostReport(cfir, null, null, null, null, null, null, null, null, null, "haun2024");
+        Map<String, ?> interventionAtBu = null;
+        for (Map<String, ?> r : prePost.getRows()) {
+            if ("Intervention Characteristics".equals(Api.cell(r, "code")) && "BU".equals(Api.cell(r, "site"))) {
                 interventionAtBu = r;
             }
         }
-        assertEquals(1.0, interventionAtBu.path("pre.share").asDouble(), 1e-9);
-        assertTrue(interventionAtBu.path("post.share").isNull());
+        assertEquals(1.0, number(interventionAtBu, "pre.share"), 1e-9);
+        assertNull(Api.cell(interventionAtBu, "post.share"));
     }
 }

@@ -1,123 +1,135 @@
 package io.chorus.deploy;
 
+import static io.chorus.deploy.Api.assertRefused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.chorus.client.coding.api.ReleasedTranscriptsApi;
+import io.chorus.client.identity.api.IdentityApi;
+import io.chorus.client.identity.model.Me;
+import io.chorus.client.reporting.api.ReportsApi;
+import io.chorus.client.transcript.api.TranscriptWorkflowApi;
+import io.chorus.client.transcript.api.TranscriptsApi;
+import io.chorus.client.transcript.model.ParagraphPush;
+import io.chorus.client.transcript.model.TranscriptPush;
+import io.chorus.client.transcript.model.TranscriptView;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The walking skeleton on real Keycloak tokens, Kafka, PostgreSQL and the MongoDB stand-in. */
+/** The walking skeleton on real Keycloak tokens, Kafka, PostgreSQL and the MongoDB stand-in, through the generated clients. */
 @ExtendWith(EmbeddedPlatform.class)
 class WalkingSkeletonIT {
 
-    static final String TRANSCRIPTS = "transcript-service";
-    static final String CODING = "coding-service";
-    static final String REPORTING = "reporting-service";
-
     final ChorusClient client = EmbeddedPlatform.client();
 
-    static String transcript(String externalId) {
-        return """
-                {"externalId":"%s","language":"en","title":"FGD Pune",
-                 "paragraphs":[{"speaker":"M","text":"What do you expect from peer support workers?"},
-                               {"speaker":"P3","text":"They have lived it; that builds trust."}]}"""
-                .formatted(externalId);
+    static TranscriptPush transcript(String externalId) {
+        return new TranscriptPush().externalId(externalId).language("en").title("FGD Pune").paragraphs(List.of(
+                new ParagraphPush().speaker("M").text("What do you expect from peer support workers?"),
+                new ParagraphPush().speaker("P3").text("They have lived it; that builds trust.")));
     }
 
-    static long releasedCount(ChorusClient client, String token, String site) {
-        JsonNode sites = client.get(REPORTING, "/api/reports/progress", token).body().path("rows");
-        for (JsonNode row : sites) {
-            if (row.path("site").asText().equals(site)) {
-                return row.path("released").asLong();
+    static long releasedCount(String token, String site) throws Exception {
+        for (Map<String, ?> row : Api.reporting(ReportsApi::new, token).getProgressReport(null).getRows()) {
+            if (site.equals(Api.cell(row, "site"))) {
+                return ((Number) Api.cell(row, "released")).longValue();
             }
         }
         return 0;
     }
 
+    static long releasedCount(ChorusClient client, String token, String site) {
+        try {
+            return releasedCount(token, site);
+        } catch (Exception e) {
+            throw new AssertionError("the progress report could not be read", e);
+        }
+    }
+
+    /** Push, back-check, two reviews and release, as the site and the translation team do it. */
+    static TranscriptView released(ChorusClient client, String site, TranscriptPush push) throws Exception {
+        String id = Api.transcripts(TranscriptsApi::new, client.partnerToken(site)).pushTranscript(site, push, null).getId();
+        String lead = client.userToken("lead-" + site.toLowerCase());
+        Api.transcripts(TranscriptWorkflowApi::new, lead).backCheckTranscript(site, id, null);
+        Api.transcripts(TranscriptWorkflowApi::new, client.userToken("translator-a")).reviewTranscript(site, id, null);
+        Api.transcripts(TranscriptWorkflowApi::new, client.userToken("translator-b")).reviewTranscript(site, id, null);
+        return Api.transcripts(TranscriptWorkflowApi::new, lead).releaseTranscript(site, id, null);
+    }
+
     @Test
-    void partnerPushesLeadReleasesCodingListsAndReportingCounts() {
-        String partner = client.partnerToken("PU");
+    void partnerPushesLeadReleasesCodingListsAndReportingCounts() throws Exception {
         String analyst = client.userToken("analyst");
-        long before = releasedCount(client, analyst, "PU");
+        long before = releasedCount(analyst, "PU");
 
-        ChorusClient.Reply pushed = client.post(TRANSCRIPTS, "/api/sites/PU/transcripts", partner, transcript("pu-" + UUID.randomUUID()));
-        assertEquals(201, pushed.status(), pushed.body().toString());
-        String id = pushed.body().path("id").asText();
-        assertEquals("PU 2", pushed.body().path("paragraphs").path(1).path("label").asText());
+        TranscriptView pushed = Api.transcripts(TranscriptsApi::new, client.partnerToken("PU"))
+                .pushTranscript("PU", transcript("pu-" + UUID.randomUUID()), null);
+        String id = pushed.getId();
+        assertEquals("PU 2", pushed.getParagraphs().get(1).getLabel());
 
-        String base = "/api/sites/PU/transcripts/" + id;
         String lead = client.userToken("lead-pu");
-        assertEquals(409, client.post(TRANSCRIPTS, base + "/release", lead, "").status(), "not reviewed yet");
-        assertEquals("translated", client.post(TRANSCRIPTS, base + "/back-check", lead, "").body().path("status").asText());
-        assertEquals(200, client.post(TRANSCRIPTS, base + "/reviews", client.userToken("translator-a"), "").status());
-        assertEquals("reviewed", client.post(TRANSCRIPTS, base + "/reviews", client.userToken("translator-b"), "")
-                .body().path("status").asText());
-        ChorusClient.Reply released = client.post(TRANSCRIPTS, base + "/release", lead, "");
-        assertEquals(200, released.status(), released.body().toString());
-        assertEquals("released", released.body().path("status").asText());
+        var workflow = Api.transcripts(TranscriptWorkflowApi::new, lead);
+        assertRefused(409, () -> workflow.releaseTranscript("PU", id, null));
+        assertEquals("translated", workflow.backCheckTranscript("PU", id, null).getStatus());
+        Api.transcripts(TranscriptWorkflowApi::new, client.userToken("translator-a")).reviewTranscript("PU", id, null);
+        assertEquals("reviewed", Api.transcripts(TranscriptWorkflowApi::new, client.userToken("translator-b"))
+                .reviewTranscript("PU", id, null).getStatus());
+        assertEquals("released", workflow.releaseTranscript("PU", id, null).getStatus());
 
-        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            ChorusClient.Reply coded = client.get(CODING, "/api/transcripts/" + id, analyst);
-            assertEquals(200, coded.status(), coded.body().toString());
-            assertEquals("PU", coded.body().path("site").asText());
-            assertEquals("They have lived it; that builds trust.", coded.body().path("paragraphs").path(1).path("english").asText());
+        var coding = Api.coding(ReleasedTranscriptsApi::new, analyst);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
+            var coded = coding.getReleasedTranscript(id);
+            assertEquals("PU", coded.getSite());
+            assertEquals("They have lived it; that builds trust.", coded.getParagraphs().get(1).getEnglish());
         });
-        JsonNode listed = client.get(CODING, "/api/transcripts?site=PU&size=200", analyst).body().path("items");
-        assertTrue(listed.findValuesAsText("id").contains(id), "the analyst lists the released transcript");
-        Awaitility.await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertEquals(before + 1, releasedCount(client, analyst, "PU")));
+        assertTrue(coding.listReleasedTranscripts(null, "PU", 200).getItems().stream().anyMatch(t -> t.getId().equals(id)),
+                "the analyst lists the released transcript");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(before + 1, releasedCount(analyst, "PU")));
     }
 
     @Test
-    void theSitePartnerCannotPushForAnotherSite() {
-        ChorusClient.Reply refused = client.post(TRANSCRIPTS, "/api/sites/BU/transcripts", client.partnerToken("PU"),
-                transcript("foreign-" + UUID.randomUUID()));
-        assertEquals(403, refused.status());
-        assertEquals("application/problem+json", refused.contentType());
-        assertEquals(0, client.get(TRANSCRIPTS, "/api/sites/BU/transcripts", client.partnerToken("BU")).body().path("items")
-                .findValuesAsText("externalId").stream().filter(e -> e.startsWith("foreign-")).count());
+    void theSitePartnerCannotPushForAnotherSite() throws Exception {
+        assertRefused(403, () -> Api.transcripts(TranscriptsApi::new, client.partnerToken("PU"))
+                .pushTranscript("BU", transcript("foreign-" + UUID.randomUUID()), null));
+        assertEquals(0, Api.transcripts(TranscriptsApi::new, client.partnerToken("BU")).listTranscripts("BU", null, 200).getItems()
+                .stream().filter(t -> t.getExternalId().startsWith("foreign-")).count());
     }
 
     @Test
-    void anotherSitesObjectIsNotFound() {
-        String id = client.post(TRANSCRIPTS, "/api/sites/BU/transcripts", client.partnerToken("BU"), transcript("bu-" + UUID.randomUUID()))
-                .body().path("id").asText();
+    void anotherSitesObjectIsNotFound() throws Exception {
+        String id = Api.transcripts(TranscriptsApi::new, client.partnerToken("BU")).pushTranscript("BU", transcript("bu-" + UUID.randomUUID()), null)
+                .getId();
         String leadUlm = client.userToken("lead-ulm");
-        assertEquals(404, client.get(TRANSCRIPTS, "/api/sites/BU/transcripts/" + id, leadUlm).status());
-        assertEquals(404, client.post(TRANSCRIPTS, "/api/sites/BU/transcripts/" + id + "/release", leadUlm, "").status());
-        assertEquals(200, client.get(TRANSCRIPTS, "/api/sites/BU/transcripts/" + id, client.userToken("lead-bu")).status());
+        assertRefused(404, () -> Api.transcripts(TranscriptsApi::new, leadUlm).getTranscript("BU", id));
+        assertRefused(404, () -> Api.transcripts(TranscriptWorkflowApi::new, leadUlm).releaseTranscript("BU", id, null));
+        assertEquals(id, Api.transcripts(TranscriptsApi::new, client.userToken("lead-bu")).getTranscript("BU", id).getId());
     }
 
     @Test
-    void everyApiNeedsATokenAndRolesAreEnforced() {
-        for (String service : List.of(TRANSCRIPTS, CODING, REPORTING, "identity")) {
-            String path = switch (service) {
-                case TRANSCRIPTS -> "/api/sites/BU/transcripts";
-                case CODING -> "/api/transcripts";
-                case REPORTING -> "/api/reports/progress";
-                default -> "/api/me";
-            };
-            assertEquals(401, client.get(service, path, null).status(), service + " without a token");
+    void everyApiNeedsATokenAndRolesAreEnforced() throws Exception {
+        assertRefused(401, () -> Api.transcripts(TranscriptsApi::new, null).listTranscripts("BU", null, null));
+        assertRefused(401, () -> Api.coding(ReleasedTranscriptsApi::new, null).listReleasedTranscripts(null, null, null));
+        assertRefused(401, () -> Api.reporting(ReportsApi::new, null).getProgressReport(null));
+        assertRefused(401, () -> Api.identity(IdentityApi::new, null).getMe());
+        for (String service : List.of("transcript-service", "coding-service", "reporting-service", "identity")) {
+            // health and the contract itself are public, and not part of the contract
             assertEquals(200, client.get(service, "/q/health/ready", null).status(), service + " health is public");
             assertEquals(200, client.get(service, "/q/openapi?format=json", null).status(), service + " OpenAPI is public");
         }
-        ChorusClient.Reply forbidden = client.post(TRANSCRIPTS, "/api/sites/BU/transcripts", client.userToken("analyst"),
-                transcript("analyst-" + UUID.randomUUID()));
-        assertEquals(403, forbidden.status(), "an analyst token on a partner-only endpoint");
-        assertEquals(403, client.get(REPORTING, "/api/reports/progress", client.partnerToken("BU")).status());
+        assertRefused(403, () -> Api.transcripts(TranscriptsApi::new, client.userToken("analyst"))
+                .pushTranscript("BU", transcript("analyst-" + UUID.randomUUID()), null));
+        assertRefused(403, () -> Api.reporting(ReportsApi::new, client.partnerToken("BU")).getProgressReport(null));
     }
 
     @Test
-    void tokensCarryTheSitesOfTheCallersGroups() {
-        JsonNode me = client.get("identity", "/api/me", client.partnerToken("DS")).body();
-        assertEquals("[\"DS\"]", me.path("sites").toString());
-        assertEquals("[\"partner-system\"]", me.path("siteRoles").path("DS").toString());
-        JsonNode lead = client.get("identity", "/api/me", client.userToken("lead-bu")).body();
-        assertEquals("[\"BU\"]", lead.path("sites").toString());
+    void tokensCarryTheSitesOfTheCallersGroups() throws Exception {
+        Me partner = Api.identity(IdentityApi::new, client.partnerToken("DS")).getMe();
+        assertEquals(Set.of("DS"), partner.getSites());
+        assertEquals(Map.of("DS", Set.of("partner-system")), partner.getSiteRoles());
+        assertEquals(Set.of("BU"), Api.identity(IdentityApi::new, client.userToken("lead-bu")).getMe().getSites());
     }
 }

@@ -118,8 +118,8 @@ class AccessRulesTest {
         while (relay.publishPending() > 0) {
             // drain the outbox
         }
-        var site = io.chorus.common.testing.EventSchemas.load("identity/src/main/resources/events/site.schema.json");
-        var access = io.chorus.common.testing.EventSchemas.load("identity/src/main/resources/events/access-changed.schema.json");
+        var site = io.chorus.common.testing.EventSchemas.load("identity/src/main/resources/META-INF/resources/events/site.schema.json");
+        var access = io.chorus.common.testing.EventSchemas.load("identity/src/main/resources/META-INF/resources/events/access-changed.schema.json");
         int sites = 0;
         for (var message : connector.<String>sink("identity-events").received()) {
             String type = message.getMetadata(io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata.class).orElseThrow().getType();

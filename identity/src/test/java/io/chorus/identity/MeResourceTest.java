@@ -48,6 +48,8 @@ class MeResourceTest {
     void healthAndOpenApiArePublic() {
         given().get("/q/health/live").then().statusCode(200);
         given().get("/q/openapi?format=json").then().statusCode(200)
-                .body("components.securitySchemes.SecurityScheme.type", equalTo("openIdConnect"));
+                .body("components.securitySchemes.keycloak.type", equalTo("oauth2"))
+                .body("components.securitySchemes.keycloak.flows.keySet()", contains("authorizationCode"))
+                .body("paths.'/api/sites/{site}/members'.post.'x-chorus-roles'", contains("consortium-admin", "site-lead"));
     }
 }

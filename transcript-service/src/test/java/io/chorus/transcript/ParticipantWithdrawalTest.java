@@ -96,9 +96,9 @@ class ParticipantWithdrawalTest {
                 .body("paragraphs[0].text", equalTo("[withdrawn]"));
 
         Map<String, EventSchemas> schemas = Map.of(
-                "io.chorus.transcript.participant-registered.v1", EventSchemas.load("transcript-service/src/main/resources/events/participant.schema.json"),
-                "io.chorus.transcript.participant-withdrawn.v1", EventSchemas.load("transcript-service/src/main/resources/events/participant-withdrawn.schema.json"),
-                "io.chorus.transcript.paragraphs-withdrawn.v1", EventSchemas.load("transcript-service/src/main/resources/events/transcript-paragraphs-withdrawn.schema.json"));
+                "io.chorus.transcript.participant-registered.v1", EventSchemas.load("transcript-service/src/main/resources/META-INF/resources/events/participant.schema.json"),
+                "io.chorus.transcript.participant-withdrawn.v1", EventSchemas.load("transcript-service/src/main/resources/META-INF/resources/events/participant-withdrawn.schema.json"),
+                "io.chorus.transcript.paragraphs-withdrawn.v1", EventSchemas.load("transcript-service/src/main/resources/META-INF/resources/events/transcript-paragraphs-withdrawn.schema.json"));
         Awaitility.await().until(() -> sink.received().stream().anyMatch(m -> type(m).equals("io.chorus.transcript.participant-withdrawn.v1")));
         Set<String> seen = new java.util.HashSet<>();
         for (Message<String> message : sink.received()) {
@@ -144,7 +144,7 @@ class ParticipantWithdrawalTest {
         given().auth().oauth2(TRANSLATOR).contentType(ContentType.JSON)
                 .body("{\"paragraphs\":[{\"n\":1,\"english\":\"Welcome.\"},{\"n\":3,\"english\":\"Thanks.\"}]}")
                 .put("/api/sites/DS/transcripts/{id}/translation", id).then().statusCode(200).body("paragraphs[1].english", equalTo("Thanks."));
-        EventSchemas schema = EventSchemas.load("transcript-service/src/main/resources/events/transcript-paragraphs-withdrawn.schema.json");
+        EventSchemas schema = EventSchemas.load("transcript-service/src/main/resources/META-INF/resources/events/transcript-paragraphs-withdrawn.schema.json");
         Awaitility.await().until(() -> sink.received().stream().anyMatch(m -> type(m).equals("io.chorus.transcript.paragraphs-withdrawn.v1")));
         Message<String> withdrawn = sink.received().stream().filter(m -> type(m).equals("io.chorus.transcript.paragraphs-withdrawn.v1"))
                 .findFirst().orElseThrow();

@@ -65,11 +65,17 @@ class SessionTest {
         sink.clear();
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"title\":\"New\",\"phases\":[\"baseline\"]}")
                 .put("/api/studies/S-{id}", UUID.randomUUID().toString().substring(0, 8)).then().statusCode(201);
-        EventSchemas studySchema = EventSchemas.load("transcript-service/src/main/resources/events/study-recorded.schema.json");
+        EventSchemas studySchema = EventSchemas.load("transcript-service/src/main/resources/META-INF/resources/events/study-recorded.schema.json");
         Awaitility.await().until(() -> !sink.received().isEmpty());
         assertEquals("io.chorus.transcript.study-recorded.v1",
                 sink.received().get(0).getMetadata(OutgoingCloudEventMetadata.class).orElseThrow().getType());
         assertEquals(Set.of(), studySchema.violations(sink.received().get(0).getPayload()));
+        var cloudEvent = sink.received().get(0).getMetadata(OutgoingCloudEventMetadata.class).orElseThrow();
+        String dataSchema = cloudEvent.getDataSchema().orElseThrow().toString();
+        org.junit.jupiter.api.Assertions.assertTrue(dataSchema.matches("http://localhost:\\d+/events/study-recorded\\.schema\\.json"),
+                "ce_dataschema names the schema transcript-service serves: " + dataSchema);
+        given().get(java.net.URI.create(dataSchema).getPath()).then().statusCode(200).body("title", equalTo("io.chorus.transcript.study-recorded.v1"));
+        assertEquals(java.util.Optional.empty(), cloudEvent.getDataContentType(), "no redundant ce_datacontenttype");
         given().auth().oauth2(PARTNER).contentType(ContentType.JSON).body(SESSION.replace("\"UPSIDES\"", "\"OTHER\""))
                 .put("/api/sites/PU/sessions/s-{id}", UUID.randomUUID()).then().statusCode(422).body("errors[0].pointer", equalTo("/study"));
         given().auth().oauth2(PARTNER).contentType(ContentType.JSON).body(SESSION.replace("pre-intervention", "baseline"))
@@ -102,7 +108,7 @@ class SessionTest {
                 .body("{\"externalId\":\"t-" + UUID.randomUUID() + "\",\"language\":\"mr\",\"session\":\"" + externalId + "\",\"paragraphs\":[{\"speaker\":\"M\",\"text\":\"x\"}]}")
                 .post("/api/sites/PU/transcripts").then().statusCode(201).body("session", equalTo(externalId));
 
-        EventSchemas schema = EventSchemas.load("transcript-service/src/main/resources/events/session-recorded.schema.json");
+        EventSchemas schema = EventSchemas.load("transcript-service/src/main/resources/META-INF/resources/events/session-recorded.schema.json");
         Awaitility.await().until(() -> sink.received().stream().filter(m -> m.getMetadata(OutgoingCloudEventMetadata.class)
                 .orElseThrow().getType().equals("io.chorus.transcript.session-recorded.v1")).count() == 2);
         sink.received().stream()
@@ -121,5 +127,23 @@ class SessionTest {
         given().auth().oauth2(PARTNER).get("/api/sites/PU/sessions/bad").then().statusCode(404);
         given().auth().oauth2(TestTokens.token("partner-ad", List.of("partner-system"), List.of("AD"))).contentType(ContentType.JSON)
                 .body(SESSION).put("/api/sites/PU/sessions/x").then().statusCode(403);
+    }
+
+    @Test
+    void aReplacementNamingAnOldEtagIsRefusedAndPersonalDataIsNeverCached() {
+        String path = "/api/sites/PU/sessions/etag-" + UUID.randomUUID();
+        given().auth().oauth2(PARTNER).contentType(ContentType.JSON).body(SESSION).put(path).then().statusCode(201);
+        String etag = given().auth().oauth2(PARTNER).get(path).then().statusCode(200).header("Cache-Control", "no-store")
+                .extract().header("ETag");
+        given().auth().oauth2(PARTNER).header("If-None-Match", etag).get(path).then().statusCode(304);
+        given().auth().oauth2(PARTNER).header("If-Match", etag).contentType(ContentType.JSON)
+                .body(SESSION.replace("Pune clinic", "Pune day centre")).put(path).then().statusCode(200);
+        given().auth().oauth2(PARTNER).header("If-Match", etag).contentType(ContentType.JSON)
+                .body(SESSION.replace("Pune clinic", "Lost update")).put(path).then().statusCode(412)
+                .contentType("application/problem+json").body("errors[0].pointer", equalTo("/If-Match"));
+        given().auth().oauth2(PARTNER).get(path).then().body("venue", equalTo("Pune day centre"));
+        given().auth().oauth2(PARTNER).header("If-Match", etag).contentType(ContentType.JSON).body(SESSION)
+                .put(path + "-new").then().statusCode(412);
+        given().auth().oauth2(PARTNER).get(path + "-new").then().statusCode(404);
     }
 }

@@ -45,7 +45,7 @@ class TranscriptFormatsAndBadInputTest {
         return given().auth().oauth2(PARTNER).get("/api/sites/BU/transcripts").then().extract().jsonPath().getLong("total");
     }
 
-    @TestHTTPResource("/api/sites/BU/transcripts?externalId=huge&language=en")
+    @TestHTTPResource("/api/sites/BU/transcripts/documents?externalId=huge&language=en")
     URI pushUri;
 
     /** The server refuses an oversize body from its announced length, before reading it (Expect: 100-continue). */
@@ -60,7 +60,7 @@ class TranscriptFormatsAndBadInputTest {
     void plainTextTurnsBecomeNumberedParagraphs() {
         String text = "M: What would peer support bring?\nP3: They have been there.\n   Patients believe them.\n\nP9: And staff learn.\n";
         given().auth().oauth2(PARTNER).contentType("text/plain; charset=UTF-8").body(text)
-                .post("/api/sites/BU/transcripts?externalId=txt-" + UUID.randomUUID() + "&language=en")
+                .post("/api/sites/BU/transcripts/documents?externalId=txt-" + UUID.randomUUID() + "&language=en")
                 .then().statusCode(201)
                 .body("paragraphs.speaker", contains("M", "P3", "P9"))
                 .body("paragraphs[1].text", equalTo("They have been there.\nPatients believe them."))
@@ -79,11 +79,11 @@ class TranscriptFormatsAndBadInputTest {
         }
         String externalId = "docx-" + UUID.randomUUID();
         given().auth().oauth2(PARTNER).contentType(DOCX).body(docx)
-                .post("/api/sites/BU/transcripts?externalId=" + externalId + "&language=sw")
+                .post("/api/sites/BU/transcripts/documents?externalId=" + externalId + "&language=sw")
                 .then().statusCode(201).body("paragraphs.speaker", contains("M", "P2", "P4"))
                 .body("paragraphs[1].text", equalTo("Wafanyakazi rika wanaelewa."));
         given().auth().oauth2(PARTNER).contentType(DOCX).body(docx)
-                .post("/api/sites/BU/transcripts?externalId=" + externalId + "&language=sw")
+                .post("/api/sites/BU/transcripts/documents?externalId=" + externalId + "&language=sw")
                 .then().statusCode(200).body("version", equalTo(1));
     }
 
@@ -152,7 +152,7 @@ class TranscriptFormatsAndBadInputTest {
         long before = total();
         byte[] invalidUtf8 = {'M', ':', ' ', (byte) 0xC3, (byte) 0x28, '\n'};
         given().auth().oauth2(PARTNER).contentType("text/plain").body(invalidUtf8)
-                .post("/api/sites/BU/transcripts?externalId=bad-utf8&language=en")
+                .post("/api/sites/BU/transcripts/documents?externalId=bad-utf8&language=en")
                 .then().statusCode(400).contentType("application/problem+json");
         byte[] invalidUtf8Json = ("{\"externalId\":\"j\",\"language\":\"en\",\"paragraphs\":[{\"speaker\":\"M\",\"text\":\"")
                 .getBytes(StandardCharsets.UTF_8);
@@ -163,15 +163,19 @@ class TranscriptFormatsAndBadInputTest {
         given().auth().oauth2(PARTNER).contentType(ContentType.JSON).body(json).post("/api/sites/BU/transcripts")
                 .then().statusCode(400).contentType("application/problem+json");
         given().auth().oauth2(PARTNER).contentType("text/plain").body("no speaker here\nM: then one")
-                .post("/api/sites/BU/transcripts?externalId=no-speaker&language=en").then().statusCode(422);
+                .post("/api/sites/BU/transcripts/documents?externalId=no-speaker&language=en").then().statusCode(422);
         given().auth().oauth2(PARTNER).contentType("text/plain").body("M: fine")
-                .post("/api/sites/BU/transcripts?language=en").then().statusCode(422)
+                .post("/api/sites/BU/transcripts/documents?language=en").then().statusCode(422)
                 .body("errors.pointer", hasItem("/externalId"));
         given().auth().oauth2(PARTNER).contentType(DOCX).body("PK\u0003\u0004 this is not a zip".getBytes(StandardCharsets.UTF_8))
-                .post("/api/sites/BU/transcripts?externalId=bad-docx&language=en").then().statusCode(422)
+                .post("/api/sites/BU/transcripts/documents?externalId=bad-docx&language=en").then().statusCode(422)
                 .contentType("application/problem+json");
         given().auth().oauth2(PARTNER).contentType("application/xml").body("<t/>").post("/api/sites/BU/transcripts")
                 .then().statusCode(415);
+        RawHttp.Reply untyped = RawHttp.send(pushUri, "POST /api/sites/BU/transcripts/documents?externalId=empty&language=en HTTP/1.1"
+                + "\r\nAuthorization: Bearer " + PARTNER, null);
+        assertEquals(415, untyped.status(), untyped.toString());
+        assertTrue(untyped.body().contains("\"pointer\":\"/Content-Type\""), untyped.toString());
         given().auth().oauth2(PARTNER).contentType(ContentType.JSON).body("[1, 2]").post("/api/sites/BU/transcripts")
                 .then().statusCode(400).contentType("application/problem+json");
         StringBuilder many = new StringBuilder();
@@ -179,7 +183,7 @@ class TranscriptFormatsAndBadInputTest {
             many.append("P1: turn ").append(i).append('\n');
         }
         given().auth().oauth2(PARTNER).contentType("text/plain").body(many.toString())
-                .post("/api/sites/BU/transcripts?externalId=too-many&language=en").then().statusCode(413)
+                .post("/api/sites/BU/transcripts/documents?externalId=too-many&language=en").then().statusCode(413)
                 .body("errors[0].pointer", equalTo("/paragraphs"));
         assertEquals(413, oversize("M: " + "x".repeat(11 * 1024 * 1024)));
         given().auth().oauth2(PARTNER).get("/api/sites/BU/transcripts").then().body("total", equalTo((int) before));
@@ -205,13 +209,13 @@ class TranscriptFormatsAndBadInputTest {
                 + " ".repeat(50 * 1024 * 1024) + "</w:body></w:document>");
         org.junit.jupiter.api.Assertions.assertTrue(bomb.length < 1024 * 1024, "the bomb is small on the wire");
         given().auth().oauth2(PARTNER).contentType(DOCX).body(bomb)
-                .post("/api/sites/BU/transcripts?externalId=bomb&language=en").then().statusCode(422)
+                .post("/api/sites/BU/transcripts/documents?externalId=bomb&language=en").then().statusCode(422)
                 .contentType("application/problem+json");
         byte[] xxe = zip("<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
                 + "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>M: &x;</w:t>"
                 + "</w:r></w:p></w:body></w:document>");
         String answer = given().auth().oauth2(PARTNER).contentType(DOCX).body(xxe)
-                .post("/api/sites/BU/transcripts?externalId=xxe&language=en").then().statusCode(422).extract().asString();
+                .post("/api/sites/BU/transcripts/documents?externalId=xxe&language=en").then().statusCode(422).extract().asString();
         org.junit.jupiter.api.Assertions.assertFalse(answer.contains("root:"), "no file content leaks");
         given().auth().oauth2(PARTNER).get("/api/sites/BU/transcripts").then().body("total", equalTo((int) before));
     }

@@ -121,8 +121,8 @@ class TranscriptWorkflowTest {
                 .body("translatedBy", equalTo("translator-ulm"))
                 .body("reviewers", contains("reviewer-1", "reviewer-2"));
 
-        EventSchemas statusSchema = EventSchemas.load("transcript-service/src/main/resources/events/transcript-status-changed.schema.json");
-        EventSchemas releasedSchema = EventSchemas.load("transcript-service/src/main/resources/events/transcript-released.schema.json");
+        EventSchemas statusSchema = EventSchemas.load("transcript-service/src/main/resources/META-INF/resources/events/transcript-status-changed.schema.json");
+        EventSchemas releasedSchema = EventSchemas.load("transcript-service/src/main/resources/META-INF/resources/events/transcript-released.schema.json");
         Awaitility.await().until(() -> sink.received().size() >= 6);
         List<String> statuses = new java.util.ArrayList<>();
         Message<String> released = null;
@@ -203,7 +203,7 @@ class TranscriptWorkflowTest {
                 .body("changes[0].before.text", equalTo("We need them."));
         given().auth().oauth2(RESEARCHER).get("/api/sites/ULM/transcripts/{id}/diff?from=1", id).then().statusCode(422)
                 .body("errors[0].pointer", equalTo("/from"));
-        EventSchemas revisedSchema = EventSchemas.load("transcript-service/src/main/resources/events/transcript-revised.schema.json");
+        EventSchemas revisedSchema = EventSchemas.load("transcript-service/src/main/resources/META-INF/resources/events/transcript-revised.schema.json");
         Awaitility.await().until(() -> sink.received().stream().anyMatch(m -> m.getMetadata(OutgoingCloudEventMetadata.class)
                 .orElseThrow().getType().equals("io.chorus.transcript.revised.v1")));
         sink.received().stream().filter(m -> m.getMetadata(OutgoingCloudEventMetadata.class).orElseThrow().getType()
@@ -216,7 +216,7 @@ class TranscriptWorkflowTest {
                 .body("status", equalTo("withdrawn")).body("paragraphs.size()", equalTo(0));
         given().auth().oauth2(ANALYST).get("/api/sites/ULM/transcripts/{id}", id).then().statusCode(404);
         given().auth().oauth2(ANALYST).get("/api/sites/ULM/transcripts/{id}/versions", id).then().statusCode(404);
-        EventSchemas withdrawnSchema = EventSchemas.load("transcript-service/src/main/resources/events/transcript-withdrawn.schema.json");
+        EventSchemas withdrawnSchema = EventSchemas.load("transcript-service/src/main/resources/META-INF/resources/events/transcript-withdrawn.schema.json");
         Awaitility.await().until(() -> sink.received().stream().anyMatch(m -> m.getMetadata(OutgoingCloudEventMetadata.class)
                 .orElseThrow().getType().equals("io.chorus.transcript.withdrawn.v1")));
         sink.received().stream().filter(m -> m.getMetadata(OutgoingCloudEventMetadata.class).orElseThrow().getType()

@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * The events of coding-service (topic chorus.coding, schemas in src/main/resources/events/). They are
+ * The events of coding-service (topic chorus.coding, schemas in src/main/resources/META-INF/resources/events/). They are
  * written to the outbox in the caller's transaction, so an event exists exactly when its change does.
  */
 @ApplicationScoped

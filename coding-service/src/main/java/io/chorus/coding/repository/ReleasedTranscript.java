@@ -55,6 +55,7 @@ public class ReleasedTranscript extends PanacheEntityBase {
     }
 
     @Embeddable
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ReleasedParagraph")
     public static class Paragraph {
         public int n;
         public String label;

@@ -1,5 +1,8 @@
 package io.chorus.coding.rest;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import io.chorus.coding.repository.Code;
 import io.chorus.coding.service.CodebookCommands.CodeUpdate;
 import io.chorus.coding.service.CodebookCommands.Merge;
@@ -29,6 +32,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -53,7 +57,8 @@ public class CodeResource {
 
     @GET
     @Operation(summary = "One code (also retired ones, which name their successor)")
-    public Response get(@PathParam("id") UUID id) {
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CodeView.class)))
+    public Response getCode(@PathParam("id") UUID id) {
         Code code = codebooks.findCode(id);
         return Versions.ok(view(code), code.rowVersion);
     }
@@ -61,8 +66,9 @@ public class CodeResource {
     @PUT
     @RolesAllowed({Roles.ANALYST, Roles.CONSORTIUM_ADMIN})
     @Operation(summary = "Edit or rename a code of a draft (If-Match: the code's ETag)")
-    public Response update(@PathParam("id") UUID id, @Valid @NotNull CodeUpdate command,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CodeView.class)))
+    public Response updateCode(@PathParam("id") UUID id, @Valid @NotNull CodeUpdate command,
+            @Parameter(required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         Code code = codebooks.updateCode(id, command, ifMatch);
         return Versions.ok(view(code), code.rowVersion);
     }
@@ -71,8 +77,9 @@ public class CodeResource {
     @Path("/move")
     @RolesAllowed({Roles.ANALYST, Roles.CONSORTIUM_ADMIN})
     @Operation(summary = "Move a code under another parent (If-Match: the codebook's ETag)")
-    public Response move(@PathParam("id") UUID id, @Valid @NotNull Move command,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CodeView.class)))
+    public Response moveCode(@PathParam("id") UUID id, @Valid @NotNull Move command,
+            @Parameter(required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         Code code = codebooks.move(id, command, ifMatch);
         return Versions.ok(view(code), code.rowVersion);
     }
@@ -81,8 +88,9 @@ public class CodeResource {
     @Path("/merge")
     @RolesAllowed({Roles.ANALYST, Roles.CONSORTIUM_ADMIN})
     @Operation(summary = "Merge into another code; codings, memos and sub-codes follow it (If-Match: the codebook's ETag)")
-    public Response merge(@PathParam("id") UUID id, @Valid @NotNull Merge command,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CodeView.class)))
+    public Response mergeCode(@PathParam("id") UUID id, @Valid @NotNull Merge command,
+            @Parameter(required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         Code survivor = codebooks.merge(id, command, ifMatch);
         return Versions.ok(view(survivor), survivor.rowVersion);
     }
@@ -91,15 +99,15 @@ public class CodeResource {
     @Path("/split")
     @RolesAllowed({Roles.ANALYST, Roles.CONSORTIUM_ADMIN})
     @Operation(summary = "Split into new codes; every coding must be assigned to a part (If-Match: the codebook's ETag)")
-    public List<CodeView> split(@PathParam("id") UUID id, @Valid @NotNull Split command,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    public List<CodeView> splitCode(@PathParam("id") UUID id, @Valid @NotNull Split command,
+            @Parameter(required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return codebooks.split(id, command, ifMatch).stream().map(CodeResource::view).toList();
     }
 
     @GET
     @Path("/site-validations")
     @Operation(summary = "Site leads' validations of this code's use at their sites")
-    public List<ValidationView> validations(@PathParam("id") UUID id) {
+    public List<ValidationView> listCodeSiteValidations(@PathParam("id") UUID id) {
         return reviews.validationsOfCode(id);
     }
 
@@ -107,8 +115,11 @@ public class CodeResource {
     @Path("/site-validations/{site}")
     @RolesAllowed(Roles.SITE_LEAD)
     @Operation(summary = "Confirm or contest this code's use at your site (If-Match when changing an earlier one)")
-    public Response validate(@PathParam("id") UUID id, @PathParam("site") String site, @Valid @NotNull Validation command,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ValidationView.class)))
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ValidationView.class)))
+    @APIResponse(responseCode = "428", description = "If-Match is required to replace an existing one")
+    public Response validateCodeAtSite(@PathParam("id") UUID id, @PathParam("site") String site, @Valid @NotNull Validation command,
+            @Parameter(description = "The ETag of the existing one, to replace it") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return Puts.answer(reviews.validateCode(id, site, command, ifMatch), "/api/codes/" + id + "/site-validations/" + site);
     }
 }

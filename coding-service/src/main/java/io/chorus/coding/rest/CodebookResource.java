@@ -1,5 +1,10 @@
 package io.chorus.coding.rest;
 
+import io.chorus.coding.service.CodebookViews.CodebookView;
+import io.chorus.coding.service.CodebookViews.CodeView;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import io.chorus.coding.repository.Codebook;
 import io.chorus.coding.service.CodebookCommands.ImportedCodebook;
 import io.chorus.coding.service.CodebookCommands.NewCode;
@@ -39,6 +44,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -58,7 +64,7 @@ public class CodebookResource {
     @GET
     @Path("/codebooks")
     @Operation(summary = "Codebooks, newest first")
-    public Page<CodebookSummary> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    public Page<CodebookSummary> listCodebooks(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         PanacheQuery<Codebook> query = Codebook.findAll(Sort.by("createdAt").descending().and("id"));
         return new Page<>(query.page(page, size).list().stream().map(c -> new CodebookSummary(c.id, c.name, c.origin,
@@ -69,7 +75,8 @@ public class CodebookResource {
     @Path("/codebooks")
     @RolesAllowed({Roles.ANALYST, Roles.CONSORTIUM_ADMIN})
     @Operation(summary = "Start an empty codebook (version 1, draft)")
-    public Response create(@Valid @NotNull NewCodebook command) {
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CodebookView.class)))
+    public Response createCodebook(@Valid @NotNull NewCodebook command) {
         return created(codebooks.create(command));
     }
 
@@ -77,14 +84,15 @@ public class CodebookResource {
     @Path("/codebooks/imports")
     @RolesAllowed({Roles.ANALYST, Roles.CONSORTIUM_ADMIN})
     @Operation(summary = "Import a codebook file (name, origin, codes with id, name, definition, children ...) as a draft")
-    public Response importFile(@Valid @NotNull ImportedCodebook file) {
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CodebookView.class)))
+    public Response importCodebook(@Valid @NotNull ImportedCodebook file) {
         return created(codebooks.importCodebook(file, 0, false));
     }
 
     @GET
     @Path("/codebooks/templates")
     @Operation(summary = "Published codebooks bundled with Chorus (CFIR 2009 and two from the consortium's papers)")
-    public List<Template> templates() {
+    public List<Template> listCodebookTemplates() {
         return templates.list();
     }
 
@@ -93,28 +101,30 @@ public class CodebookResource {
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Roles.ANALYST, Roles.CONSORTIUM_ADMIN})
     @Operation(summary = "Import a bundled codebook as a new draft")
-    public Response importTemplate(@PathParam("name") String name) {
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CodebookView.class)))
+    public Response importCodebookTemplate(@PathParam("name") String name) {
         return created(templates.importTemplate(name));
     }
 
     @GET
     @Path("/codebooks/{id}")
     @Operation(summary = "The codebook's current tree (the draft, or the last published version); ETag guards tree edits")
-    public Response get(@PathParam("id") UUID id) {
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CodebookView.class)))
+    public Response getCodebook(@PathParam("id") UUID id) {
         return Versions.ok(codebooks.view(id));
     }
 
     @GET
     @Path("/codebooks/{id}/versions/{number}")
     @Operation(summary = "A published version exactly as it was frozen")
-    public PublishedVersion version(@PathParam("id") UUID id, @PathParam("number") int number) {
+    public PublishedVersion getCodebookVersion(@PathParam("id") UUID id, @PathParam("number") int number) {
         return codebooks.publishedVersion(id, number);
     }
 
     @GET
     @Path("/codebooks/{id}/history")
     @Operation(summary = "Every tree change: added, renamed, edited, moved, merged, split; who, when, in which version")
-    public List<Change> history(@PathParam("id") UUID id) {
+    public List<Change> getCodebookHistory(@PathParam("id") UUID id) {
         return codebooks.history(id);
     }
 
@@ -123,7 +133,8 @@ public class CodebookResource {
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Roles.ANALYST, Roles.CONSORTIUM_ADMIN})
     @Operation(summary = "Publish the draft: the version is frozen and announced (If-Match required)")
-    public Response publish(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CodebookView.class)))
+    public Response publishCodebook(@PathParam("id") UUID id, @Parameter(required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return Versions.ok(codebooks.view(codebooks.publish(id, ifMatch).id));
     }
 
@@ -132,7 +143,8 @@ public class CodebookResource {
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Roles.ANALYST, Roles.CONSORTIUM_ADMIN})
     @Operation(summary = "Start the next draft from the published version (If-Match required)")
-    public Response newDraft(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CodebookView.class)))
+    public Response createCodebookDraft(@PathParam("id") UUID id, @Parameter(required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return Versions.ok(codebooks.view(codebooks.newDraft(id, ifMatch).id));
     }
 
@@ -140,8 +152,9 @@ public class CodebookResource {
     @Path("/codebooks/{id}/codes")
     @RolesAllowed({Roles.ANALYST, Roles.CONSORTIUM_ADMIN})
     @Operation(summary = "Add a code to the draft (If-Match: the codebook's ETag)")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CodeView.class)))
     public Response addCode(@PathParam("id") UUID id, @Valid @NotNull NewCode command,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+            @Parameter(required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         Code code = codebooks.addCode(id, command, ifMatch);
         return Response.created(URI.create("/api/codes/" + code.id)).entity(CodeResource.view(code))
                 .tag(Versions.etag(code.rowVersion)).build();
@@ -151,7 +164,7 @@ public class CodebookResource {
     @Path("/studies/{study}/phases/{phase}/codebook")
     @RolesAllowed({Roles.ANALYST, Roles.CONSORTIUM_ADMIN})
     @Operation(summary = "Set the codebook a study's phase is coded with")
-    public PhaseAssignment assign(@PathParam("study") String study, @PathParam("phase") String phase,
+    public PhaseAssignment assignPhaseCodebook(@PathParam("study") String study, @PathParam("phase") String phase,
             @Valid @NotNull PhaseAssignment command) {
         codebooks.assignToPhase(study, phase, command.codebookId());
         return command;

@@ -1,5 +1,11 @@
 package io.chorus.coding.rest;
 
+import io.chorus.common.problem.Problem;
+import io.chorus.common.http.PersonalData;
+import io.chorus.coding.service.CodingViews.ValidationView;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import io.chorus.coding.repository.Coding;
 import io.chorus.coding.service.CodingCommands.CodingUpdate;
 import io.chorus.coding.service.CodingCommands.NewCoding;
@@ -33,6 +39,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -41,6 +48,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Coding")
 @RolesAllowed({Roles.ANALYST, Roles.CONSORTIUM_ADMIN, Roles.SITE_LEAD, Roles.SITE_RESEARCHER})
+@PersonalData
 public class CodingResource {
 
     @Inject
@@ -51,7 +59,7 @@ public class CodingResource {
 
     @GET
     @Operation(summary = "List and filter codings (by transcript, site, code, coder, round, valence, consensus)")
-    public Page<CodingView> list(@QueryParam("transcript") String transcriptId, @QueryParam("site") String site,
+    public Page<CodingView> listCodings(@QueryParam("transcript") String transcriptId, @QueryParam("site") String site,
             @QueryParam("code") UUID codeId, @QueryParam("coder") String coder, @QueryParam("round") UUID roundId,
             @QueryParam("valence") @Pattern(regexp = "facilitator|barrier|mixed|neutral") String valence,
             @QueryParam("consensus") Boolean consensus,
@@ -63,15 +71,17 @@ public class CodingResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "One coding, with its site validation")
-    public Response get(@PathParam("id") UUID id) {
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CodingView.class)))
+    public Response getCoding(@PathParam("id") UUID id) {
         return Versions.ok(codings.get(id));
     }
 
     @PUT
     @Path("/{id}")
     @Operation(summary = "Change your coding's code, passage, valence or weight (If-Match required)")
-    public Response update(@PathParam("id") UUID id, @Valid @NotNull CodingUpdate command,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CodingView.class)))
+    public Response updateCoding(@PathParam("id") UUID id, @Valid @NotNull CodingUpdate command,
+            @Parameter(required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         codings.update(id, command, ifMatch);
         return Versions.ok(codings.get(id));
     }
@@ -79,17 +89,20 @@ public class CodingResource {
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Remove your coding (If-Match required)")
-    public Response delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+    public void deleteCoding(@PathParam("id") UUID id, @Parameter(required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         codings.delete(id, ifMatch);
-        return Response.noContent().build();
     }
 
     @PUT
     @Path("/{id}/site-validation")
     @RolesAllowed(Roles.SITE_LEAD)
     @Operation(summary = "Confirm or contest a coding of your site (If-Match when changing an earlier answer)")
-    public Response validate(@PathParam("id") UUID id, @Valid @NotNull Validation command,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ValidationView.class)))
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ValidationView.class)))
+    @APIResponse(responseCode = "428", description = "If-Match is required to replace an existing one")
+    public Response validateCoding(@PathParam("id") UUID id, @Valid @NotNull Validation command,
+            @Parameter(description = "The ETag of the existing one, to replace it") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return Puts.answer(reviews.validateCoding(id, command, ifMatch), "/api/codings/" + id + "/site-validation");
     }
 }

@@ -1,5 +1,10 @@
 package io.chorus.coding.rest;
 
+import io.chorus.common.problem.Problem;
+import io.chorus.common.http.PersonalData;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import io.chorus.coding.repository.Memo;
 import io.chorus.coding.service.CodingCommands.MemoUpdate;
 import io.chorus.coding.service.CodingCommands.NewMemo;
@@ -31,6 +36,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/memos")
@@ -38,19 +44,21 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Memos")
 @RolesAllowed({Roles.ANALYST, Roles.CONSORTIUM_ADMIN, Roles.SITE_LEAD, Roles.SITE_RESEARCHER})
+@PersonalData
 public class MemoResource {
 
     @Inject
     MemoService memos;
 
     @POST
-    public Response create(@Valid @NotNull NewMemo command) {
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemoView.class)))
+    public Response createMemo(@Valid @NotNull NewMemo command) {
         Memo memo = memos.create(command);
         return Versions.created(URI.create("/api/memos/" + memo.id), memos.get(memo.id));
     }
 
     @GET
-    public Page<MemoView> list(@QueryParam("target") @Pattern(regexp = "project|code|transcript|passage") String target,
+    public Page<MemoView> listMemos(@QueryParam("target") @Pattern(regexp = "project|code|transcript|passage") String target,
             @QueryParam("code") UUID codeId, @QueryParam("transcript") String transcriptId,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
@@ -59,22 +67,24 @@ public class MemoResource {
 
     @GET
     @Path("/{id}")
-    public Response get(@PathParam("id") UUID id) {
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemoView.class)))
+    public Response getMemo(@PathParam("id") UUID id) {
         return Versions.ok(memos.get(id));
     }
 
     @PUT
     @Path("/{id}")
-    public Response update(@PathParam("id") UUID id, @Valid @NotNull MemoUpdate command,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemoView.class)))
+    public Response updateMemo(@PathParam("id") UUID id, @Valid @NotNull MemoUpdate command,
+            @Parameter(required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         memos.update(id, command, ifMatch);
         return Versions.ok(memos.get(id));
     }
 
     @DELETE
     @Path("/{id}")
-    public Response delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+    public void deleteMemo(@PathParam("id") UUID id, @Parameter(required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         memos.delete(id, ifMatch);
-        return Response.noContent().build();
     }
 }

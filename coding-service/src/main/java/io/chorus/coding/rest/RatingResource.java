@@ -1,5 +1,8 @@
 package io.chorus.coding.rest;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import io.chorus.coding.service.CodingCommands.Rating;
 import io.chorus.coding.service.CodingViews.RatingView;
 import io.chorus.coding.service.SiteReviewService;
@@ -21,6 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -39,8 +43,11 @@ public class RatingResource {
     @RolesAllowed({Roles.ANALYST, Roles.CONSORTIUM_ADMIN, Roles.SITE_LEAD})
     @Operation(summary = "Rate a construct for a site: -2, -1, 0, +1, +2, X (mixed) or missing, with a justification",
             description = "Optional ?phase= rates it per phase. Changing an existing rating needs If-Match.")
-    public Response rate(@PathParam("site") String site, @PathParam("codeId") UUID codeId, @QueryParam("phase") String phase,
-            @Valid @NotNull Rating command, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RatingView.class)))
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RatingView.class)))
+    @APIResponse(responseCode = "428", description = "If-Match is required to replace an existing one")
+    public Response rateConstruct(@PathParam("site") String site, @PathParam("codeId") UUID codeId, @QueryParam("phase") String phase,
+            @Valid @NotNull Rating command, @Parameter(description = "The ETag of the existing one, to replace it") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return Puts.answer(reviews.rate(site, codeId, phase, command, ifMatch),
                 "/api/sites/" + site + "/construct-ratings/" + codeId + (phase == null ? "" : "?phase=" + phase));
     }
@@ -48,7 +55,7 @@ public class RatingResource {
     @GET
     @Path("/construct-ratings")
     @Operation(summary = "Construct ratings, by site and phase")
-    public List<RatingView> list(@QueryParam("site") String site, @QueryParam("phase") String phase) {
+    public List<RatingView> listConstructRatings(@QueryParam("site") String site, @QueryParam("phase") String phase) {
         return reviews.ratings(site, phase);
     }
 }

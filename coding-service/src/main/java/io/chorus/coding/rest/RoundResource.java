@@ -1,5 +1,11 @@
 package io.chorus.coding.rest;
 
+import io.chorus.common.http.PersonalData;
+import io.chorus.coding.service.CodingViews.ConsensusView;
+import io.chorus.coding.service.CodingViews.RoundView;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import io.chorus.coding.repository.CodingRound;
 import io.chorus.coding.service.CodingCommands.ConsensusSet;
 import io.chorus.coding.service.CodingCommands.NewRound;
@@ -32,6 +38,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -40,6 +47,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Double coding")
 @RolesAllowed({Roles.ANALYST, Roles.CONSORTIUM_ADMIN, Roles.SITE_LEAD, Roles.SITE_RESEARCHER})
+@PersonalData
 public class RoundResource {
 
     @Inject
@@ -48,7 +56,8 @@ public class RoundResource {
     @POST
     @RolesAllowed({Roles.ANALYST, Roles.CONSORTIUM_ADMIN})
     @Operation(summary = "Start a coding round and assign transcripts to coders (independent, i.e. blind, by default)")
-    public Response create(@Valid @NotNull NewRound command) {
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoundView.class)))
+    public Response createRound(@Valid @NotNull NewRound command) {
         CodingRound round = rounds.create(command);
         return Versions.created(URI.create("/api/rounds/" + round.id), rounds.view(round.id));
     }
@@ -56,13 +65,14 @@ public class RoundResource {
     @GET
     @Path("/mine")
     @Operation(summary = "The transcripts you are assigned to code, per round")
-    public List<MyAssignment> mine() {
+    public List<MyAssignment> listMyAssignments() {
         return rounds.mine();
     }
 
     @GET
     @Path("/{id}")
-    public Response get(@PathParam("id") UUID id) {
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoundView.class)))
+    public Response getRound(@PathParam("id") UUID id) {
         return Versions.ok(rounds.view(id));
     }
 
@@ -71,7 +81,8 @@ public class RoundResource {
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Roles.ANALYST, Roles.CONSORTIUM_ADMIN})
     @Operation(summary = "Close the round: coders' work becomes visible for comparison and consensus (If-Match required)")
-    public Response close(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoundView.class)))
+    public Response closeRound(@PathParam("id") UUID id, @Parameter(required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         rounds.close(id, ifMatch);
         return Versions.ok(rounds.view(id));
     }
@@ -79,7 +90,7 @@ public class RoundResource {
     @GET
     @Path("/{id}/comparison")
     @Operation(summary = "Per passage and code: where the coders agree and where they disagree")
-    public Comparison compare(@PathParam("id") UUID id, @QueryParam("transcript") @NotBlank String transcriptId,
+    public Comparison compareRoundCodings(@PathParam("id") UUID id, @QueryParam("transcript") @NotBlank String transcriptId,
             @QueryParam("overlap") @DefaultValue("0.9") @DecimalMin("0.01") @DecimalMax("1.0") double overlap) {
         return rounds.compare(id, transcriptId, overlap);
     }
@@ -88,14 +99,15 @@ public class RoundResource {
     @Path("/{id}/agreement")
     @Operation(summary = "Agreement overall, per transcript and per code: percent, Cohen's/Fleiss' kappa, "
             + "Krippendorff's alpha (nominal and unitizing), MAXQDA segment agreement with Brennan-Prediger kappa")
-    public AgreementReport agreement(@PathParam("id") UUID id, @QueryParam("transcript") String transcriptId,
+    public AgreementReport getRoundAgreement(@PathParam("id") UUID id, @QueryParam("transcript") String transcriptId,
             @QueryParam("overlap") @DefaultValue("0.9") @DecimalMin("0.01") @DecimalMax("1.0") double overlap) {
         return rounds.agreement(id, transcriptId, overlap);
     }
 
     @GET
     @Path("/{id}/transcripts/{transcriptId}/consensus")
-    public Response consensus(@PathParam("id") UUID id, @PathParam("transcriptId") String transcriptId) {
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsensusView.class)))
+    public Response getConsensus(@PathParam("id") UUID id, @PathParam("transcriptId") String transcriptId) {
         return Versions.ok(rounds.consensus(id, transcriptId));
     }
 
@@ -103,8 +115,10 @@ public class RoundResource {
     @Path("/{id}/transcripts/{transcriptId}/consensus")
     @RolesAllowed({Roles.ANALYST, Roles.CONSORTIUM_ADMIN})
     @Operation(summary = "Decide the transcript's consensus coding set (replaces an earlier one; If-Match then required)")
-    public Response decide(@PathParam("id") UUID id, @PathParam("transcriptId") String transcriptId,
-            @Valid @NotNull ConsensusSet set, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsensusView.class)))
+    @APIResponse(responseCode = "428", description = "If-Match is required to replace an existing one")
+    public Response decideConsensus(@PathParam("id") UUID id, @PathParam("transcriptId") String transcriptId,
+            @Valid @NotNull ConsensusSet set, @Parameter(description = "The ETag of the existing one, to replace it") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return Versions.ok(rounds.decide(id, transcriptId, set, ifMatch));
     }
 }

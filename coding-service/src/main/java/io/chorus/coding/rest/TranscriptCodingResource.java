@@ -1,5 +1,9 @@
 package io.chorus.coding.rest;
 
+import io.chorus.common.http.PersonalData;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import io.chorus.coding.repository.Coding;
 import io.chorus.coding.service.CodingCommands.CodingUpdate;
 import io.chorus.coding.service.CodingCommands.NewCoding;
@@ -41,6 +45,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Coding")
 @RolesAllowed({Roles.ANALYST, Roles.CONSORTIUM_ADMIN, Roles.SITE_LEAD, Roles.SITE_RESEARCHER})
+@PersonalData
 public class TranscriptCodingResource {
 
     @Inject
@@ -50,14 +55,15 @@ public class TranscriptCodingResource {
     @Operation(summary = "Code a passage of a released transcript",
             description = "Offsets count Unicode code points of the English text. With roundId the coding belongs to "
                     + "your work in that round and stays hidden from others while an independent round is open.")
-    public Response code(@PathParam("transcriptId") String transcriptId, @Valid @NotNull NewCoding command) {
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CodingView.class)))
+    public Response createCoding(@PathParam("transcriptId") String transcriptId, @Valid @NotNull NewCoding command) {
         Coding coding = codings.create(transcriptId, command);
         return Versions.created(URI.create("/api/codings/" + coding.id), codings.get(coding.id));
     }
 
     @GET
     @Operation(summary = "The codings of one transcript you may see")
-    public Page<CodingView> ofTranscript(@PathParam("transcriptId") String transcriptId,
+    public Page<CodingView> listTranscriptCodings(@PathParam("transcriptId") String transcriptId,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("100") @Min(1) @Max(500) int size) {
         codings.readableTranscript(transcriptId);

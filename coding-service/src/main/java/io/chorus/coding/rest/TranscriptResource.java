@@ -1,5 +1,7 @@
 package io.chorus.coding.rest;
 
+import io.chorus.common.http.PersonalData;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.chorus.coding.service.CodingStaff;
 import io.chorus.common.security.Caller;
 import io.chorus.coding.repository.ReleasedTranscript;
@@ -29,14 +31,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Released transcripts")
 @RolesAllowed({Roles.ANALYST, Roles.CONSORTIUM_ADMIN, Roles.SITE_LEAD, Roles.SITE_RESEARCHER})
+@PersonalData
 public class TranscriptResource {
 
+    @Schema(name = "ReleasedTranscriptSummary")
     public record Summary(String id, String site, String externalId, String language, int version, Instant releasedAt) {
         static Summary of(ReleasedTranscript t) {
             return new Summary(t.id, t.site, t.externalId, t.language, t.version, t.releasedAt);
         }
     }
 
+    @Schema(name = "ReleasedTranscript")
     public record Detail(String id, String site, String externalId, String language, int version, Instant releasedAt,
             List<ReleasedTranscript.Paragraph> paragraphs) {
     }
@@ -47,7 +52,7 @@ public class TranscriptResource {
     @GET
     @Operation(summary = "Released transcripts available for coding",
             description = "Analysts and consortium admins see every site; site staff see their own sites.")
-    public Page<Summary> list(@QueryParam("site") String site,
+    public Page<Summary> listReleasedTranscripts(@QueryParam("site") String site,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         PanacheQuery<ReleasedTranscript> query;
@@ -69,7 +74,7 @@ public class TranscriptResource {
     @Operation(summary = "One released transcript with its labelled paragraphs, in English",
             description = "coding-service holds the English text only; the original language is read from transcript-service "
                     + "by members of the transcript's site, where every read is audited.")
-    public Detail get(@PathParam("id") String id) {
+    public Detail getReleasedTranscript(@PathParam("id") String id) {
         ReleasedTranscript t = ReleasedTranscript.<ReleasedTranscript>findByIdOptional(id)
                 .filter(found -> caller.holds(found.site, CodingStaff.ANYWHERE))
                 .orElseThrow(() -> ProblemException.notFound("Transcript '" + id + "'"));

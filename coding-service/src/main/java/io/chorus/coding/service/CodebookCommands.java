@@ -1,5 +1,6 @@
 package io.chorus.coding.service;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -53,9 +54,11 @@ public final class CodebookCommands {
     }
 
     /** parentId null moves the code to the top level; position null appends it. */
+    @Schema(name = "CodeMove")
     public record Move(UUID parentId, Integer position) {
     }
 
+    @Schema(name = "CodeMerge")
     public record Merge(@NotNull UUID into) {
     }
 
@@ -63,6 +66,7 @@ public final class CodebookCommands {
      * Splits a code into parts (siblings of the original, which is retired). Every coding of the
      * original must be assigned to one part: assignments map coding id to the part's index.
      */
+    @Schema(name = "CodeSplit")
     public record Split(@NotEmpty @Size(min = 2, max = 20) List<@Valid @NotNull NewCode> parts,
             @NotNull Map<UUID, Integer> assignments) {
     }

@@ -1,5 +1,6 @@
 package io.chorus.coding.service;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.chorus.coding.repository.Code;
 import io.chorus.coding.repository.CodeChange;
 import java.time.Instant;
@@ -38,6 +39,7 @@ public final class CodebookViews {
             List<CodeView> codes) {
     }
 
+    @Schema(name = "CodebookChange")
     public record Change(long id, int version, UUID codeId, String kind, String detail, String changedBy,
             Instant changedAt) {
         static Change of(CodeChange c) {

@@ -1,5 +1,6 @@
 package io.chorus.coding.service;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -50,6 +51,7 @@ public final class CodingCommands {
             @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 100) String> coders) {
     }
 
+    @Schema(name = "ConsensusDecision")
     public record Decision(@NotNull UUID codeId, @NotNull @Min(1) Integer firstParagraph,
             @NotNull @Min(1) Integer lastParagraph, @Min(0) Integer startOffset, @Min(0) Integer endOffset,
             @Pattern(regexp = VALENCES) String valence, @Min(0) @Max(100) Integer weight,
@@ -71,11 +73,13 @@ public final class CodingCommands {
     public record MemoUpdate(@NotBlank @Size(max = 200) String title, @NotNull @Size(max = 100_000) String text) {
     }
 
+    @Schema(name = "ConstructRating")
     public record Rating(@NotNull @Pattern(regexp = "-2|-1|0|\\+1|\\+2|X|missing",
             message = "must be one of -2, -1, 0, +1, +2, X (mixed) or missing") String rating,
             @Size(max = 10_000) String justification) {
     }
 
+    @Schema(name = "SiteValidation")
     public record Validation(@NotNull @Pattern(regexp = "confirmed|contested") String status,
             @Size(max = 4000) String comment) {
     }

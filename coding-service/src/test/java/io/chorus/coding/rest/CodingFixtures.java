@@ -98,7 +98,7 @@ public class CodingFixtures {
             OutgoingCloudEventMetadata<?> cloudEvent = message.getMetadata(OutgoingCloudEventMetadata.class).orElseThrow();
             if (cloudEvent.getType().equals(type)) {
                 String name = type.substring("io.chorus.coding.".length(), type.length() - ".v1".length());
-                Set<String> violations = EventSchemas.load("coding-service/src/main/resources/events/" + name + ".schema.json")
+                Set<String> violations = EventSchemas.load("coding-service/src/main/resources/META-INF/resources/events/" + name + ".schema.json")
                         .violations(message.getPayload());
                 if (!violations.isEmpty()) {
                     throw new AssertionError(type + " violates its schema: " + violations + " in " + message.getPayload());

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class ParagraphsWithdrawnContractTest {
 
-    final EventSchemas schema = EventSchemas.load("transcript-service/src/main/resources/events/transcript-paragraphs-withdrawn.schema.json");
+    final EventSchemas schema = EventSchemas.load("transcript-service/src/main/resources/META-INF/resources/events/transcript-paragraphs-withdrawn.schema.json");
 
     @Test
     void everyExampleParsesAndNamesParagraphsToPurge() {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** coding-service learns who may code which site from person-roles-changed; identity must promise every field it reads. */
 class PersonRolesChangedContractTest {
 
-    static final EventSchemas SCHEMA = EventSchemas.load("identity/src/main/resources/events/person-roles-changed.schema.json");
+    static final EventSchemas SCHEMA = EventSchemas.load("identity/src/main/resources/META-INF/resources/events/person-roles-changed.schema.json");
 
     @Test
     void theProducersExamplesReadAndEveryFieldIsRequired() {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** coding-service learns a transcript's study and phase from session-recorded; the producer must promise them. */
 class SessionRecordedContractTest {
 
-    static final EventSchemas SCHEMA = EventSchemas.load("transcript-service/src/main/resources/events/session-recorded.schema.json");
+    static final EventSchemas SCHEMA = EventSchemas.load("transcript-service/src/main/resources/META-INF/resources/events/session-recorded.schema.json");
 
     @Test
     void theProducersExamplesReadAndEveryFieldIsRequired() {

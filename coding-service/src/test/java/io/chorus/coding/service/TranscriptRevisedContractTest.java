@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class TranscriptRevisedContractTest {
 
-    final EventSchemas schema = EventSchemas.load("transcript-service/src/main/resources/events/transcript-revised.schema.json");
+    final EventSchemas schema = EventSchemas.load("transcript-service/src/main/resources/META-INF/resources/events/transcript-revised.schema.json");
 
     @Test
     void everyExampleParsesIntoChangedParagraphs() {

@@ -7,7 +7,7 @@ import java.net.URI;
 import java.time.ZoneOffset;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-/** Converts envelopes to and from binary-mode CloudEvents on Kafka. */
+/** Converts envelopes to and from binary-mode CloudEvents on Kafka; ce_dataschema names the payload's schema. */
 public final class CloudEventMessages {
 
     public static final String AGGREGATE_TYPE_EXTENSION = "aggregatetype";
@@ -16,15 +16,15 @@ public final class CloudEventMessages {
     }
 
     public static Message<String> toMessage(EventEnvelope event, String source) {
-        OutgoingCloudEventMetadata<String> cloudEvent = OutgoingCloudEventMetadata.<String>builder()
+        var builder = OutgoingCloudEventMetadata.<String>builder()
                 .withId(event.id())
                 .withType(event.type())
                 .withSource(URI.create(source))
                 .withSubject(event.aggregateId())
                 .withTimestamp(event.occurredAt().atZone(ZoneOffset.UTC))
-                .withDataContentType("application/json")
-                .withExtension(AGGREGATE_TYPE_EXTENSION, event.aggregateType())
-                .build();
+                .withExtension(AGGREGATE_TYPE_EXTENSION, event.aggregateType());
+        EventSchemaLocations.of(event.type()).ifPresent(builder::withDataSchema);
+        OutgoingCloudEventMetadata<String> cloudEvent = builder.build();
         OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(event.aggregateId())
                 .build();

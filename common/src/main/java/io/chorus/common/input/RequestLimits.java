@@ -1,8 +1,6 @@
 package io.chorus.common.input;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.chorus.common.problem.Problem;
+import io.chorus.common.http.HttpProblems;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,8 +16,6 @@ import java.util.Map;
 @ApplicationScoped
 public class RequestLimits {
 
-    static final ObjectMapper JSON = new ObjectMapper();
-
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "chorus.limits.max-uri", defaultValue = "8192")
     int maxUri;
 
@@ -30,7 +26,7 @@ public class RequestLimits {
     long maxBody;
 
     void install(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE).handler(this::check);
+        router.route().order(Integer.MIN_VALUE + 1).handler(this::check);
     }
 
     void check(RoutingContext context) {
@@ -63,15 +59,8 @@ public class RequestLimits {
     }
 
     static void refuse(RoutingContext context, int status, String title, String detail) {
-        String path = context.request().path();
-        try {
-            var response = context.response();
-            response.endHandler(ended -> context.request().connection().close());
-            response.setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE).putHeader("Connection", "close")
-                    .end(JSON.writeValueAsString(new Problem("about:blank", title, status, detail, List.of(), path.length() > 2000
-                            ? path.substring(0, 2000) : path)));
-        } catch (JsonProcessingException e) {
-            context.fail(e);
-        }
+        context.response().endHandler(ended -> context.request().connection().close());
+        context.response().putHeader("Connection", "close");
+        HttpProblems.send(context, status, title, detail, List.of());
     }
 }

@@ -30,12 +30,14 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException preconditionRequired() {
         return new ProblemException(428, "Precondition Required",
-                "Send If-Match with the ETag of the version you read; updates without it are refused", List.of());
+                "Send If-Match with the ETag of the version you read; updates without it are refused",
+                List.of(Problem.FieldError.parameter("If-Match", "required")));
     }
 
     public static ProblemException preconditionFailed() {
         return new ProblemException(412, "Precondition Failed",
-                "Someone changed this resource since you read it; read it again and reapply your change", List.of());
+                "Someone changed this resource since you read it; read it again and reapply your change",
+                List.of(Problem.FieldError.parameter("If-Match", "does not match the current ETag")));
     }
 
     public static ProblemException invalid(String pointer, String detail) {

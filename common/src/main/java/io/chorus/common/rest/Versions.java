@@ -1,6 +1,9 @@
 package io.chorus.common.rest;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chorus.common.http.ConditionalRequests;
 import io.chorus.common.problem.ProblemException;
+import java.util.function.Supplier;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -34,7 +37,14 @@ public final class Versions {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw ProblemException.preconditionRequired();
         }
-        String expected = Long.toString(current);
+        requireMatchIfGiven(ifMatch, Long.toString(current));
+    }
+
+    /** For a create-or-replace PUT: without If-Match it replaces; with one, only the representation it names. */
+    public static void requireMatchIfGiven(String ifMatch, String expected) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return;
+        }
         for (String candidate : ifMatch.split(",")) {
             String tag = candidate.trim();
             if (tag.startsWith("W/")) {
@@ -46,5 +56,25 @@ public final class Versions {
             }
         }
         throw ProblemException.preconditionFailed();
+    }
+
+    /**
+     * For a create-or-replace PUT of a resource tagged by the digest of its representation: If-Match, when sent,
+     * must name what a GET shows now; for a resource that does not exist yet it fails (412).
+     */
+    public static void requireRepresentation(String ifMatch, ObjectMapper json, Supplier<Object> currentRepresentation) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return;
+        }
+        Object current;
+        try {
+            current = currentRepresentation.get();
+        } catch (ProblemException e) {
+            if (e.status() == 404) {
+                throw ProblemException.preconditionFailed();
+            }
+            throw e;
+        }
+        requireMatchIfGiven(ifMatch, ConditionalRequests.digestOf(json, current).getValue());
     }
 }

@@ -28,7 +28,7 @@ public final class EventSchemas {
         this.schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schemaNode);
     }
 
-    /** @param relativeToRepositoryRoot e.g. transcript-service/src/main/resources/events/transcript-released.schema.json */
+    /** @param relativeToRepositoryRoot e.g. transcript-service/src/main/resources/META-INF/resources/events/transcript-released.schema.json */
     public static EventSchemas load(String relativeToRepositoryRoot) {
         Path file = repositoryRoot().resolve(relativeToRepositoryRoot);
         try {

@@ -1,5 +1,7 @@
 package io.chorus.identity.rest;
 
+import io.chorus.common.http.PersonalData;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.chorus.common.rest.Page;
 import io.chorus.common.security.Roles;
 import io.chorus.identity.repository.AccessChange;
@@ -22,14 +24,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Audit")
 @RolesAllowed(Roles.CONSORTIUM_ADMIN)
+@PersonalData
 public class AuditResource {
 
+    @Schema(name = "AccessChange")
     public record Entry(long id, Instant at, String actor, String action, String site, String target, String detail) {
     }
 
     @GET
     @Operation(summary = "Every access change (who, what, when, for which site), newest first; append-only")
-    public Page<Entry> list(@QueryParam("site") String site, @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    public Page<Entry> listAccessChanges(@QueryParam("site") String site, @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         Sort order = Sort.by("id").descending();
         PanacheQuery<AccessChange> query = site == null ? AccessChange.findAll(order) : AccessChange.find("site", order, site);

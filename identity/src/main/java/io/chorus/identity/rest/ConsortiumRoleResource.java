@@ -1,5 +1,7 @@
 package io.chorus.identity.rest;
 
+import io.chorus.common.problem.Problem;
+import io.chorus.common.http.PersonalData;
 import io.chorus.common.security.Roles;
 import io.chorus.identity.service.ConsortiumRoleService;
 import jakarta.annotation.security.RolesAllowed;
@@ -19,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Consortium roles")
 @RolesAllowed(Roles.CONSORTIUM_ADMIN)
+@PersonalData
 public class ConsortiumRoleResource {
 
     @Inject
@@ -27,7 +30,7 @@ public class ConsortiumRoleResource {
     @PUT
     @Operation(summary = "Grant a consortium-wide role (analyst, translator of the translation team, consortium-admin)",
             description = "It holds at every site. Idempotent; recorded in the access audit.")
-    public ConsortiumRoleService.Holder grant(
+    public ConsortiumRoleService.Holder grantConsortiumRole(
             @PathParam("role") @Pattern(regexp = ConsortiumRoleService.ROLES, message = "must be analyst, translator or consortium-admin") String role,
             @PathParam("username") String username) {
         return roles.grant(role, username);
@@ -35,10 +38,10 @@ public class ConsortiumRoleResource {
 
     @DELETE
     @Operation(summary = "Revoke a consortium-wide role; the person's sessions end")
-    public Response revoke(
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+    public void revokeConsortiumRole(
             @PathParam("role") @Pattern(regexp = ConsortiumRoleService.ROLES, message = "must be analyst, translator or consortium-admin") String role,
             @PathParam("username") String username) {
         roles.revoke(role, username);
-        return Response.noContent().build();
     }
 }

@@ -1,5 +1,6 @@
 package io.chorus.identity.rest;
 
+import io.chorus.common.http.PersonalData;
 import io.chorus.common.security.Caller;
 import io.chorus.common.security.Roles;
 import io.chorus.common.security.SiteRoles;
@@ -19,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/me")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Identity")
+@PersonalData
 public class MeResource {
 
     public record Me(String subject, String username, Set<String> consortiumRoles, Map<String, Set<String>> siteRoles,
@@ -34,7 +36,7 @@ public class MeResource {
     @GET
     @Authenticated
     @Operation(summary = "Who the token speaks for: consortium-wide roles, roles per site, sites, as every Chorus service reads them")
-    public Me me() {
+    public Me getMe() {
         SiteRoles roles = SiteRoles.of(token);
         Set<String> consortium = new TreeSet<>(roles.realmRoles());
         consortium.retainAll(Roles.CONSORTIUM_WIDE);

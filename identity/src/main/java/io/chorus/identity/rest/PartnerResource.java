@@ -1,5 +1,10 @@
 package io.chorus.identity.rest;
 
+import io.chorus.common.problem.Problem;
+import io.chorus.common.http.PersonalData;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import io.chorus.common.security.Roles;
 import io.chorus.identity.service.PartnerService;
 import jakarta.annotation.security.RolesAllowed;
@@ -26,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Partner systems")
 @RolesAllowed({Roles.CONSORTIUM_ADMIN, Roles.SITE_LEAD})
+@PersonalData
 public class PartnerResource {
 
     @Inject
@@ -37,14 +43,15 @@ public class PartnerResource {
     @POST
     @Operation(summary = "Register a partner system for the site: a confidential client (client credentials) scoped to this "
             + "site and the partner role. The secret is in this answer only.")
-    public Response register(@PathParam("site") String site, @Valid @NotNull PartnerService.NewPartner command) {
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PartnerService.Credentials.class)))
+    public Response registerPartner(@PathParam("site") String site, @Valid @NotNull PartnerService.NewPartner command) {
         PartnerService.Credentials credentials = partners.register(site, command, tokenUrl());
         return Response.created(URI.create("/api/sites/" + site + "/partners/" + credentials.clientId())).entity(credentials).build();
     }
 
     @GET
     @Operation(summary = "The site's partner systems (never their secrets)")
-    public List<PartnerService.Partner> list(@PathParam("site") String site) {
+    public List<PartnerService.Partner> listPartners(@PathParam("site") String site) {
         return partners.list(site);
     }
 
@@ -52,16 +59,16 @@ public class PartnerResource {
     @Path("/{clientId}/secret")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Rotate the secret: the old one stops working, the new one is in this answer only")
-    public PartnerService.Credentials rotate(@PathParam("site") String site, @PathParam("clientId") String clientId) {
+    public PartnerService.Credentials rotatePartnerSecret(@PathParam("site") String site, @PathParam("clientId") String clientId) {
         return partners.rotate(site, clientId, tokenUrl());
     }
 
     @DELETE
     @Path("/{clientId}")
     @Operation(summary = "Revoke the partner system: it can obtain no more tokens (one already issued expires within 5 minutes)")
-    public Response revoke(@PathParam("site") String site, @PathParam("clientId") String clientId) {
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+    public void revokePartner(@PathParam("site") String site, @PathParam("clientId") String clientId) {
         partners.revoke(site, clientId);
-        return Response.noContent().build();
     }
 
     private String tokenUrl() {

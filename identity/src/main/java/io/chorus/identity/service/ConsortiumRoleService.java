@@ -1,5 +1,6 @@
 package io.chorus.identity.service;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.chorus.common.problem.ProblemException;
 import io.chorus.identity.keycloak.KeycloakDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +21,7 @@ public class ConsortiumRoleService {
 
     public static final String ROLES = "^(analyst|translator|consortium-admin)$";
 
+    @Schema(name = "ConsortiumRoleHolder")
     public record Holder(String username, List<String> consortiumRoles) {
     }
 

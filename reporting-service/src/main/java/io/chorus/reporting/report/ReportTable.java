@@ -1,6 +1,7 @@
 package io.chorus.reporting.report;
 
 import java.util.ArrayList;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,12 +11,17 @@ import java.util.Map;
  * CSV and XLSX; {@code chart} names the label column and the numeric columns an SVG chart draws; {@code notes}
  * say, in every format, why figures are withheld.
  */
+@Schema(name = "Report", description = "Every report: its columns, one row per line keyed by column key, the filters it "
+        + "was made with, the chart an SVG draws, and notes on withheld figures")
 public record ReportTable(String report, String title, Map<String, String> filters, List<Column> columns,
+        @Schema(description = "One row per line; its cells (ReportRow) are declared by io.chorus.reporting.config.ReportFormats")
         List<Map<String, Object>> rows, Chart chart, List<String> notes) {
 
+    @Schema(name = "ReportColumn")
     public record Column(String key, String label) {
     }
 
+    @Schema(name = "ReportChart")
     public record Chart(String labelColumn, List<String> seriesColumns, String caption) {
     }
 

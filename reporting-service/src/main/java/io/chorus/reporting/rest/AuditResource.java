@@ -1,5 +1,6 @@
 package io.chorus.reporting.rest;
 
+import io.chorus.common.http.PersonalData;
 import io.chorus.common.rest.Page;
 import io.chorus.common.security.Roles;
 import io.chorus.reporting.report.SiteReports;
@@ -19,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/audit/original-reads")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Audit")
+@PersonalData
 public class AuditResource {
 
     @Inject
@@ -27,7 +29,7 @@ public class AuditResource {
     @GET
     @RolesAllowed(Roles.CONSORTIUM_ADMIN)
     @Operation(summary = "Who read which original-language quotes through reports, and when (newest first)")
-    public Page<SiteReports.OriginalRead> originalReads(@QueryParam("site") String site, @QueryParam("username") String username,
+    public Page<SiteReports.OriginalRead> listOriginalReads(@QueryParam("site") String site, @QueryParam("username") String username,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         return reports.originalReads(site, username, page, size);

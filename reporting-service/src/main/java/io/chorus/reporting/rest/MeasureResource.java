@@ -1,5 +1,6 @@
 package io.chorus.reporting.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.chorus.common.security.Roles;
 import io.chorus.common.security.Caller;
 import io.chorus.reporting.report.SiteReports;
@@ -28,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class MeasureResource {
 
     /** Items 1-8, each 0 (few or no facilitators, many barriers) to 3 (many facilitators, few barriers). */
+    @Schema(name = "MeasureSubmission")
     public record Submission(@NotNull @Size(min = 8, max = 8) List<@NotNull @Min(0) @Max(3) Integer> items) {
     }
 
@@ -40,7 +42,7 @@ public class MeasureResource {
     @PUT
     @RolesAllowed(Roles.SITE_LEAD)
     @Operation(summary = "A site lead submits the implementation measure for their site (replaces an earlier one)")
-    public Submission submit(@PathParam("site") String site, @QueryParam("phase") String phase, @Valid @NotNull Submission submission) {
+    public Submission submitImplementationMeasure(@PathParam("site") String site, @QueryParam("phase") String phase, @Valid @NotNull Submission submission) {
         caller.requireAt(site, Roles.SITE_LEAD);
         reports.submitMeasure(site, phase, submission.items(), caller.username());
         return submission;

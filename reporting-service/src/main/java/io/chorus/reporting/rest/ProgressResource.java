@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/reports/progress")
@@ -35,7 +36,8 @@ public class ProgressResource {
     @Operation(summary = "Progress per site: uploaded, back-checked, translated, reviewed, released, coded, double-coded, "
             + "and mean agreement of the double-coded transcripts",
             description = "Analysts and consortium admins see every site; site staff see their own sites' rows.")
-    public Response progress(@QueryParam("format") @DefaultValue("json") @Pattern(regexp = ReportResource.FORMATS) String format) {
+    @APIResponseSchema(value = ReportTable.class, responseCode = "200", responseDescription = "The report as JSON, CSV, XLSX or SVG (?format=)")
+    public Response getProgressReport(@QueryParam("format") @DefaultValue("json") @Pattern(regexp = ReportResource.FORMATS) String format) {
         ReportTable.Builder table = ReportTable.builder("progress", "Progress per site", Map.of())
                 .column("site", "Site").column("uploaded", "Uploaded").column("backChecked", "Back-checked")
                 .column("translated", "Translated").column("reviewed", "Reviewed").column("released", "Released")

@@ -13,6 +13,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/admin/rebuilds")
@@ -28,7 +31,9 @@ public class RebuildResource {
     @Operation(summary = "Rebuild every read model by replaying the Kafka topics from the beginning",
             description = "Answers 202 with the rebuild's status URL; 409 while another rebuild runs. "
                     + "Implementation measures (submitted here, not derived from events) are kept.")
-    public Response start() {
+    @APIResponse(responseCode = "202", description = "Started; Location is the rebuild's status", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReadModelRebuild.Status.class)))
+    public Response startRebuild() {
         ReadModelRebuild.Status status = rebuild.start();
         return Response.accepted(status).location(URI.create("/api/admin/rebuilds/" + status.id())).build();
     }
@@ -36,7 +41,7 @@ public class RebuildResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "Progress of a rebuild: running (events replayed so far), done or failed")
-    public ReadModelRebuild.Status status(@PathParam("id") String id) {
+    public ReadModelRebuild.Status getRebuild(@PathParam("id") String id) {
         return rebuild.status(id);
     }
 }

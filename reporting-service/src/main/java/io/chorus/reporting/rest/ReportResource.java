@@ -1,6 +1,7 @@
 package io.chorus.reporting.rest;
 
 
+import io.chorus.common.http.PersonalData;
 import io.chorus.common.security.Roles;
 import io.chorus.common.security.Caller;
 import io.chorus.reporting.report.CodeReports;
@@ -24,6 +25,7 @@ import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -77,7 +79,8 @@ public class ReportResource {
     @Produces({MediaType.APPLICATION_JSON, "text/csv", XLSX, "image/svg+xml"})
     @Operation(summary = "Codes (any level, rolled up) by site, phase, income, role or study: coded passages, documents, "
             + "share of documents coded (strength of theme), number of sites")
-    public Response frequency(@Valid @BeanParam Filters filters,
+    @APIResponseSchema(value = ReportTable.class, responseCode = "200", responseDescription = "The report as JSON, CSV, XLSX or SVG (?format=)")
+    public Response getCodeFrequencyReport(@Valid @BeanParam Filters filters,
             @QueryParam("by") @DefaultValue("site") @Pattern(regexp = "site|phase|income|role|study") String by,
             @QueryParam("level") @Min(1) Integer level) {
         return render(codes.frequency(filter(filters), by, level), filters.format);
@@ -87,7 +90,8 @@ public class ReportResource {
     @Path("/facilitators-barriers")
     @Produces({MediaType.APPLICATION_JSON, "text/csv", XLSX, "image/svg+xml"})
     @Operation(summary = "Facilitators and barriers per code or CFIR construct, by site or income level")
-    public Response valence(@Valid @BeanParam Filters filters,
+    @APIResponseSchema(value = ReportTable.class, responseCode = "200", responseDescription = "The report as JSON, CSV, XLSX or SVG (?format=)")
+    public Response getFacilitatorsBarriersReport(@Valid @BeanParam Filters filters,
             @QueryParam("by") @DefaultValue("site") @Pattern(regexp = "site|phase|income|role|study") String by,
             @QueryParam("level") @Min(1) Integer level) {
         return render(codes.valence(filter(filters), by, level), filters.format);
@@ -97,7 +101,8 @@ public class ReportResource {
     @Path("/pre-post")
     @Produces({MediaType.APPLICATION_JSON, "text/csv", XLSX, "image/svg+xml"})
     @Operation(summary = "Pre- versus post-intervention share of documents per code and site")
-    public Response prePost(@Valid @BeanParam Filters filters, @QueryParam("pre") @DefaultValue("pre-intervention") String pre,
+    @APIResponseSchema(value = ReportTable.class, responseCode = "200", responseDescription = "The report as JSON, CSV, XLSX or SVG (?format=)")
+    public Response getPrePostReport(@Valid @BeanParam Filters filters, @QueryParam("pre") @DefaultValue("pre-intervention") String pre,
             @QueryParam("post") @DefaultValue("post-intervention") String post, @QueryParam("level") @Min(1) Integer level) {
         return render(codes.prePost(filter(filters), pre, post, level), filters.format);
     }
@@ -106,7 +111,8 @@ public class ReportResource {
     @Path("/co-occurrence")
     @Produces({MediaType.APPLICATION_JSON, "text/csv", XLSX})
     @Operation(summary = "Pairs of codes applied to overlapping passages")
-    public Response cooccurrence(@Valid @BeanParam Filters filters) {
+    @APIResponseSchema(value = ReportTable.class, responseCode = "200", responseDescription = "The report as JSON, CSV, XLSX or SVG (?format=)")
+    public Response getCoOccurrenceReport(@Valid @BeanParam Filters filters) {
         return render(codes.cooccurrence(filter(filters)), filters.format);
     }
 
@@ -114,7 +120,8 @@ public class ReportResource {
     @Path("/cfir-ratings")
     @Produces({MediaType.APPLICATION_JSON, "text/csv", XLSX})
     @Operation(summary = "CFIR rating matrix: construct by site (-2..+2, X, missing)")
-    public Response cfirRatings(@Valid @BeanParam Filters filters) {
+    @APIResponseSchema(value = ReportTable.class, responseCode = "200", responseDescription = "The report as JSON, CSV, XLSX or SVG (?format=)")
+    public Response getCfirRatingsReport(@Valid @BeanParam Filters filters) {
         return render(codes.cfirRatings(filter(filters)), filters.format);
     }
 
@@ -122,7 +129,8 @@ public class ReportResource {
     @Path("/participants")
     @Produces({MediaType.APPLICATION_JSON, "text/csv", XLSX, "image/svg+xml"})
     @Operation(summary = "Participant characteristics per site and phase")
-    public Response participants(@Valid @BeanParam Filters filters) {
+    @APIResponseSchema(value = ReportTable.class, responseCode = "200", responseDescription = "The report as JSON, CSV, XLSX or SVG (?format=)")
+    public Response getParticipantsReport(@Valid @BeanParam Filters filters) {
         return render(sites.participants(filter(filters)), filters.format);
     }
 
@@ -130,7 +138,8 @@ public class ReportResource {
     @Path("/participants-by-role")
     @Produces({MediaType.APPLICATION_JSON, "text/csv", XLSX, "image/svg+xml"})
     @Operation(summary = "Participants by role and gender")
-    public Response roles(@Valid @BeanParam Filters filters) {
+    @APIResponseSchema(value = ReportTable.class, responseCode = "200", responseDescription = "The report as JSON, CSV, XLSX or SVG (?format=)")
+    public Response getParticipantsByRoleReport(@Valid @BeanParam Filters filters) {
         return render(sites.rolesByGender(filter(filters)), filters.format);
     }
 
@@ -138,7 +147,9 @@ public class ReportResource {
     @Path("/quotes")
     @Produces({MediaType.APPLICATION_JSON, "text/csv", XLSX})
     @Operation(summary = "Quotes for a code with their labels; the original language only for members of the quote's site")
-    public Response quotes(@Valid @BeanParam Filters filters, @QueryParam("code") String code,
+    @APIResponseSchema(value = ReportTable.class, responseCode = "200", responseDescription = "The report as JSON, CSV, XLSX or SVG (?format=)")
+    @PersonalData
+    public Response getQuotesReport(@Valid @BeanParam Filters filters, @QueryParam("code") String code,
             @QueryParam("valence") @Pattern(regexp = "facilitator|barrier|mixed|neutral") String valence) {
         return render(sites.quotes(filter(filters), code, valence, new SiteReports.Reader(caller.username(), caller.subject(),
                 caller.sitesWhere(Roles.SITE_LEAD, Roles.SITE_RESEARCHER))), filters.format);
@@ -148,7 +159,8 @@ public class ReportResource {
     @Path("/implementation-measure")
     @Produces({MediaType.APPLICATION_JSON, "text/csv", XLSX, "image/svg+xml"})
     @Operation(summary = "Implementation measure: per site sum (0-24) and item scores, mean item scores per group of sites")
-    public Response measure(@Valid @BeanParam Filters filters,
+    @APIResponseSchema(value = ReportTable.class, responseCode = "200", responseDescription = "The report as JSON, CSV, XLSX or SVG (?format=)")
+    public Response getImplementationMeasureReport(@Valid @BeanParam Filters filters,
             @QueryParam("groupBy") @DefaultValue("income") @Pattern(regexp = "income|priorPeerSupport") String groupBy) {
         return render(sites.measure(filter(filters), groupBy), filters.format);
     }

@@ -1,5 +1,6 @@
 package io.chorus.reporting.service;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.chorus.common.event.CloudEventMessages;
 import io.chorus.common.event.EventEnvelope;
 import io.chorus.common.problem.ProblemException;
@@ -39,6 +40,7 @@ public class ReadModelRebuild {
             "participant_fact", "paragraph_fact", "transcript_fact", "code_fact", "code_in_version", "transcript_code", "code_cell",
             "transcript_pair", "pair_cell", "construct_rating_fact", "agreement_fact");
 
+    @Schema(name = "RebuildStatus")
     public record Status(String id, String state, long replayed, Instant startedAt, Instant finishedAt, String error) {
     }
 

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class CodingEventsContractTest {
 
     static EventSchemas schema(String name) {
-        return EventSchemas.load("coding-service/src/main/resources/events/" + name + ".schema.json");
+        return EventSchemas.load("coding-service/src/main/resources/META-INF/resources/events/" + name + ".schema.json");
     }
 
     @Test

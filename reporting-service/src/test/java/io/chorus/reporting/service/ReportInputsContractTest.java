@@ -17,11 +17,11 @@ import org.junit.jupiter.api.Test;
 class ReportInputsContractTest {
 
     static EventSchemas transcript(String name) {
-        return EventSchemas.load("transcript-service/src/main/resources/events/" + name + ".schema.json");
+        return EventSchemas.load("transcript-service/src/main/resources/META-INF/resources/events/" + name + ".schema.json");
     }
 
     static EventSchemas coding(String name) {
-        return EventSchemas.load("coding-service/src/main/resources/events/" + name + ".schema.json");
+        return EventSchemas.load("coding-service/src/main/resources/META-INF/resources/events/" + name + ".schema.json");
     }
 
     @Test
@@ -64,7 +64,7 @@ class ReportInputsContractTest {
 
     @Test
     void siteAnnounced() {
-        EventSchemas schema = EventSchemas.load("identity/src/main/resources/events/site.schema.json");
+        EventSchemas schema = EventSchemas.load("identity/src/main/resources/META-INF/resources/events/site.schema.json");
         schema.examplesAs(io.chorus.reporting.event.SiteAnnounced.class).forEach(s -> assertFalse(s.incomeLevels().isEmpty()));
         assertEquals(Set.of(), schema.fieldsNotRequired(io.chorus.reporting.event.SiteAnnounced.class));
     }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** The producer's schema is the contract: everything it allows must parse, everything we need it must require. */
 class TranscriptReleasedContractTest {
 
-    final EventSchemas schema = EventSchemas.load("transcript-service/src/main/resources/events/transcript-released.schema.json");
+    final EventSchemas schema = EventSchemas.load("transcript-service/src/main/resources/META-INF/resources/events/transcript-released.schema.json");
 
     @Test
     void everyExampleTheProducerPromisesParsesIntoWhatReportingNeeds() {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** The producer's schema is the contract: every status it may send is a stage reporting knows. */
 class TranscriptStatusChangedContractTest {
 
-    final EventSchemas schema = EventSchemas.load("transcript-service/src/main/resources/events/transcript-status-changed.schema.json");
+    final EventSchemas schema = EventSchemas.load("transcript-service/src/main/resources/META-INF/resources/events/transcript-status-changed.schema.json");
 
     @Test
     void everyExampleParsesAndEveryStatusIsAKnownStage() {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class TranscriptWithdrawnContractTest {
 
-    final EventSchemas schema = EventSchemas.load("transcript-service/src/main/resources/events/transcript-withdrawn.schema.json");
+    final EventSchemas schema = EventSchemas.load("transcript-service/src/main/resources/META-INF/resources/events/transcript-withdrawn.schema.json");
 
     @Test
     void everyExampleNamesTheTranscriptToPurge() {

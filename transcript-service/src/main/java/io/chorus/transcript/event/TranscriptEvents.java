@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Builds the events of transcripts and participants; each type has a JSON Schema under resources/events/. */
+/** Builds the events of transcripts and participants; each type has a JSON Schema under META-INF/resources/events/, listed in asyncapi.json. */
 @ApplicationScoped
 public class TranscriptEvents {
 

@@ -1,5 +1,6 @@
 package io.chorus.transcript.repository;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
@@ -8,6 +9,7 @@ public record Study(String code, String title, List<String> phases, Withdrawal w
         Instant updatedAt) {
 
     /** What a participant's withdrawal does to their turns: replace them with [withdrawn], or remove them (numbers stay). */
+    @Schema(name = "WithdrawalPolicy")
     public enum Withdrawal {
         @com.fasterxml.jackson.annotation.JsonProperty("redact") REDACT,
         @com.fasterxml.jackson.annotation.JsonProperty("remove") REMOVE

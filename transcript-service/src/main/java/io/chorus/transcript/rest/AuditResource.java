@@ -1,5 +1,6 @@
 package io.chorus.transcript.rest;
 
+import io.chorus.common.http.PersonalData;
 import io.chorus.common.rest.Page;
 import io.chorus.common.security.Roles;
 import io.chorus.transcript.repository.AuditLog;
@@ -19,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/audit/original-reads")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Audit")
+@PersonalData
 public class AuditResource {
 
     @Inject
@@ -28,7 +30,7 @@ public class AuditResource {
     @RolesAllowed(Roles.CONSORTIUM_ADMIN)
     @Operation(summary = "Who read which original-language transcript, and when (newest first)",
             description = "Filter by site, by the reader's username, or by their Keycloak subject id.")
-    public Page<AuditLog.OriginalRead> originalReads(@QueryParam("site") String site, @QueryParam("username") String username,
+    public Page<AuditLog.OriginalRead> listOriginalReads(@QueryParam("site") String site, @QueryParam("username") String username,
             @QueryParam("subject") String subject,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {

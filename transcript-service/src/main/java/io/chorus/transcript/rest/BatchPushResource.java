@@ -1,5 +1,6 @@
 package io.chorus.transcript.rest;
 
+import io.chorus.common.http.PersonalData;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,15 +26,19 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Many transcripts in one request, each applied on its own (all or nothing per item), with a result per item. */
 @Path("/api/sites/{site}/transcripts/batch")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Transcripts")
+@PersonalData
 public class BatchPushResource {
 
-    public record Batch(@NotNull @Size(min = 1, max = 100) List<JsonNode> items) {
+    /** Items are read one by one, so that one bad item is refused with its own problem and the others are kept. */
+    public record Batch(@NotNull @Size(min = 1, max = 100)
+            @Schema(minItems = 1, maxItems = 100, description = "TranscriptPush items") List<JsonNode> items) {
     }
 
     /** status 201 created, 200 unchanged or updated, 4xx refused with its problem; id when stored. */
@@ -60,7 +65,7 @@ public class BatchPushResource {
     @RolesAllowed({Roles.PARTNER_SYSTEM, Roles.SITE_RESEARCHER, Roles.SITE_LEAD})
     @Operation(summary = "Push up to 100 transcripts at once",
             description = "Each item is validated and stored on its own, like a single push; the answer lists every item's result.")
-    public BatchResult push(@PathParam("site") String site, @NotNull @jakarta.validation.Valid Batch batch) {
+    public BatchResult pushTranscriptBatch(@PathParam("site") String site, @NotNull @jakarta.validation.Valid Batch batch) {
         caller.requireAt(site, Roles.PARTNER_SYSTEM, Roles.SITE_RESEARCHER, Roles.SITE_LEAD);
         List<ItemResult> results = new ArrayList<>();
         for (int i = 0; i < batch.items().size(); i++) {

@@ -1,5 +1,14 @@
 package io.chorus.transcript.rest;
 
+import io.chorus.common.http.PersonalData;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chorus.common.rest.Versions;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.HeaderParam;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import io.chorus.common.rest.Page;
 import io.chorus.common.security.Roles;
 import io.chorus.common.security.Caller;
@@ -33,6 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/sites/{site}/participants")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Participants")
+@PersonalData
 public class ParticipantResource {
 
     /** The short questionnaire; consent is not set here (see the withdrawal endpoint). */
@@ -49,6 +59,9 @@ public class ParticipantResource {
     }
 
     @Inject
+    ObjectMapper json;
+
+    @Inject
     ParticipantService service;
 
     @Inject
@@ -63,10 +76,13 @@ public class ParticipantResource {
     @RolesAllowed({Roles.PARTNER_SYSTEM, Roles.SITE_RESEARCHER, Roles.SITE_LEAD})
     @Operation(summary = "Register or update a pseudonymous participant of your site (e.g. P9)",
             description = "201 when registered, 200 when updated or unchanged.")
-    public Response put(@PathParam("site") String site,
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Participant.class)))
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Participant.class)))
+    public Response putParticipant(@PathParam("site") String site,
             @PathParam("number") @Pattern(regexp = "[A-Za-z][A-Za-z0-9#]{0,39}", message = "must be a speaker code such as 'P9'") String number,
-            @NotNull @Valid ParticipantData data, @Context UriInfo uri) {
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "Replace only the representation with this ETag") String ifMatch, @NotNull @Valid ParticipantData data, @Context UriInfo uri) {
         caller.requireAt(site, Roles.PARTNER_SYSTEM, Roles.SITE_RESEARCHER, Roles.SITE_LEAD);
+        Versions.requireRepresentation(ifMatch, json, () -> getParticipant(site, number));
         ParticipantService.Upserted result = service.upsert(new Participant(site, number, data.gender(), data.age(), data.role(),
                 data.professionalBackground(), data.yearsOfExperience(), data.previousPeerSupportExperience(), null, null, 0, null, null));
         return result.created()
@@ -77,7 +93,7 @@ public class ParticipantResource {
     @GET
     @RolesAllowed({Roles.PARTNER_SYSTEM, Roles.SITE_RESEARCHER, Roles.SITE_LEAD, Roles.CONSORTIUM_ADMIN})
     @Operation(summary = "List your site's participants")
-    public Page<Participant> list(@PathParam("site") String site,
+    public Page<Participant> listParticipants(@PathParam("site") String site,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         caller.requireReadAccess(site, "Site '" + site + "'", Roles.PARTNER_SYSTEM, Roles.SITE_RESEARCHER, Roles.SITE_LEAD, Roles.CONSORTIUM_ADMIN);
@@ -87,7 +103,7 @@ public class ParticipantResource {
     @GET
     @Path("/{number}")
     @RolesAllowed({Roles.PARTNER_SYSTEM, Roles.SITE_RESEARCHER, Roles.SITE_LEAD, Roles.CONSORTIUM_ADMIN})
-    public Participant get(@PathParam("site") String site, @PathParam("number") String number) {
+    public Participant getParticipant(@PathParam("site") String site, @PathParam("number") String number) {
         caller.requireReadAccess(site, "Participant '" + number + "'", Roles.PARTNER_SYSTEM, Roles.SITE_RESEARCHER, Roles.SITE_LEAD, Roles.CONSORTIUM_ADMIN);
         return service.get(site, number);
     }
@@ -98,7 +114,7 @@ public class ParticipantResource {
     @Operation(summary = "Record a withdrawal of consent",
             description = "Redacts the participant's turns in every transcript and translation of the site, released ones "
                     + "included, drops their questionnaire, and tells coding and reporting to purge what they derived.")
-    public WithdrawalView withdraw(@PathParam("site") String site, @PathParam("number") String number) {
+    public WithdrawalView withdrawParticipant(@PathParam("site") String site, @PathParam("number") String number) {
         caller.requireReadAccess(site, "Participant '" + number + "'");
         caller.requireAt(site, Roles.SITE_RESEARCHER, Roles.SITE_LEAD);
         ParticipantService.Withdrawal withdrawal = service.withdraw(site, number, caller.username());

@@ -1,5 +1,14 @@
 package io.chorus.transcript.rest;
 
+import io.chorus.common.http.PersonalData;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chorus.common.rest.Versions;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.HeaderParam;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import io.chorus.common.rest.Page;
 import io.chorus.common.security.Roles;
 import io.chorus.common.security.Caller;
@@ -36,6 +45,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/sites/{site}/sessions")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Sessions")
+@PersonalData
 public class SessionResource {
 
     /** A focus group or interview as the site records it; moderator and assistant are pseudonymous staff ids. */
@@ -56,6 +66,9 @@ public class SessionResource {
     }
 
     @Inject
+    ObjectMapper json;
+
+    @Inject
     SessionService service;
 
     @Inject
@@ -70,10 +83,13 @@ public class SessionResource {
     @RolesAllowed({Roles.PARTNER_SYSTEM, Roles.SITE_RESEARCHER, Roles.SITE_LEAD})
     @Operation(summary = "Record a session of your site with its field notes",
             description = "Idempotent by external id: 201 when recorded, 200 when updated or unchanged. Publishes session-recorded.")
-    public Response put(@PathParam("site") String site,
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Session.class)))
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Session.class)))
+    public Response putSession(@PathParam("site") String site,
             @PathParam("externalId") @Pattern(regexp = "[A-Za-z0-9._:-]{1,200}", message = "may contain only letters, digits and . _ : -") String externalId,
-            @NotNull @Valid SessionData data, @Context UriInfo uri) {
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "Replace only the representation with this ETag") String ifMatch, @NotNull @Valid SessionData data, @Context UriInfo uri) {
         caller.requireAt(site, Roles.PARTNER_SYSTEM, Roles.SITE_RESEARCHER, Roles.SITE_LEAD);
+        Versions.requireRepresentation(ifMatch, json, () -> getSession(site, externalId));
         SessionService.Upserted result = service.record(new Session(site, externalId, data.study(), data.phase(), data.kind(),
                 data.date(), data.durationMinutes(), data.venue(), data.language(), data.moderator(), data.assistant(),
                 data.participantGroup(), data.topicGuideVersion(), data.participants() == null ? List.of() : data.participants(),
@@ -87,7 +103,7 @@ public class SessionResource {
     @RolesAllowed({Roles.PARTNER_SYSTEM, Roles.SITE_RESEARCHER, Roles.SITE_LEAD, Roles.TRANSLATOR, Roles.CONSORTIUM_ADMIN})
     @Operation(summary = "List your site's sessions by date",
             description = "Field notes only for members of the site; consortium admins see the sessions without them.")
-    public Page<Session> list(@PathParam("site") String site,
+    public Page<Session> listSessions(@PathParam("site") String site,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         caller.requireReadAccess(site, "Site '" + site + "'", Roles.PARTNER_SYSTEM, Roles.SITE_RESEARCHER, Roles.SITE_LEAD, Roles.TRANSLATOR, Roles.CONSORTIUM_ADMIN);
@@ -99,7 +115,7 @@ public class SessionResource {
     @GET
     @Path("/{externalId}")
     @RolesAllowed({Roles.PARTNER_SYSTEM, Roles.SITE_RESEARCHER, Roles.SITE_LEAD, Roles.TRANSLATOR, Roles.CONSORTIUM_ADMIN})
-    public Session get(@PathParam("site") String site, @PathParam("externalId") String externalId) {
+    public Session getSession(@PathParam("site") String site, @PathParam("externalId") String externalId) {
         caller.requireReadAccess(site, "Session '" + externalId + "'", Roles.PARTNER_SYSTEM, Roles.SITE_RESEARCHER, Roles.SITE_LEAD, Roles.TRANSLATOR, Roles.CONSORTIUM_ADMIN);
         Session session = service.get(site, externalId);
         return caller.isMemberOf(site) ? session : session.withoutFieldNotes();

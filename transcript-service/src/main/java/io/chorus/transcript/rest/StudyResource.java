@@ -1,5 +1,13 @@
 package io.chorus.transcript.rest;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chorus.common.rest.Versions;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.HeaderParam;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import io.chorus.common.problem.ProblemException;
 import io.chorus.common.security.Roles;
 import io.chorus.transcript.event.OutboxRelay;
@@ -44,6 +52,9 @@ public class StudyResource {
     }
 
     @Inject
+    ObjectMapper json;
+
+    @Inject
     StudyRepository studies;
 
     @Inject
@@ -57,11 +68,14 @@ public class StudyResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.CONSORTIUM_ADMIN)
     @Operation(summary = "Register or change a study and its phases", description = "201 when registered, 200 when changed or unchanged.")
-    public Response put(@PathParam("code") @Pattern(regexp = "[A-Za-z0-9-]{1,40}", message = "must be a short code such as 'UPSIDES'") String code,
-            @NotNull @Valid StudyData data, @Context UriInfo uri) {
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Study.class)))
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Study.class)))
+    public Response putStudy(@PathParam("code") @Pattern(regexp = "[A-Za-z0-9-]{1,40}", message = "must be a short code such as 'UPSIDES'") String code,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "Replace only the representation with this ETag") String ifMatch, @NotNull @Valid StudyData data, @Context UriInfo uri) {
         if (new HashSet<>(data.phases()).size() != data.phases().size()) {
             throw ProblemException.invalid("/phases", "Each phase may appear once");
         }
+        Versions.requireRepresentation(ifMatch, json, () -> getStudy(code));
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Study wanted = new Study(code, data.title(), List.copyOf(data.phases()),
                 data.withdrawal() == null ? Study.Withdrawal.REDACT : data.withdrawal(), 0, null, null);
@@ -76,14 +90,14 @@ public class StudyResource {
     @GET
     @Authenticated
     @Operation(summary = "The consortium's studies")
-    public List<Study> list() {
+    public List<Study> listStudies() {
         return studies.all();
     }
 
     @GET
     @Path("/{code}")
     @Authenticated
-    public Study get(@PathParam("code") String code) {
+    public Study getStudy(@PathParam("code") String code) {
         return studies.find(code).orElseThrow(() -> ProblemException.notFound("Study '" + code + "'"));
     }
 }

@@ -1,5 +1,6 @@
 package io.chorus.transcript.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -53,6 +54,7 @@ public record TranscriptPush(
         }
     }
 
+    @Schema(name = "IdentifierKind")
     public enum Kind {
         @JsonProperty("person") PERSON,
         @JsonProperty("staff") STAFF,

@@ -1,5 +1,13 @@
 package io.chorus.transcript.rest;
 
+import io.chorus.common.problem.Problem;
+import io.chorus.common.http.PersonalData;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import jakarta.ws.rs.core.UriBuilder;
+import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import io.chorus.common.rest.Page;
 import io.chorus.common.security.Roles;
 import io.chorus.common.security.Caller;
@@ -39,6 +47,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/sites/{site}/transcripts")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Transcripts")
+@PersonalData
 public class TranscriptResource {
 
     @Inject
@@ -64,27 +73,40 @@ public class TranscriptResource {
     @RolesAllowed({Roles.PARTNER_SYSTEM, Roles.SITE_RESEARCHER, Roles.SITE_LEAD})
     @Operation(summary = "Push a verbatim transcript for your site",
             description = "Idempotent by (site, externalId): 201 when created, 200 with the stored transcript on a repeat.")
-    public Response push(@PathParam("site") String site, @NotNull @Valid TranscriptPush push, @Context UriInfo uri) {
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TranscriptView.class)))
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TranscriptView.class)))
+    public Response pushTranscript(@PathParam("site") String site, @NotNull @Valid TranscriptPush push, @Context UriInfo uri) {
+        return pushed(site, push, uri.getAbsolutePath());
+    }
+
+    private Response pushed(String site, TranscriptPush push, URI collection) {
         caller.requireAt(site, Roles.PARTNER_SYSTEM, Roles.SITE_RESEARCHER, Roles.SITE_LEAD);
         TranscriptService.PushResult result = service.push(site, push, caller.username());
         // the answer echoes what the caller just sent (pseudonymised): not a read of stored text, so not audited
         TranscriptView view = TranscriptView.of(result.transcript());
         if (result.created()) {
-            return Response.created(uri.getAbsolutePathBuilder().path(view.id()).build()).entity(view).build();
+            return Response.created(UriBuilder.fromUri(collection).path(view.id()).build()).entity(view).build();
         }
         return Response.ok(view).build();
     }
 
     @POST
+    @Path("/documents")
     @Consumes({MediaType.TEXT_PLAIN, UploadedDocument.DOCX})
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TranscriptView.class)))
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TranscriptView.class)))
     @RolesAllowed({Roles.PARTNER_SYSTEM, Roles.SITE_RESEARCHER, Roles.SITE_LEAD})
     @Operation(summary = "Push a transcript as plain text or .docx, one speaker turn per line ('M: ...', 'P3: ...')",
             description = "Each turn becomes a numbered paragraph; lines without a speaker continue the turn above. "
                     + "Same idempotency as the JSON push. Use the JSON push to have identifiers replaced at ingest.")
-    public Response pushDocument(@PathParam("site") String site, @QueryParam("externalId") String externalId,
+    public Response pushTranscriptDocument(@PathParam("site") String site, @QueryParam("externalId") String externalId,
             @QueryParam("language") String language, @QueryParam("title") String title, @QueryParam("session") String session,
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body, @Context UriInfo uri) {
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) @Parameter(hidden = true) String contentType, byte[] body, @Context UriInfo uri) {
         caller.requireAt(site, Roles.PARTNER_SYSTEM, Roles.SITE_RESEARCHER, Roles.SITE_LEAD);
+        if (contentType == null) {
+            throw new ProblemException(415, "Unsupported Media Type", "Send the transcript as text/plain or as .docx ("
+                    + UploadedDocument.DOCX + ")", List.of(Problem.FieldError.parameter("Content-Type", "required")));
+        }
         List<String> lines = contentType.startsWith(UploadedDocument.DOCX)
                 ? UploadedDocument.docxLines(body) : UploadedDocument.textLines(body);
         TranscriptPush push = new TranscriptPush(externalId, language, title, TurnParser.parse(lines), session, null, null);
@@ -92,7 +114,7 @@ public class TranscriptResource {
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);
         }
-        return push(site, push, uri);
+        return pushed(site, push, uri.getBaseUriBuilder().path("api/sites/{site}/transcripts").build(site));
     }
 
     @GET
@@ -100,7 +122,7 @@ public class TranscriptResource {
             Roles.CONSORTIUM_ADMIN})
     @Operation(summary = "List a site's transcripts, oldest first",
             description = "Site members see all of their site's transcripts; analysts and consortium admins the released ones.")
-    public Page<TranscriptSummary> list(@PathParam("site") String site,
+    public Page<TranscriptSummary> listTranscripts(@PathParam("site") String site,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         caller.requireReadAccess(site, "Site '" + site + "'", Roles.PARTNER_SYSTEM, Roles.SITE_RESEARCHER, Roles.SITE_LEAD, Roles.TRANSLATOR, Roles.ANALYST, Roles.CONSORTIUM_ADMIN);
@@ -117,7 +139,7 @@ public class TranscriptResource {
             description = "Site members read the original and the English text; every read of a non-English original is "
                     + "written to the audit log. Analysts and consortium admins of other sites read released transcripts "
                     + "in English only.")
-    public TranscriptView get(@PathParam("site") String site, @PathParam("id") String id) {
+    public TranscriptView getTranscript(@PathParam("site") String site, @PathParam("id") String id) {
         Transcript transcript = readable(site, id, Roles.PARTNER_SYSTEM, Roles.SITE_RESEARCHER, Roles.SITE_LEAD, Roles.TRANSLATOR,
                 Roles.ANALYST, Roles.CONSORTIUM_ADMIN);
         return caller.isMemberOf(site) ? TranscriptView.of(transcript) : TranscriptView.englishOnly(transcript);
@@ -132,7 +154,7 @@ public class TranscriptResource {
     @RolesAllowed({Roles.SITE_RESEARCHER, Roles.SITE_LEAD, Roles.TRANSLATOR, Roles.ANALYST, Roles.CONSORTIUM_ADMIN})
     @Operation(summary = "A quotable passage with its labels: 'BU 44-46' and, for one participant's words, '[#9, Kampala, PSW]'",
             description = "The original text only for members of the site (audited); English for everyone who may read it.")
-    public Quote quote(@PathParam("site") String site, @PathParam("id") String id,
+    public Quote getTranscriptQuote(@PathParam("site") String site, @PathParam("id") String id,
             @QueryParam("from") @NotNull @Min(1) Integer from, @QueryParam("to") @Min(1) Integer to) {
         Transcript transcript = readable(site, id, Roles.SITE_RESEARCHER, Roles.SITE_LEAD, Roles.TRANSLATOR, Roles.ANALYST,
                 Roles.CONSORTIUM_ADMIN);

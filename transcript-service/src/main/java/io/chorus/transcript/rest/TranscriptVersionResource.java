@@ -1,5 +1,6 @@
 package io.chorus.transcript.rest;
 
+import io.chorus.common.http.PersonalData;
 import io.chorus.common.problem.ProblemException;
 import io.chorus.common.security.Roles;
 import io.chorus.common.security.Caller;
@@ -29,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/sites/{site}/transcripts/{id}")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Transcript versions")
+@PersonalData
 public class TranscriptVersionResource {
 
     public record VersionSummary(int version, Instant at, boolean current) {
@@ -62,7 +64,7 @@ public class TranscriptVersionResource {
     @Operation(summary = "Revise a released transcript as a new version",
             description = "Replaces the given paragraphs (original and/or English), keeps the released version, and "
                     + "publishes io.chorus.transcript.revised.v1 with the changed paragraphs.")
-    public TranscriptView revise(@PathParam("site") String site, @PathParam("id") String id,
+    public TranscriptView reviseTranscript(@PathParam("site") String site, @PathParam("id") String id,
             @NotNull @Valid WorkflowRequests.Revision revision) {
         caller.requireReadAccess(site, "Transcript '" + id + "'");
         caller.requireAt(site, Roles.SITE_RESEARCHER, Roles.SITE_LEAD);
@@ -71,7 +73,7 @@ public class TranscriptVersionResource {
                 revision.reason(), caller.username()));
     }
 
-    public record Withdrawal(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 2000) String reason) {
+    public record WithdrawalReason(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 2000) String reason) {
     }
 
     @POST
@@ -81,7 +83,7 @@ public class TranscriptVersionResource {
     @Operation(summary = "Withdraw a whole transcript from the study",
             description = "Drops its words and kept versions; publishes io.chorus.transcript.withdrawn.v1 so coding and "
                     + "reporting purge what they derived.")
-    public TranscriptView withdraw(@PathParam("site") String site, @PathParam("id") String id, @NotNull @Valid Withdrawal withdrawal) {
+    public TranscriptView withdrawTranscript(@PathParam("site") String site, @PathParam("id") String id, @NotNull @Valid WithdrawalReason withdrawal) {
         caller.requireReadAccess(site, "Transcript '" + id + "'");
         caller.requireAt(site, Roles.SITE_LEAD);
         return views.withOriginal(service.withdraw(site, id, withdrawal.reason(), caller.username()));
@@ -91,7 +93,7 @@ public class TranscriptVersionResource {
     @Path("/versions")
     @RolesAllowed({Roles.SITE_RESEARCHER, Roles.SITE_LEAD, Roles.TRANSLATOR, Roles.ANALYST, Roles.CONSORTIUM_ADMIN})
     @Operation(summary = "The released versions of a transcript, oldest first; the last is the current one")
-    public List<VersionSummary> versions(@PathParam("site") String site, @PathParam("id") String id) {
+    public List<VersionSummary> listTranscriptVersions(@PathParam("site") String site, @PathParam("id") String id) {
         Transcript current = released(site, id);
         List<VersionSummary> all = new ArrayList<>(versions.list(id).stream()
                 .map(v -> new VersionSummary(v.version(), v.at(), false)).toList());
@@ -104,7 +106,7 @@ public class TranscriptVersionResource {
     @RolesAllowed({Roles.SITE_RESEARCHER, Roles.SITE_LEAD, Roles.TRANSLATOR, Roles.ANALYST, Roles.CONSORTIUM_ADMIN})
     @Operation(summary = "What changed, paragraph by paragraph, between two versions (to defaults to the current one)",
             description = "Readers outside the site see the English text only.")
-    public Diff diff(@PathParam("site") String site, @PathParam("id") String id,
+    public Diff diffTranscriptVersions(@PathParam("site") String site, @PathParam("id") String id,
             @QueryParam("from") @NotNull @Min(1) Integer from, @QueryParam("to") @Min(1) Integer to) {
         Transcript current = released(site, id);
         List<Transcript.Paragraph> before = paragraphsOf(current, from, "/from");

@@ -1,5 +1,6 @@
 package io.chorus.transcript.rest;
 
+import io.chorus.common.http.PersonalData;
 import io.chorus.common.security.Roles;
 import io.chorus.common.security.Caller;
 import io.chorus.transcript.service.Pseudonymiser;
@@ -28,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/sites/{site}/transcripts/{id}")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Transcript workflow")
+@PersonalData
 public class TranscriptWorkflowResource {
 
     @Inject
@@ -50,7 +52,7 @@ public class TranscriptWorkflowResource {
     @RolesAllowed({Roles.SITE_RESEARCHER, Roles.SITE_LEAD})
     @Operation(summary = "Confirm the verbatim transcript against the recording",
             description = "uploaded → back-checked; an English original goes on to translated.")
-    public TranscriptView backCheck(@PathParam("site") String site, @PathParam("id") String id) {
+    public TranscriptView backCheckTranscript(@PathParam("site") String site, @PathParam("id") String id) {
         requireAt(site, id, Roles.SITE_RESEARCHER, Roles.SITE_LEAD);
         return views.withOriginal(service.backCheck(site, id, caller.username()));
     }
@@ -61,7 +63,7 @@ public class TranscriptWorkflowResource {
     @RolesAllowed({Roles.TRANSLATOR, Roles.PARTNER_SYSTEM})
     @Operation(summary = "Submit the English translation, aligned to the original paragraph numbers",
             description = "back-checked → translated. A new translation replaces the old one and needs two new reviews.")
-    public TranscriptView translate(@PathParam("site") String site, @PathParam("id") String id,
+    public TranscriptView translateTranscript(@PathParam("site") String site, @PathParam("id") String id,
             @NotNull @Valid WorkflowRequests.Translation translation) {
         requireAt(site, id, Roles.TRANSLATOR, Roles.PARTNER_SYSTEM);
         return views.withOriginal(service.translate(site, id, translation.paragraphs().stream()
@@ -73,7 +75,7 @@ public class TranscriptWorkflowResource {
     @RolesAllowed({Roles.TRANSLATOR})
     @Operation(summary = "Approve the translation as a reviewer",
             description = "Two different reviewers, neither the translator, make it reviewed.")
-    public TranscriptView review(@PathParam("site") String site, @PathParam("id") String id) {
+    public TranscriptView reviewTranscript(@PathParam("site") String site, @PathParam("id") String id) {
         requireAt(site, id, Roles.TRANSLATOR);
         return views.withOriginal(service.review(site, id, caller.username()));
     }
@@ -83,7 +85,7 @@ public class TranscriptWorkflowResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.TRANSLATOR})
     @Operation(summary = "Raise a site-check query on a paragraph; open queries block the release")
-    public TranscriptView raiseQuery(@PathParam("site") String site, @PathParam("id") String id,
+    public TranscriptView raiseTranscriptQuery(@PathParam("site") String site, @PathParam("id") String id,
             @NotNull @Valid WorkflowRequests.QueryRaise query) {
         requireAt(site, id, Roles.TRANSLATOR);
         return views.withOriginal(service.raiseQuery(site, id, query.paragraph(), query.question(), caller.username()));
@@ -94,7 +96,7 @@ public class TranscriptWorkflowResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.SITE_RESEARCHER, Roles.SITE_LEAD})
     @Operation(summary = "Answer a site-check query")
-    public TranscriptView answerQuery(@PathParam("site") String site, @PathParam("id") String id,
+    public TranscriptView answerTranscriptQuery(@PathParam("site") String site, @PathParam("id") String id,
             @PathParam("queryId") String queryId, @NotNull @Valid WorkflowRequests.QueryAnswer answer) {
         requireAt(site, id, Roles.SITE_RESEARCHER, Roles.SITE_LEAD);
         return views.withOriginal(service.answerQuery(site, id, queryId, answer.answer(), caller.username()));
@@ -105,7 +107,7 @@ public class TranscriptWorkflowResource {
     @RolesAllowed({Roles.SITE_LEAD})
     @Operation(summary = "Release a reviewed transcript for analysis",
             description = "Needs two reviews and no open site-check query. Publishes io.chorus.transcript.released.v1.")
-    public TranscriptView release(@PathParam("site") String site, @PathParam("id") String id) {
+    public TranscriptView releaseTranscript(@PathParam("site") String site, @PathParam("id") String id) {
         requireAt(site, id, Roles.SITE_LEAD);
         return views.withOriginal(service.release(site, id, caller.username()));
     }
@@ -117,7 +119,7 @@ public class TranscriptWorkflowResource {
     @Path("/name-candidates")
     @RolesAllowed({Roles.SITE_RESEARCHER, Roles.SITE_LEAD, Roles.TRANSLATOR})
     @Operation(summary = "Capitalised words that may still be names, for a person to check before release")
-    public List<NameCandidate> nameCandidates(@PathParam("site") String site, @PathParam("id") String id) {
+    public List<NameCandidate> listNameCandidates(@PathParam("site") String site, @PathParam("id") String id) {
         requireAt(site, id, Roles.SITE_RESEARCHER, Roles.SITE_LEAD, Roles.TRANSLATOR);
         var transcript = views.read(service.get(site, id));
         return transcript.paragraphs().stream()

@@ -1,0 +1,101 @@
+package io.chorus.coding.rest;
+
+import static io.chorus.coding.rest.CodingFixtures.ANALYST_A;
+import static io.chorus.coding.rest.CodingFixtures.ANALYST_B;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.emptyOrNullString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.chorus.common.testing.PostgresTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The conventions every service shares (io.chorus.common.http), shown on coding-service. */
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(PostgresTestResource.class)
+class HttpConventionsTest {
+
+    static String memo(String title) {
+        return "{\"target\":\"project\",\"title\":\"" + title + "\",\"text\":\"Notes on the codebook\"}";
+    }
+
+    static long memos(String token) {
+        return given().auth().oauth2(token).get("/api/memos?target=project&size=200").then().statusCode(200)
+                .extract().jsonPath().getLong("total");
+    }
+
+    @Test
+    void aRetriedPostWithTheSameIdempotencyKeyCreatesOneMemo() {
+        String key = UUID.randomUUID().toString();
+        long before = memos(ANALYST_A);
+        Response first = given().auth().oauth2(ANALYST_A).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(memo("Once")).post("/api/memos");
+        first.then().statusCode(201);
+        Response retry = given().auth().oauth2(ANALYST_A).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(memo("Once")).post("/api/memos");
+        retry.then().statusCode(201).header("Location", equalTo(first.header("Location"))).header("ETag", equalTo(first.header("ETag")))
+                .body("id", equalTo(first.path("id")));
+        assertEquals(before + 1, memos(ANALYST_A), "the retry created nothing");
+
+        given().auth().oauth2(ANALYST_A).header("Idempotency-Key", key).contentType(ContentType.JSON).body(memo("Other"))
+                .post("/api/memos").then().statusCode(422).contentType("application/problem+json")
+                .body("errors[0].parameter", equalTo("Idempotency-Key"));
+        given().auth().oauth2(ANALYST_B).header("Idempotency-Key", key).contentType(ContentType.JSON).body(memo("Once"))
+                .post("/api/memos").then().statusCode(201);
+        assertEquals(before + 2, memos(ANALYST_A), "keys are per caller: another analyst's request with it is a new one");
+        given().auth().oauth2(ANALYST_A).header("Idempotency-Key", "").contentType(ContentType.JSON).body(memo("Blank"))
+                .post("/api/memos").then().statusCode(400).body("errors[0].pointer", equalTo("/Idempotency-Key"));
+    }
+
+    @Test
+    void aCurrentEtagInIfNoneMatchIsAnswered304() {
+        String location = given().auth().oauth2(ANALYST_A).contentType(ContentType.JSON).body(memo("Cached"))
+                .post("/api/memos").then().statusCode(201).extract().header("Location");
+        String etag = given().auth().oauth2(ANALYST_A).get(location).then().statusCode(200).extract().header("ETag");
+        given().auth().oauth2(ANALYST_A).header("If-None-Match", etag).get(location).then().statusCode(304)
+                .body(emptyOrNullString());
+        given().auth().oauth2(ANALYST_A).header("If-None-Match", "\"stale\"").get(location).then().statusCode(200);
+
+        String listing = given().auth().oauth2(ANALYST_A).get("/api/codebooks/templates").then().statusCode(200)
+                .header("ETag", not(emptyOrNullString())).header("Cache-Control", "private, no-cache").extract().header("ETag");
+        given().auth().oauth2(ANALYST_A).header("If-None-Match", listing).get("/api/codebooks/templates").then().statusCode(304);
+    }
+
+    @Test
+    void requestIdsAreEchoedOrMade() {
+        given().auth().oauth2(ANALYST_A).header("X-Request-Id", "frontend-42").get("/api/codebooks/templates").then()
+                .header("X-Request-Id", "frontend-42");
+        given().auth().oauth2(ANALYST_A).get("/api/codebooks/templates").then().header("X-Request-Id", not(emptyOrNullString()));
+        given().header("X-Request-Id", "bad id\u0001").get("/api/codebooks/templates").then().statusCode(401)
+                .header("X-Request-Id", not(equalTo("bad id\u0001")));
+    }
+
+    @Test
+    void jsonIsCompressedForClientsThatAcceptGzip() {
+        given().auth().oauth2(ANALYST_A).header("Accept-Encoding", "gzip").get("/api/codebooks/templates").then()
+                .statusCode(200).header("Content-Encoding", "gzip");
+    }
+
+    @Test
+    void browserPagesOfTheFrontendOriginsMayCallAndOthersAreRefused() {
+        given().header("Origin", "http://localhost:5173").header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization,content-type,idempotency-key")
+                .options("/api/memos").then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "http://localhost:5173")
+                .header("Access-Control-Allow-Credentials", "true");
+        given().auth().oauth2(ANALYST_A).header("Origin", "http://localhost:3000").get("/api/codebooks/templates").then()
+                .statusCode(200).header("Access-Control-Allow-Origin", "http://localhost:3000")
+                .header("Access-Control-Expose-Headers", org.hamcrest.Matchers.containsString("ETag"));
+        given().auth().oauth2(ANALYST_A).header("Origin", "https://evil.example").get("/api/codebooks/templates").then()
+                .statusCode(403).contentType("application/problem+json").header("Access-Control-Allow-Origin", org.hamcrest.Matchers.nullValue())
+                .body("errors[0].parameter", equalTo("Origin"));
+    }
+}

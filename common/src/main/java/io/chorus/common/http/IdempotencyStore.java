@@ -1,0 +1,21 @@
+package io.chorus.common.http;
+
+import java.util.Optional;
+
+/** Where a service keeps the answers given to {@code Idempotency-Key}s: its own database. */
+public interface IdempotencyStore {
+
+    /** The answer stored for a key; {@code status} 0 while the first request with it is still running. */
+    record Answer(String fingerprint, int status, String body, String contentType, String location, String etag) {
+    }
+
+    /** Claims the key for a request that runs now; false when someone holds it or answered it already. */
+    boolean claim(String key, String fingerprint);
+
+    Optional<Answer> find(String key);
+
+    void complete(String key, Answer answer);
+
+    /** Frees a claimed key whose request failed on the server's side, so that a retry runs again. */
+    void release(String key);
+}

@@ -1,0 +1,11 @@
+-- Answers given to Idempotency-Key headers (io.chorus.common.http.IdempotencyKeys); status 0 = request still running
+create table if not exists idempotency_key (
+    key          varchar(600) primary key,
+    fingerprint  varchar(64)  not null,
+    status       integer      not null,
+    body         text,
+    content_type varchar(200),
+    location     varchar(4000),
+    etag         varchar(200),
+    created_at   timestamptz  not null default now()
+);

@@ -1,0 +1,64 @@
+package io.chorus.transcript.repository;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import io.chorus.common.http.IdempotencyStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Optional;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/** transcript-service keeps its Idempotency-Key answers in collection idempotency_keys. */
+@ApplicationScoped
+public class MongoIdempotencyStore implements IdempotencyStore {
+
+    @Inject
+    TranscriptRepository repository;
+
+    @Override
+    public boolean claim(String key, String fingerprint) {
+        keys().deleteOne(Filters.and(byKey(key), Filters.eq("status", 0),
+                Filters.lt("createdAt", Date.from(Instant.now().minusSeconds(120)))));
+        try {
+            keys().insertOne(new Document("_id", key).append("fingerprint", fingerprint).append("status", 0)
+                    .append("createdAt", new Date()));
+            return true;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<Answer> find(String key) {
+        Document stored = keys().find(byKey(key)).first();
+        return Optional.ofNullable(stored).map(d -> new Answer(d.getString("fingerprint"), d.getInteger("status"),
+                d.getString("body"), d.getString("contentType"), d.getString("location"), d.getString("etag")));
+    }
+
+    @Override
+    public void complete(String key, Answer answer) {
+        keys().updateOne(byKey(key), new Document("$set", new Document("status", answer.status()).append("body", answer.body())
+                .append("contentType", answer.contentType()).append("location", answer.location()).append("etag", answer.etag())));
+    }
+
+    @Override
+    public void release(String key) {
+        keys().deleteOne(Filters.and(byKey(key), Filters.eq("status", 0)));
+    }
+
+    private static Bson byKey(String key) {
+        return Filters.eq("_id", key);
+    }
+
+    private MongoCollection<Document> keys() {
+        return repository.database().getCollection("idempotency_keys");
+    }
+}
