@@ -1,6 +1,7 @@
 package io.chorus.reporting;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 
@@ -102,5 +103,33 @@ class ProgressReportTest {
                 .body("rows.site", everyItem(equalTo("DS")));
         given().auth().oauth2(PARTNER_DS).get("/api/reports/progress").then().statusCode(403);
         given().get("/api/reports/progress").then().statusCode(401);
+    }
+
+    @Test
+    void anEventThatCanNeverBeAppliedIsDeadLetteredAtOnceAndTheNextOneGoesOn() {
+        InMemorySource<Object> source = connector.source("transcript-events");
+        String site = "ZP";
+        int before = released(ANALYST, site);
+        // one the JSON reader refuses (a NUL byte), one PostgreSQL refuses (a site code longer than its column)
+        List<EventEnvelope> poisons = List.of(TestEvents.envelope("io.chorus.transcript.released.v1", "transcript",
+                UUID.randomUUID().toString(), """
+                {"transcriptId":"%s","site":"%s","externalId":"x","language":"en","version":1,"releasedAt":"2021-10-01T09:00:00Z",
+                 "releasedBy":"lead","paragraphs":[{"n":1,"label":"ZP 1","speaker":"M","text":"t","english":"a NUL \\u0000 byte"}]}"""
+                .formatted(UUID.randomUUID(), site)), released("Z".repeat(40), UUID.randomUUID().toString(), 1));
+        List<String> outcomes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        for (EventEnvelope poison : poisons) {
+            source.send(TestEvents.incoming(poison).withAck(() -> {
+                outcomes.add("ack");
+                return java.util.concurrent.CompletableFuture.completedFuture(null);
+            }).withNack(failure -> {
+                outcomes.add("nack: " + failure.getMessage());
+                return java.util.concurrent.CompletableFuture.completedFuture(null);
+            }));
+        }
+        source.send(TestEvents.incoming(released(site, UUID.randomUUID().toString(), 1)));
+        Awaitility.await().untilAsserted(() -> assertEquals(before + 1, released(ANALYST, site), "the event behind it was applied"));
+        assertEquals(2, outcomes.size(), outcomes.toString());
+        org.junit.jupiter.api.Assertions.assertTrue(outcomes.get(0).startsWith("nack: ") && outcomes.get(0).contains("control"), outcomes.get(0));
+        org.junit.jupiter.api.Assertions.assertTrue(outcomes.get(1).startsWith("nack: ") && outcomes.get(1).contains("too long"), outcomes.get(1));
     }
 }
