@@ -1,5 +1,7 @@
 package io.chorus.transcript;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.chorus.common.event.EventEnvelope;
@@ -55,5 +57,35 @@ class OutboxRelayTest {
         assertEquals(0, relay.publishPending(), "published events are marked and never sent again");
         assertEquals(2, sink.received().size());
         assertEquals(List.of(), io.chorus.transcript.repository.DocumentOutbox.withPendingEvents(repository.collection(), 10));
+    }
+
+    @Inject
+    io.chorus.common.event.RelayStatus status;
+
+    @Test
+    void aDocumentWhoseEventCannotBePublishedHoldsUpNoOther() {
+        InMemorySink<String> sink = connector.sink("transcript-events");
+        relay.publishPending();
+        sink.clear();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        String broken = UUID.randomUUID().toString();
+        repository.insert(Transcript.uploaded(broken, "DS", "broken-" + broken, null, "sw", null,
+                List.of(new Transcript.Paragraph(1, "M", "Habari", null)), "partner-ds", now), List.of());
+        // an outbox entry that cannot be turned into an event (written by a faulty version, say)
+        repository.collection().updateOne(com.mongodb.client.model.Filters.eq("_id", broken), com.mongodb.client.model.Updates.push(
+                io.chorus.transcript.repository.DocumentOutbox.FIELD, new org.bson.Document("id", "x").append("type", "io.chorus.transcript.released.v1")));
+        String fine = UUID.randomUUID().toString();
+        repository.insert(Transcript.uploaded(fine, "DS", "fine-" + fine, null, "sw", null,
+                List.of(new Transcript.Paragraph(1, "M", "Habari", null)), "partner-ds", now.plusMillis(1)),
+                List.of(new EventEnvelope(UUID.randomUUID().toString(), "io.chorus.transcript.released.v1", "transcript", fine, now, "{\"n\":3}")));
+
+        assertEquals(1, relay.publishPending(), "the other transcript's event went out");
+        assertEquals(List.of("{\"n\":3}"), sink.received().stream().map(m -> m.getPayload()).toList());
+        assertEquals(java.util.Set.of(broken), status.waiting(), "the waiting one is reported in /q/health");
+        given().get("/q/health").then().statusCode(503).body("checks.find { it.name == 'outbox relay' }.status", equalTo("DOWN"));
+        given().get("/q/health/ready").then().statusCode(200);
+        repository.collection().deleteOne(com.mongodb.client.model.Filters.eq("_id", broken));
+        relay.publishPending();
+        given().get("/q/health").then().statusCode(200);
     }
 }

@@ -1,6 +1,8 @@
 package io.chorus.coding.event;
 
 import io.chorus.common.event.PostgresOutbox;
+import io.chorus.common.event.RelayPass;
+import io.chorus.common.event.RelayStatus;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +16,9 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 public class CodingEventRelay {
 
     static final String SOURCE = "/chorus/coding-service";
+
+    @Inject
+    RelayStatus status;
 
     @Inject
     EntityManager em;
@@ -30,6 +35,8 @@ public class CodingEventRelay {
     /** @return how many events this pass published */
     @Transactional
     public int publishPending() {
-        return PostgresOutbox.publishPending(em, emitter, SOURCE, 100);
+        RelayPass pass = PostgresOutbox.publishPending(em, emitter, SOURCE, 100);
+        status.record(pass);
+        return pass.published();
     }
 }

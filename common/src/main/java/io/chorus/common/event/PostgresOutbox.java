@@ -11,7 +11,7 @@ import java.util.List;
  * {@link #add} runs in the transaction of the state change, so both commit or neither does; the
  * service's relay calls {@link #publishPending} in its own transaction and marks an event published
  * only after Kafka acknowledged it. A crash in between publishes it again with the same id, which
- * consumers recognise.
+ * consumers recognise. An event that fails holds up only the later events of its own aggregate.
  */
 public final class PostgresOutbox {
 
@@ -30,21 +30,37 @@ public final class PostgresOutbox {
                 .executeUpdate();
     }
 
-    /** Publishes up to {@code batch} pending events in the order they were written; needs an active transaction. */
-    public static int publishPending(EntityManager em, MutinyEmitter<String> emitter, String source, int batch) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select id, type, aggregate_type, aggregate_id, occurred_at, payload "
-                        + "from outbox_event where published_at is null order by position limit ?1 for update skip locked")
-                .setParameter(1, batch)
-                .getResultList();
-        for (Object[] row : rows) {
-            EventEnvelope event = new EventEnvelope((String) row[0], (String) row[1], (String) row[2], (String) row[3],
-                    toInstant(row[4]), (String) row[5]);
-            emitter.sendMessageAndAwait(CloudEventMessages.toMessage(event, source));
-            em.createNativeQuery("update outbox_event set published_at = now() where id = ?1")
-                    .setParameter(1, event.id()).executeUpdate();
+    /**
+     * Publishes up to {@code batch} pending events in the order they were written; needs an active transaction. An
+     * aggregate whose event fails keeps its events pending for the next pass ({@link RelayPass}), the others go on.
+     */
+    public static RelayPass publishPending(EntityManager em, MutinyEmitter<String> emitter, String source, int batch) {
+        RelayPass pass = new RelayPass();
+        List<Object[]> rows;
+        int rounds = 0;
+        do {
+            rows = pending(em, batch, pass.waiting());
+            for (Object[] row : rows) {
+                EventEnvelope event = new EventEnvelope((String) row[0], (String) row[1], (String) row[2], (String) row[3],
+                        toInstant(row[4]), (String) row[5]);
+                pass.publish(event, () -> emitter.sendMessageAndAwait(CloudEventMessages.toMessage(event, source)),
+                        () -> em.createNativeQuery("update outbox_event set published_at = now() where id = ?1")
+                                .setParameter(1, event.id()).executeUpdate());
+            }
+        } while (rows.size() == batch && !pass.waiting().isEmpty() && ++rounds < 10);
+        return pass;
+    }
+
+    /** The oldest pending events, leaving out the aggregates that wait in this pass so that they hold up no others. */
+    @SuppressWarnings("unchecked")
+    private static List<Object[]> pending(EntityManager em, int batch, java.util.Set<String> waiting) {
+        var query = em.createNativeQuery("select id, type, aggregate_type, aggregate_id, occurred_at, payload from outbox_event "
+                + "where published_at is null" + (waiting.isEmpty() ? "" : " and aggregate_id not in (:waiting)")
+                + " order by position limit :batch for update skip locked").setParameter("batch", batch);
+        if (!waiting.isEmpty()) {
+            query.setParameter("waiting", List.copyOf(waiting));
         }
-        return rows.size();
+        return query.getResultList();
     }
 
     private static Instant toInstant(Object value) {

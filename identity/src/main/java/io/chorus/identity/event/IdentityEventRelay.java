@@ -1,6 +1,8 @@
 package io.chorus.identity.event;
 
 import io.chorus.common.event.PostgresOutbox;
+import io.chorus.common.event.RelayPass;
+import io.chorus.common.event.RelayStatus;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +14,9 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 /** Publishes the identity service's outbox (site and access-change events) to chorus.identity. */
 @ApplicationScoped
 public class IdentityEventRelay {
+
+    @Inject
+    RelayStatus status;
 
     @Inject
     EntityManager em;
@@ -27,6 +32,8 @@ public class IdentityEventRelay {
 
     @Transactional
     public int publishPending() {
-        return PostgresOutbox.publishPending(em, emitter, "/chorus/identity", 100);
+        RelayPass pass = PostgresOutbox.publishPending(em, emitter, "/chorus/identity", 100);
+        status.record(pass);
+        return pass.published();
     }
 }

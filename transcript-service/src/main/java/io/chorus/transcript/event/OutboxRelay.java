@@ -2,6 +2,8 @@ package io.chorus.transcript.event;
 
 import io.chorus.common.event.CloudEventMessages;
 import io.chorus.common.event.EventEnvelope;
+import io.chorus.common.event.RelayPass;
+import io.chorus.common.event.RelayStatus;
 import io.chorus.transcript.config.TranscriptConfig;
 import com.mongodb.client.MongoCollection;
 import io.chorus.transcript.repository.DocumentOutbox;
@@ -13,7 +15,9 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -47,6 +51,9 @@ public class OutboxRelay {
     TranscriptConfig config;
 
     @Inject
+    RelayStatus status;
+
+    @Inject
     @Channel("transcript-events")
     MutinyEmitter<String> emitter;
 
@@ -66,24 +73,35 @@ public class OutboxRelay {
         executor.execute(this::publishPendingSafely);
     }
 
-    /** @return the number of events published in this pass */
+    /** @return the number of events published in this pass; a document whose event fails waits, the others go on */
     public synchronized int publishPending() {
-        int published = 0;
+        RelayPass pass = new RelayPass();
         for (MongoCollection<Document> collection : List.of(studies.collection(), sessions.collection(), participants.collection(), repository.collection())) {
+            Set<Object> waiting = new HashSet<>();
             List<Document> documents;
             do {
-                documents = DocumentOutbox.withPendingEvents(collection, 100);
+                documents = DocumentOutbox.withPendingEvents(collection, 100, waiting);
                 for (Document document : documents) {
                     for (Document pending : document.getList(DocumentOutbox.FIELD, Document.class)) {
-                        EventEnvelope event = DocumentOutbox.toEnvelope(pending);
-                        emitter.sendMessageAndAwait(CloudEventMessages.toMessage(event, config.eventSource()));
-                        DocumentOutbox.markPublished(collection, document.get("_id"), event.id());
-                        published++;
+                        EventEnvelope event;
+                        try {
+                            event = DocumentOutbox.toEnvelope(pending);
+                        } catch (RuntimeException unreadable) {
+                            pass.hold(String.valueOf(document.get("_id")), unreadable);
+                            waiting.add(document.get("_id"));
+                            break;
+                        }
+                        if (!pass.publish(event, () -> emitter.sendMessageAndAwait(CloudEventMessages.toMessage(event, config.eventSource())),
+                                () -> DocumentOutbox.markPublished(collection, document.get("_id"), event.id()))) {
+                            waiting.add(document.get("_id"));
+                            break;
+                        }
                     }
                 }
             } while (documents.size() == 100);
         }
-        return published;
+        status.record(pass);
+        return pass.published();
     }
 
     private void publishPendingSafely() {

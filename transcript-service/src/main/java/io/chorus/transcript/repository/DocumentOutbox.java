@@ -34,8 +34,14 @@ public final class DocumentOutbox {
 
     /** Documents that still hold events the relay has not published, least recently changed first. */
     public static List<Document> withPendingEvents(MongoCollection<Document> collection, int limit) {
-        return collection.find(Filters.exists(FIELD + ".0")).sort(Sorts.ascending("updatedAt"))
-                .limit(limit).into(new ArrayList<>());
+        return withPendingEvents(collection, limit, java.util.Set.of());
+    }
+
+    /** The same, leaving out documents whose events wait in this relay pass, so that they cannot hold up the others. */
+    public static List<Document> withPendingEvents(MongoCollection<Document> collection, int limit, java.util.Collection<Object> waiting) {
+        var pending = Filters.exists(FIELD + ".0");
+        return collection.find(waiting.isEmpty() ? pending : Filters.and(pending, Filters.nin("_id", waiting)))
+                .sort(Sorts.ascending("updatedAt")).limit(limit).into(new ArrayList<>());
     }
 
     public static void markPublished(MongoCollection<Document> collection, Object documentId, String eventId) {
