@@ -43,6 +43,9 @@ public class CodeCells {
     }
 
     public void refresh(String transcriptId) {
+        // both consumer channels (and every instance) recompute transcripts: one at a time per transcript, or a
+        // contribution read by both before either subtracted it is counted twice; the lock ends with the transaction
+        sql.single("select cast(pg_advisory_xact_lock(hashtextextended(?1, 0)) as text)", transcriptId);
         subtractContribution(transcriptId);
         List<Object[]> fact = sql.rows("select site, session, released_at from transcript_fact where transcript_id = ?1", transcriptId);
         if (fact.isEmpty()) {
@@ -211,4 +214,22 @@ public class CodeCells {
         return -1;
     }
 
+
+    /** The codes whose cells disagree with the sum of the transcripts' contributions they are made of. */
+    public record Difference(String codeId, long cellPassages, long factPassages, long cellDocuments, long factDocuments) {
+    }
+
+    public List<Difference> differences() {
+        List<Difference> differences = new ArrayList<>();
+        for (Object[] row : sql.rows("select coalesce(c.code_id, t.code_id), coalesce(c.passages, 0), coalesce(t.passages, 0), "
+                + "coalesce(c.documents, 0), coalesce(t.documents, 0) "
+                + "from (select code_id, sum(passages) passages, sum(documents) documents from code_cell group by code_id) c "
+                + "full join (select code_id, sum(passages) passages, count(*) documents from transcript_code group by code_id) t "
+                + "on c.code_id = t.code_id where coalesce(c.passages, 0) <> coalesce(t.passages, 0) "
+                + "or coalesce(c.documents, 0) <> coalesce(t.documents, 0) order by 1")) {
+            differences.add(new Difference((String) row[0], ((Number) row[1]).longValue(), ((Number) row[2]).longValue(),
+                    ((Number) row[3]).longValue(), ((Number) row[4]).longValue()));
+        }
+        return differences;
+    }
 }
