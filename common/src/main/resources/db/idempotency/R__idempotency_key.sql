@@ -9,3 +9,5 @@ create table if not exists idempotency_key (
     etag         varchar(200),
     created_at   timestamptz  not null default now()
 );
+-- the audited reads an answer carries, audited again when it is replayed (io.chorus.common.http.ReadsInAnswer)
+alter table idempotency_key add column if not exists reads text;

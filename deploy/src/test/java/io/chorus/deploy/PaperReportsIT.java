@@ -98,6 +98,7 @@ class PaperReportsIT {
         for (var report : compared.entrySet()) {
             assertEquals(before.get(report.getKey()), report.getValue().call().toString(), "after the rebuild: " + report.getKey());
         }
+        assertEquals(0, admin.getReconciliation().getDifferences(), "the rebuilt cells equal the facts they are made of");
     }
 
     void assertDemoTables(ReportsApi reports, String mhw, String influences, String cfir) throws Exception {

@@ -237,4 +237,25 @@ class TranscriptWorkflowTest {
                 .body("status", equalTo("uploaded"))
                 .body("history.status", contains("uploaded", "back-checked", "uploaded"));
     }
+
+    @Test
+    void aReplayedAnswerThatShowsTheOriginalIsAuditedAgain() {
+        String push = """
+                {"externalId":"replay-%s","language":"de","paragraphs":[{"speaker":"M","text":"Was erwarten Sie?"}]}"""
+                .formatted(UUID.randomUUID());
+        String id = given().auth().oauth2(PARTNER).contentType(ContentType.JSON).body(push).post("/api/sites/ULM/transcripts")
+                .then().statusCode(201).extract().path("id");
+        String key = UUID.randomUUID().toString();
+        for (int i = 0; i < 2; i++) {
+            given().auth().oauth2(RESEARCHER).header("Idempotency-Key", key).post("/api/sites/ULM/transcripts/{id}/back-check", id)
+                    .then().statusCode(200).body("status", equalTo("back-checked")).body("paragraphs[0].text", equalTo("Was erwarten Sie?"));
+        }
+        given().auth().oauth2(ADMIN).get("/api/audit/original-reads?site=ULM&username=researcher-ulm&size=500").then().statusCode(200)
+                .body("items.findAll { it.transcriptId == '" + id + "' }.size()", equalTo(2));
+        // with the role gone the same key is not replayed: the request is checked again, and refused
+        given().auth().oauth2(TestTokens.token("researcher-ulm", List.of("site-researcher"), List.of("BU")))
+                .header("Idempotency-Key", key).post("/api/sites/ULM/transcripts/{id}/back-check", id).then().statusCode(404);
+        given().auth().oauth2(ADMIN).get("/api/audit/original-reads?site=ULM&username=researcher-ulm&size=500").then().statusCode(200)
+                .body("items.findAll { it.transcriptId == '" + id + "' }.size()", equalTo(2));
+    }
 }

@@ -14,6 +14,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +52,10 @@ class HttpConventionsTest {
         given().auth().oauth2(ANALYST_B).header("Idempotency-Key", key).contentType(ContentType.JSON).body(memo("Once"))
                 .post("/api/memos").then().statusCode(201);
         assertEquals(before + 2, memos(ANALYST_A), "keys are per caller: another analyst's request with it is a new one");
+        String revoked = io.chorus.common.testing.TestTokens.token("analyst-a", List.of(), List.of());
+        given().auth().oauth2(revoked).header("Idempotency-Key", key).contentType(ContentType.JSON).body(memo("Once"))
+                .post("/api/memos").then().statusCode(403);
+        assertEquals(before + 2, memos(ANALYST_A), "after the role went, the retry is checked again and refused, not replayed");
         given().auth().oauth2(ANALYST_A).header("Idempotency-Key", "").contentType(ContentType.JSON).body(memo("Blank"))
                 .post("/api/memos").then().statusCode(400).body("errors[0].pointer", equalTo("/Idempotency-Key"));
     }

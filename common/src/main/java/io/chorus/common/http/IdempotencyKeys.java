@@ -23,7 +23,11 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 /**
  * {@code Idempotency-Key} on every POST of every service: the first answer to a key is stored and replayed for a
  * retry of the same request; the same key with a different request is refused with 422, and while the first
- * request still runs with 409. Keys are per caller. A 5xx is not stored, so a retry runs again.
+ * request still runs with 409. A 5xx is not stored, so a retry runs again.
+ * <p>
+ * A key belongs to the caller and to the access they held: the replay skips the resource's own checks, so it is
+ * given only to a token with the same subject, roles and sites as the first one. After a role or site changed the
+ * request runs again and is checked again. A replayed answer that carried audited reads (an original) is audited again.
  */
 public class IdempotencyKeys {
 
@@ -39,6 +43,12 @@ public class IdempotencyKeys {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    ReadsInAnswer reads;
+
+    @Inject
+    jakarta.enterprise.event.Event<ReadsInAnswer.ReplayedReads> replayedReads;
+
     private record Claim(String key, String fingerprint) {
     }
 
@@ -53,7 +63,7 @@ public class IdempotencyKeys {
         }
         byte[] body = request.hasEntity() ? request.getEntityStream().readAllBytes() : new byte[0];
         request.setEntityStream(new ByteArrayInputStream(body));
-        String id = token.getSubject() + " " + key;
+        String id = token.getSubject() + " " + access() + " " + key;
         var uri = request.getUriInfo().getRequestUri();
         String fingerprint = fingerprint(uri.getRawPath() + "?" + uri.getRawQuery() + "\n" + request.getMediaType(), body);
         if (store.claim(id, fingerprint)) {
@@ -69,6 +79,9 @@ public class IdempotencyKeys {
         }
         if (stored.status() == 0) {
             return problem(409, "Conflict", "The first request with this Idempotency-Key is still running; retry it later");
+        }
+        if (stored.reads() != null && !stored.reads().isBlank()) {
+            replayedReads.fire(new ReadsInAnswer.ReplayedReads(List.of(stored.reads().split(" "))));
         }
         Response.ResponseBuilder replay = Response.status(stored.status()).header(HEADER, key);
         if (stored.location() != null) {
@@ -97,11 +110,17 @@ public class IdempotencyKeys {
             String body = entity == null ? null : entity instanceof String s ? s : json.writeValueAsString(entity);
             store.complete(claim.key(), new IdempotencyStore.Answer(claim.fingerprint(), response.getStatus(), body,
                     response.getMediaType() == null ? null : response.getMediaType().toString(),
-                    header(response, HttpHeaders.LOCATION), header(response, HttpHeaders.ETAG)));
+                    header(response, HttpHeaders.LOCATION), header(response, HttpHeaders.ETAG), String.join(" ", reads.all())));
         } catch (JsonProcessingException e) {
             store.release(claim.key());
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A digest of the access the token carries: its roles, and its sites with the roles held at each. */
+    private String access() {
+        return fingerprint(String.valueOf(new java.util.TreeSet<>(token.getGroups())) + "|" + token.getClaim("site_roles")
+                + "|" + token.getClaim("sites"), new byte[0]).substring(0, 16);
     }
 
     private static String header(ContainerResponseContext response, String name) {

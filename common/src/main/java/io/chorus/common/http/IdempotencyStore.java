@@ -5,8 +5,11 @@ import java.util.Optional;
 /** Where a service keeps the answers given to {@code Idempotency-Key}s: its own database. */
 public interface IdempotencyStore {
 
-    /** The answer stored for a key; {@code status} 0 while the first request with it is still running. */
-    record Answer(String fingerprint, int status, String body, String contentType, String location, String etag) {
+    /**
+     * The answer stored for a key; {@code status} 0 while the first request with it is still running. {@code reads}
+     * lists, space-separated, the audited reads it carries ({@link ReadsInAnswer}).
+     */
+    record Answer(String fingerprint, int status, String body, String contentType, String location, String etag, String reads) {
     }
 
     /** Claims the key for a request that runs now; false when someone holds it or answered it already. */

@@ -33,11 +33,11 @@ public class JdbcIdempotencyStore implements IdempotencyStore {
     public Optional<Answer> find(String key) {
         try (Connection connection = dataSource.get().getConnection();
                 PreparedStatement select = connection.prepareStatement("select fingerprint, status, body, content_type, "
-                        + "location, etag from idempotency_key where key = ?")) {
+                        + "location, etag, reads from idempotency_key where key = ?")) {
             select.setString(1, key);
             try (ResultSet row = select.executeQuery()) {
                 return row.next() ? Optional.of(new Answer(row.getString(1), row.getInt(2), row.getString(3), row.getString(4),
-                        row.getString(5), row.getString(6))) : Optional.empty();
+                        row.getString(5), row.getString(6), row.getString(7))) : Optional.empty();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read idempotency keys", e);
@@ -46,8 +46,8 @@ public class JdbcIdempotencyStore implements IdempotencyStore {
 
     @Override
     public void complete(String key, Answer answer) {
-        update("update idempotency_key set status = ?, body = ?, content_type = ?, location = ?, etag = ? where key = ?",
-                answer.status(), answer.body(), answer.contentType(), answer.location(), answer.etag(), key);
+        update("update idempotency_key set status = ?, body = ?, content_type = ?, location = ?, etag = ?, reads = ? where key = ?",
+                answer.status(), answer.body(), answer.contentType(), answer.location(), answer.etag(), answer.reads(), key);
     }
 
     @Override

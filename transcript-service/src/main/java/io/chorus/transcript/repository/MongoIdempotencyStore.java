@@ -40,13 +40,14 @@ public class MongoIdempotencyStore implements IdempotencyStore {
     public Optional<Answer> find(String key) {
         Document stored = keys().find(byKey(key)).first();
         return Optional.ofNullable(stored).map(d -> new Answer(d.getString("fingerprint"), d.getInteger("status"),
-                d.getString("body"), d.getString("contentType"), d.getString("location"), d.getString("etag")));
+                d.getString("body"), d.getString("contentType"), d.getString("location"), d.getString("etag"), d.getString("reads")));
     }
 
     @Override
     public void complete(String key, Answer answer) {
         keys().updateOne(byKey(key), new Document("$set", new Document("status", answer.status()).append("body", answer.body())
-                .append("contentType", answer.contentType()).append("location", answer.location()).append("etag", answer.etag())));
+                .append("contentType", answer.contentType()).append("location", answer.location()).append("etag", answer.etag())
+                .append("reads", answer.reads())));
     }
 
     @Override

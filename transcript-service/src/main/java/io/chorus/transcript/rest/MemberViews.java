@@ -1,8 +1,11 @@
 package io.chorus.transcript.rest;
 
+import io.chorus.common.http.ReadsInAnswer;
 import io.chorus.common.security.Caller;
 import io.chorus.transcript.repository.AuditLog;
 import io.chorus.transcript.repository.Transcript;
+import io.chorus.transcript.repository.TranscriptRepository;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
@@ -19,6 +22,12 @@ public class MemberViews {
     @Inject
     AuditLog audit;
 
+    @Inject
+    ReadsInAnswer reads;
+
+    @Inject
+    TranscriptRepository transcripts;
+
     public TranscriptView withOriginal(Transcript transcript) {
         return TranscriptView.of(read(transcript));
     }
@@ -26,6 +35,15 @@ public class MemberViews {
     /** Records that the caller is shown (some of) the transcript's original text. */
     public Transcript read(Transcript transcript) {
         audit.originalRead(caller.subject(), caller.username(), transcript);
+        if (!transcript.isEnglishOriginal()) {
+            reads.add(transcript.id());
+        }
         return transcript;
+    }
+
+    /** An Idempotency-Key replay gives the caller the original again: audited again, as a read. */
+    void replayed(@Observes ReadsInAnswer.ReplayedReads replayed) {
+        replayed.references().forEach(id -> transcripts.findById(id).ifPresent(t -> audit.originalRead(caller.subject(),
+                caller.username(), t)));
     }
 }
