@@ -76,8 +76,24 @@ final class ChildProcess {
 
     /** Kills the process without giving it a chance to clean up, as a crash or kill -9 would. */
     synchronized void crash() throws InterruptedException {
+        if (process == null) {
+            return;
+        }
+        List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
         process.destroyForcibly();
+        all.forEach(ProcessHandle::destroyForcibly);
         process.waitFor();
+        for (ProcessHandle handle : all) {
+            handle.onExit().join();
+        }
+    }
+
+    synchronized boolean alive() {
+        return process != null && process.isAlive();
+    }
+
+    synchronized int exitCode() {
+        return process == null || process.isAlive() ? 0 : process.exitValue();
     }
 
     List<Long> pids() {

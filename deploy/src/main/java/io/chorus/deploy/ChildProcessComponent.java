@@ -32,6 +32,16 @@ abstract class ChildProcessComponent implements Component {
     }
 
     @Override
+    public boolean alive() {
+        return process.alive();
+    }
+
+    @Override
+    public void crash() throws InterruptedException {
+        process.crash();
+    }
+
+    @Override
     public List<Long> pids() {
         return process.pids();
     }

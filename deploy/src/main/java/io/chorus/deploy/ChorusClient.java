@@ -66,6 +66,12 @@ public final class ChorusClient {
                 .POST(json(body)));
     }
 
+    /** A POST a client may repeat: the same Idempotency-Key gets the first answer again and changes nothing twice. */
+    public Reply postIdempotent(String service, String path, String token, Object body, String idempotencyKey) {
+        return send(request(service, path, token).header("Content-Type", "application/json").header("Idempotency-Key", idempotencyKey)
+                .POST(json(body)));
+    }
+
     public Reply delete(String service, String path, String token) {
         return send(request(service, path, token).DELETE());
     }

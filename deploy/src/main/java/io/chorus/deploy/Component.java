@@ -14,6 +14,12 @@ interface Component {
 
     Path log();
 
+    /** Whether its processes still run; false once it died (or was crashed) and until it is started again. */
+    boolean alive();
+
+    /** Kills its processes without letting them clean up, as kill -9 or a power cut would. */
+    void crash() throws Exception;
+
     /** Process ids that belong to this component, for measuring memory. */
     default java.util.List<Long> pids() {
         return java.util.List.of();

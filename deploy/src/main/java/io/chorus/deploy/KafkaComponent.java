@@ -40,6 +40,9 @@ final class KafkaComponent extends ChildProcessComponent {
         process.awaitReady(this::createTopics, Duration.ofSeconds(90));
     }
 
+    /** The largest record (batch, after compression) a topic takes; matches kafka.max.request.size of the services. */
+    static final int MAX_RECORD_BYTES = 33_554_432;
+
     private String serverProperties(Path data) {
         int port = settings.port(PlatformSettings.KAFKA);
         int controller = settings.port(PlatformSettings.KAFKA_CONTROLLER);
@@ -61,6 +64,8 @@ final class KafkaComponent extends ChildProcessComponent {
                 "share.coordinator.state.topic.min.isr=1",
                 "group.initial.rebalance.delay.ms=0",
                 "auto.create.topics.enable=true",
+                "message.max.bytes=" + MAX_RECORD_BYTES,
+                "replica.fetch.max.bytes=" + MAX_RECORD_BYTES,
                 "");
     }
 
@@ -76,7 +81,8 @@ final class KafkaComponent extends ChildProcessComponent {
         try (Admin admin = Admin.create(properties)) {
             Set<String> existing = admin.listTopics().names().get(5, TimeUnit.SECONDS);
             List<NewTopic> missing = ServiceSpec.TOPICS.stream().filter(t -> !existing.contains(t))
-                    .map(t -> new NewTopic(t, 3, (short) 1).configs(java.util.Map.of("retention.ms", "-1"))).toList();
+                    .map(t -> new NewTopic(t, 3, (short) 1).configs(java.util.Map.of("retention.ms", "-1",
+                            "max.message.bytes", String.valueOf(MAX_RECORD_BYTES)))).toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(10, TimeUnit.SECONDS);
             }

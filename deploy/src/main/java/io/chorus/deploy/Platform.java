@@ -98,7 +98,9 @@ public final class Platform implements AutoCloseable {
         long begin = System.nanoTime();
         try {
             synchronized (started) {
-                started.add(component);
+                if (!started.contains(component)) {
+                    started.add(component);
+                }
             }
             component.start();
         } catch (Exception e) {
@@ -110,6 +112,96 @@ public final class Platform implements AutoCloseable {
             startSeconds.put(component.name(), seconds);
         }
         progress.accept(String.format("%-18s ready in %.1f s", component.name(), seconds));
+    }
+
+    /**
+     * Watches every started component and restarts one that died, with back-off (2 s doubling to 60 s), saying so.
+     * A component crashed on purpose ({@link #crash}) is left down until {@link #restart}.
+     */
+    public synchronized void supervise() {
+        if (supervisor != null) {
+            return;
+        }
+        java.util.concurrent.ScheduledExecutorService watcher = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "chorus-supervisor");
+            thread.setDaemon(true);
+            return thread;
+        });
+        Map<String, long[]> backoff = new java.util.concurrent.ConcurrentHashMap<>();
+        watcher.scheduleWithFixedDelay(() -> {
+            List<Component> watched;
+            synchronized (started) {
+                watched = new ArrayList<>(started);
+            }
+            for (Component component : watched) {
+                if (closing || held.contains(component.name()) || component.alive()) {
+                    continue;
+                }
+                long[] next = backoff.computeIfAbsent(component.name(), n -> new long[] {0, 2_000});
+                if (System.currentTimeMillis() < next[0]) {
+                    continue;
+                }
+                progress.accept(String.format("%-18s died; restarting it", component.name()));
+                try {
+                    restartNow(component);
+                    backoff.remove(component.name());
+                    restarts.merge(component.name(), 1, Integer::sum);
+                } catch (RuntimeException e) {
+                    next[0] = System.currentTimeMillis() + next[1];
+                    progress.accept(String.format("%-18s did not come back (%s); next try in %d s", component.name(), e.getMessage(),
+                            next[1] / 1000));
+                    next[1] = Math.min(60_000, next[1] * 2);
+                }
+            }
+        }, 2, 2, java.util.concurrent.TimeUnit.SECONDS);
+        supervisor = watcher;
+    }
+
+    private java.util.concurrent.ScheduledExecutorService supervisor;
+    private volatile boolean closing;
+    private final Map<String, Integer> restarts = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** How often the supervisor has restarted the component. */
+    public int restarts(String name) {
+        return restarts.getOrDefault(name, 0);
+    }
+
+    /** kill -9 of one component by name, as a crash would: the supervisor, if it runs, restarts it. */
+    public void kill(String name) throws Exception {
+        component(name).crash();
+    }
+
+    private final java.util.Set<String> held = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** kill -9 of one component by name; the supervisor leaves it down until {@link #restart}. */
+    public void crash(String name) throws Exception {
+        Component component = component(name);
+        held.add(name);
+        component.crash();
+    }
+
+    /** Starts a crashed component again and returns once it is ready. */
+    public void restart(String name) {
+        restartNow(component(name));
+        held.remove(name);
+    }
+
+    public boolean alive(String name) {
+        return component(name).alive();
+    }
+
+    private void restartNow(Component component) {
+        if (component.alive()) {
+            return;
+        }
+        startComponent(component);
+    }
+
+    private Component component(String name) {
+        synchronized (started) {
+            return started.stream().filter(c -> c.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no started component " + name));
+        }
     }
 
     public Map<String, Double> startSeconds() {
@@ -145,6 +237,10 @@ public final class Platform implements AutoCloseable {
     /** Stops every started component, services first, and leaves no process behind. */
     @Override
     public void close() {
+        closing = true;
+        if (supervisor != null) {
+            supervisor.shutdownNow();
+        }
         List<Component> toStop;
         synchronized (started) {
             toStop = new ArrayList<>(started);

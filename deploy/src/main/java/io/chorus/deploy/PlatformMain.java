@@ -36,6 +36,7 @@ public final class PlatformMain {
         }
         System.out.println(banner(settings));
         printMemory(platform);
+        platform.supervise();
         Thread.currentThread().join();
     }
 

@@ -76,6 +76,20 @@ final class PostgresComponent implements Component {
     }
 
     @Override
+    public boolean alive() {
+        return !pids().isEmpty();
+    }
+
+    @Override
+    public void crash() {
+        pids().forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+        pids().forEach(pid -> ProcessHandle.of(pid).ifPresent(handle -> handle.onExit().join()));
+        // releases the data directory's lock held by this JVM, so that start() can take it again
+        stop();
+        postgres = null;
+    }
+
+    @Override
     public List<Long> pids() {
         return ProcessHandle.allProcesses()
                 .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))

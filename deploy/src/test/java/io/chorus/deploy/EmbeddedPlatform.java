@@ -29,6 +29,10 @@ public class EmbeddedPlatform implements BeforeAllCallback {
         return platform.settings();
     }
 
+    public static Platform platform() {
+        return platform;
+    }
+
     public static ChorusClient client() {
         return new ChorusClient(platform.settings());
     }

@@ -29,6 +29,10 @@ class ProgressReportTest {
     static final String ANALYST = TestTokens.token("analyst", List.of("analyst"), List.of());
     static final String LEAD_DS = TestTokens.token("lead-ds", List.of("site-lead"), List.of("DS"));
     static final String PARTNER_DS = TestTokens.token("partner-ds", List.of("partner-system"), List.of("DS"));
+    static final String ADMIN = TestTokens.token("admin", List.of("consortium-admin"), List.of());
+
+    @Inject
+    io.chorus.common.event.DeadLetters deadLetters;
 
     @Inject
     @Any
@@ -131,5 +135,31 @@ class ProgressReportTest {
         assertEquals(2, outcomes.size(), outcomes.toString());
         org.junit.jupiter.api.Assertions.assertTrue(outcomes.get(0).startsWith("nack: ") && outcomes.get(0).contains("control"), outcomes.get(0));
         org.junit.jupiter.api.Assertions.assertTrue(outcomes.get(1).startsWith("nack: ") && outcomes.get(1).contains("too long"), outcomes.get(1));
+
+        // the admins see both, with their reasons, and the service reports itself degraded until they are handled
+        given().auth().oauth2(LEAD_DS).get("/api/admin/dead-letters").then().statusCode(403);
+        given().auth().oauth2(ADMIN).get("/api/admin/dead-letters?size=500").then().statusCode(200)
+                .body("items.findAll { it.eventId == '%s' }.reason[0]".formatted(poisons.get(0).id()),
+                        org.hamcrest.Matchers.containsString("control character U+0000"))
+                .body("items.findAll { it.eventId == '%s' }.type[0]".formatted(poisons.get(1).id()), equalTo("io.chorus.transcript.released.v1"));
+        given().get("/q/health").then().statusCode(503).body("checks.find { it.name == 'dead letters' }.status", equalTo("DOWN"));
+        given().get("/q/health/ready").then().statusCode(200);
+        given().auth().oauth2(ADMIN).post("/api/admin/dead-letters/{id}/replay", poisons.get(0).id()).then().statusCode(200)
+                .body("replayed", equalTo(0)).body("stillFailing", equalTo(1));
+
+        // an event a since-fixed bug had dead-lettered is applied once by a replay, and a second replay finds nothing to do
+        EventEnvelope fixed = released(site, UUID.randomUUID().toString(), 1);
+        deadLetters.record(io.chorus.reporting.service.ProgressReadModel.CONSUMER, fixed, "a bug, since fixed");
+        given().auth().oauth2(ADMIN).post("/api/admin/dead-letters/{id}/replay", fixed.id()).then().statusCode(200)
+                .body("replayed", equalTo(1));
+        assertEquals(before + 2, released(ANALYST, site));
+        given().auth().oauth2(ADMIN).post("/api/admin/dead-letters/{id}/replay", fixed.id()).then().statusCode(404)
+                .contentType("application/problem+json");
+        assertEquals(before + 2, released(ANALYST, site));
+
+        for (EventEnvelope poison : poisons) {
+            given().auth().oauth2(ADMIN).delete("/api/admin/dead-letters/{id}", poison.id()).then().statusCode(204);
+        }
+        given().auth().oauth2(ADMIN).get("/api/admin/dead-letters").then().body("total", equalTo((int) deadLetters.waiting()));
     }
 }

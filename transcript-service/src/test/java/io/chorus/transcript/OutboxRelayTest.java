@@ -44,13 +44,11 @@ class OutboxRelayTest {
         sink.clear();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         String id = UUID.randomUUID().toString();
-        Transcript transcript = Transcript.uploaded(id, "DS", "crash-" + id, null, "sw", null,
-                List.of(new Transcript.Paragraph(1, "M", "Habari", null)), "partner-ds", now);
         List<EventEnvelope> pending = List.of(
-                new EventEnvelope(UUID.randomUUID().toString(), "io.chorus.transcript.released.v1", "transcript", id, now, "{\"n\":1}"),
-                new EventEnvelope(UUID.randomUUID().toString(), "io.chorus.transcript.released.v1", "transcript", id, now, "{\"n\":2}"));
+                new EventEnvelope(UUID.randomUUID().toString(), "io.chorus.transcript.status-changed.v1", "transcript", id, now, "{\"n\":1}"),
+                new EventEnvelope(UUID.randomUUID().toString(), "io.chorus.transcript.status-changed.v1", "transcript", id, now, "{\"n\":2}"));
         // the state change and its events were written together, then the process died before publishing
-        repository.insert(transcript, pending);
+        crashedAfterWriting(id, now, pending);
 
         assertEquals(2, relay.publishPending());
         assertEquals(List.of("{\"n\":1}", "{\"n\":2}"), sink.received().stream().map(m -> m.getPayload()).toList());
@@ -61,6 +59,13 @@ class OutboxRelayTest {
 
     @Inject
     io.chorus.common.event.RelayStatus status;
+
+    /** A document and its pending events as a write left them when the process died before the relay ran. */
+    void crashedAfterWriting(String id, Instant at, List<EventEnvelope> pending) {
+        repository.collection().insertOne(new org.bson.Document("_id", id).append("site", "DS").append("externalId", "crash-" + id)
+                .append("updatedAt", java.util.Date.from(at))
+                .append(io.chorus.transcript.repository.DocumentOutbox.FIELD, io.chorus.transcript.repository.DocumentOutbox.toDocuments(pending)));
+    }
 
     @Test
     void aDocumentWhoseEventCannotBePublishedHoldsUpNoOther() {
@@ -73,11 +78,10 @@ class OutboxRelayTest {
                 List.of(new Transcript.Paragraph(1, "M", "Habari", null)), "partner-ds", now), List.of());
         // an outbox entry that cannot be turned into an event (written by a faulty version, say)
         repository.collection().updateOne(com.mongodb.client.model.Filters.eq("_id", broken), com.mongodb.client.model.Updates.push(
-                io.chorus.transcript.repository.DocumentOutbox.FIELD, new org.bson.Document("id", "x").append("type", "io.chorus.transcript.released.v1")));
+                io.chorus.transcript.repository.DocumentOutbox.FIELD, new org.bson.Document("id", "x").append("type", "io.chorus.transcript.status-changed.v1")));
         String fine = UUID.randomUUID().toString();
-        repository.insert(Transcript.uploaded(fine, "DS", "fine-" + fine, null, "sw", null,
-                List.of(new Transcript.Paragraph(1, "M", "Habari", null)), "partner-ds", now.plusMillis(1)),
-                List.of(new EventEnvelope(UUID.randomUUID().toString(), "io.chorus.transcript.released.v1", "transcript", fine, now, "{\"n\":3}")));
+        crashedAfterWriting(fine, now.plusMillis(1),
+                List.of(new EventEnvelope(UUID.randomUUID().toString(), "io.chorus.transcript.status-changed.v1", "transcript", fine, now, "{\"n\":3}")));
 
         assertEquals(1, relay.publishPending(), "the other transcript's event went out");
         assertEquals(List.of("{\"n\":3}"), sink.received().stream().map(m -> m.getPayload()).toList());

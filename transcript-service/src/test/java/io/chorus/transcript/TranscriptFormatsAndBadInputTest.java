@@ -179,7 +179,7 @@ class TranscriptFormatsAndBadInputTest {
         given().auth().oauth2(PARTNER).contentType(ContentType.JSON).body("[1, 2]").post("/api/sites/BU/transcripts")
                 .then().statusCode(400).contentType("application/problem+json");
         StringBuilder many = new StringBuilder();
-        for (int i = 0; i < 101; i++) {
+        for (int i = 0; i < 5001; i++) {
             many.append("P1: turn ").append(i).append('\n');
         }
         given().auth().oauth2(PARTNER).contentType("text/plain").body(many.toString())

@@ -208,7 +208,12 @@ class TranscriptWorkflowTest {
                 .orElseThrow().getType().equals("io.chorus.transcript.revised.v1")));
         sink.received().stream().filter(m -> m.getMetadata(OutgoingCloudEventMetadata.class).orElseThrow().getType()
                         .equals("io.chorus.transcript.revised.v1"))
-                .forEach(m -> assertEquals(Set.of(), revisedSchema.violations(m.getPayload())));
+                .forEach(m -> {
+                    assertEquals(Set.of(), revisedSchema.violations(m.getPayload()));
+                    var changed = io.restassured.path.json.JsonPath.from(m.getPayload());
+                    assertEquals(List.of(1), changed.getList("changed.n"), "only the changed paragraph travels");
+                    assertEquals("We need [name].", changed.getString("changed[0].english"));
+                });
 
         step(RESEARCHER, "/withdrawal", id, "{\"reason\":\"the group withdrew\"}").statusCode(403);
         step(LEAD, "/withdrawal", id, "{}").statusCode(422).body("errors[0].pointer", equalTo("/reason"));

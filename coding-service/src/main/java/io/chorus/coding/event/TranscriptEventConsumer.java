@@ -1,7 +1,8 @@
 package io.chorus.coding.event;
 
+import io.chorus.common.event.EventConsumer;
+import io.chorus.common.event.EventEnvelope;
 import io.chorus.coding.service.TranscriptCatalog;
-import io.chorus.common.event.EventHandling;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,14 +11,24 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 @ApplicationScoped
-public class TranscriptEventConsumer {
+public class TranscriptEventConsumer extends EventConsumer {
 
     @Inject
-    TranscriptCatalog catalog;
+    TranscriptCatalog target;
 
     @Incoming("transcript-events")
     @Blocking
-    public CompletionStage<Void> consume(Message<String> message) {
-        return EventHandling.apply(message, catalog::apply);
+    public CompletionStage<Void> onMessage(Message<String> message) {
+        return consume(message);
+    }
+
+    @Override
+    public String consumer() {
+        return TranscriptCatalog.CONSUMER;
+    }
+
+    @Override
+    public void apply(EventEnvelope event) {
+        target.apply(event);
     }
 }

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chorus.coding.event.PersonRolesChanged;
 import io.chorus.common.event.EventEnvelope;
-import io.chorus.common.event.EventPayloads;
-import io.chorus.common.event.ProcessedEvents;
+import io.chorus.common.event.EventRouter;
+import jakarta.annotation.PostConstruct;
 import io.chorus.common.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,7 +21,7 @@ import java.util.Set;
 @Transactional
 public class CoderDirectory {
 
-    static final String CONSUMER = "coding-service/identity-events";
+    public static final String CONSUMER = "coding-service/identity-events";
 
     @Inject
     EntityManager em;
@@ -29,11 +29,19 @@ public class CoderDirectory {
     @Inject
     ObjectMapper json;
 
+    private EventRouter router;
+
+    @PostConstruct
+    void routes() {
+        router = EventRouter.forConsumer(CONSUMER).onEvent(PersonRolesChanged.class, this::rolesChanged);
+    }
+
     public void apply(EventEnvelope event) {
-        if (!ProcessedEvents.markFirstDelivery(em, CONSUMER, event.id()) || !PersonRolesChanged.TYPE.equals(event.type())) {
-            return;
-        }
-        PersonRolesChanged person = EventPayloads.read(json, event, PersonRolesChanged.class);
+        router.apply(em, json, event);
+    }
+
+    /** The upsert keeps the newer version only (the same guard as EventRouter.isNewer, in SQL). */
+    private void rolesChanged(PersonRolesChanged person) {
         em.createNativeQuery("insert into coder (username, consortium_roles, site_roles, version) values (?1, ?2, ?3, ?4) "
                         + "on conflict (username) do update set consortium_roles = excluded.consortium_roles, "
                         + "site_roles = excluded.site_roles, version = excluded.version where coder.version < excluded.version")

@@ -10,7 +10,8 @@ import io.chorus.coding.event.TranscriptWithdrawn;
 import io.chorus.coding.repository.ReleasedTranscript;
 import io.chorus.common.event.EventEnvelope;
 import io.chorus.common.event.EventPayloads;
-import io.chorus.common.event.ProcessedEvents;
+import io.chorus.common.event.EventRouter;
+import jakarta.annotation.PostConstruct;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,7 +22,7 @@ import jakarta.transaction.Transactional;
 @Transactional
 public class TranscriptCatalog {
 
-    static final String CONSUMER = "coding-service/transcript-events";
+    public static final String CONSUMER = "coding-service/transcript-events";
 
     @Inject
     ObjectMapper json;
@@ -29,29 +30,31 @@ public class TranscriptCatalog {
     @Inject
     CodingService codings;
 
+    private EventRouter router;
+
+    @PostConstruct
+    void routes() {
+        router = EventRouter.forConsumer(CONSUMER)
+                .onEvent(TranscriptReleased.class, this::released)
+                .onEvent(TranscriptWithdrawn.class, this::withdrawnTranscript)
+                .onEvent(SessionRecorded.class, this::recorded)
+                .onEvent(TranscriptRevised.class, this::revised)
+                .onEvent(ParagraphsWithdrawn.class, this::withdrawn);
+    }
+
     public void apply(EventEnvelope event) {
-        if (!ProcessedEvents.markFirstDelivery(Panache.getEntityManager(), CONSUMER, event.id())) {
-            return;
-        }
-        if (TranscriptReleased.TYPE.equals(event.type())) {
-            released(parse(event));
-        } else if (TranscriptWithdrawn.TYPE.equals(event.type())) {
-            String transcriptId = EventPayloads.read(json, event, TranscriptWithdrawn.class).transcriptId();
-            codings.purgeTranscript(transcriptId);
-            ReleasedTranscript.deleteById(transcriptId);
-        } else if (SessionRecorded.TYPE.equals(event.type())) {
-            recorded(EventPayloads.read(json, event, SessionRecorded.class));
-        } else if (TranscriptRevised.TYPE.equals(event.type())) {
-            revised(EventPayloads.read(json, event, TranscriptRevised.class));
-        } else if (ParagraphsWithdrawn.TYPE.equals(event.type())) {
-            withdrawn(EventPayloads.read(json, event, ParagraphsWithdrawn.class));
-        }
+        router.apply(Panache.getEntityManager(), json, event);
+    }
+
+    private void withdrawnTranscript(TranscriptWithdrawn withdrawn) {
+        codings.purgeTranscript(withdrawn.transcriptId());
+        ReleasedTranscript.deleteById(withdrawn.transcriptId());
     }
 
     /** A released transcript was revised: the changed paragraphs replace ours (same numbers). */
     private void revised(TranscriptRevised revised) {
         ReleasedTranscript transcript = ReleasedTranscript.findById(revised.transcriptId());
-        if (transcript == null || transcript.version >= revised.version()) {
+        if (transcript == null || !EventRouter.isNewer(transcript.version, revised.version())) {
             return;
         }
         for (TranscriptReleased.Paragraph change : revised.changed()) {
@@ -96,7 +99,7 @@ public class TranscriptCatalog {
         if (transcript == null) {
             transcript = new ReleasedTranscript();
             transcript.id = released.transcriptId();
-        } else if (transcript.version >= released.version()) {
+        } else if (!EventRouter.isNewer(transcript.version, released.version())) {
             return;
         }
         transcript.site = released.site();

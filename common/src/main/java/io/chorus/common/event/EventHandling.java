@@ -20,16 +20,24 @@ public final class EventHandling {
     private EventHandling() {
     }
 
-    public static CompletionStage<Void> apply(Message<String> message, Consumer<EventEnvelope> effect) {
-        return apply(message, effect, FIRST_BACKOFF_MS);
+    /** Keeps a dead letter where admins can list and replay it ({@link DeadLetters#record}). */
+    @FunctionalInterface
+    public interface DeadLetterLog {
+        void record(String consumer, EventEnvelope event, String reason);
     }
 
-    static CompletionStage<Void> apply(Message<String> message, Consumer<EventEnvelope> effect, long firstBackoffMs) {
+    public static CompletionStage<Void> apply(Message<String> message, EventSink sink, DeadLetterLog deadLetters) {
+        return apply(message, sink.consumer(), sink::apply, deadLetters, FIRST_BACKOFF_MS);
+    }
+
+    static CompletionStage<Void> apply(Message<String> message, String consumer, Consumer<EventEnvelope> effect,
+            DeadLetterLog deadLetters, long firstBackoffMs) {
         EventEnvelope event;
         try {
             event = CloudEventMessages.fromMessage(message);
         } catch (IllegalArgumentException unreadable) {
-            return message.nack(unreadable);
+            return deadLetter(message, consumer, unreadableEnvelope(message), "not a readable CloudEvent: " + unreadable.getMessage(),
+                    deadLetters, unreadable, firstBackoffMs);
         }
         long backoff = firstBackoffMs;
         for (int attempt = 1; ; attempt++) {
@@ -44,7 +52,7 @@ public final class EventHandling {
                     String reason = EventFailures.reason(failure);
                     LOG.errorf("event %s (%s) can never be applied and goes to the dead-letter topic: %s", event.id(), event.type(),
                             reason);
-                    return message.nack(new IllegalArgumentException(reason, failure));
+                    return deadLetter(message, consumer, event, reason, deadLetters, failure, firstBackoffMs);
                 }
                 if (attempt == 1 || attempt % 10 == 0) {
                     LOG.warnf("event %s (%s) failed (attempt %d), retrying until it succeeds: %s", event.id(), event.type(),
@@ -55,6 +63,33 @@ public final class EventHandling {
             }
         }
     }
+    /** Records the dead letter (retrying while its store is away, so none goes unrecorded), then nacks it to the topic. */
+    private static CompletionStage<Void> deadLetter(Message<String> message, String consumer, EventEnvelope event, String reason,
+            DeadLetterLog deadLetters, Throwable failure, long backoff) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                deadLetters.record(consumer, event, reason);
+                return message.nack(new IllegalArgumentException(reason, failure));
+            } catch (RuntimeException unavailable) {
+                if (EventFailures.isDeterministic(unavailable)) {
+                    LOG.errorf(unavailable, "dead letter %s cannot be recorded; it is only on the dead-letter topic", event.id());
+                    return message.nack(new IllegalArgumentException(reason, failure));
+                }
+                if (attempt == 1 || attempt % 10 == 0) {
+                    LOG.warnf("dead letter %s cannot be recorded yet (attempt %d): %s", event.id(), attempt, unavailable.toString());
+                }
+                sleep(backoff);
+                backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
+            }
+        }
+    }
+
+    private static EventEnvelope unreadableEnvelope(Message<String> message) {
+        String where = message.getMetadata(io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata.class)
+                .map(m -> m.getTopic() + "/" + m.getPartition() + "/" + m.getOffset()).orElse(java.util.UUID.randomUUID().toString());
+        return DeadLetters.unreadable(where, message.getPayload());
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);

@@ -18,7 +18,11 @@ public final class PostgresOutbox {
     private PostgresOutbox() {
     }
 
+    private static final Object SIGNAL_REGISTERED = new Object();
+
+    /** Writes the event in the caller's transaction; once that commits, the relay publishes it at once ({@link RelayLoop}). */
     public static void add(EntityManager em, EventEnvelope event) {
+        signalRelayAfterCommit();
         em.createNativeQuery("insert into outbox_event (id, aggregate_type, aggregate_id, type, occurred_at, payload) "
                         + "values (?1, ?2, ?3, ?4, ?5, ?6)")
                 .setParameter(1, event.id())
@@ -49,6 +53,26 @@ public final class PostgresOutbox {
             }
         } while (rows.size() == batch && !pass.waiting().isEmpty() && ++rounds < 10);
         return pass;
+    }
+
+    private static void signalRelayAfterCommit() {
+        var registry = io.quarkus.arc.Arc.container().instance(jakarta.transaction.TransactionSynchronizationRegistry.class).get();
+        if (registry.getResource(SIGNAL_REGISTERED) != null) {
+            return;
+        }
+        registry.putResource(SIGNAL_REGISTERED, Boolean.TRUE);
+        registry.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == jakarta.transaction.Status.STATUS_COMMITTED) {
+                    io.quarkus.arc.Arc.container().instance(RelayLoop.class).get().signal();
+                }
+            }
+        });
     }
 
     /** The oldest pending events, leaving out the aggregates that wait in this pass so that they hold up no others. */

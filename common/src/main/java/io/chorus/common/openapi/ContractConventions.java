@@ -39,7 +39,8 @@ public class ContractConventions implements OASFilter {
             Map.entry("409", "Conflicts with the resource's state, or the same Idempotency-Key is still running"),
             Map.entry("412", "If-Match does not name the current ETag"), Map.entry("413", "The body is too large"),
             Map.entry("415", "Unsupported Content-Type"), Map.entry("422", "A field or parameter is invalid (see errors[].pointer)"),
-            Map.entry("428", "If-Match is required"));
+            Map.entry("428", "If-Match is required"),
+            Map.entry("503", "A store the service needs is unavailable; nothing was changed. Retry after Retry-After seconds"));
 
     @Override
     public void filterOpenAPI(OpenAPI api) {
@@ -71,7 +72,7 @@ public class ContractConventions implements OASFilter {
         parameters.forEach(p -> enums(p.getSchema()));
         boolean hasBody = operation.getRequestBody() != null;
         Parameter ifMatch = parameters.stream().filter(p -> "If-Match".equals(p.getName())).findFirst().orElse(null);
-        List<String> problems = new ArrayList<>(List.of("400", "401", "403"));
+        List<String> problems = new ArrayList<>(List.of("400", "401", "403", "503"));
         if (path.contains("{")) {
             problems.add("404");
         }
@@ -108,7 +109,7 @@ public class ContractConventions implements OASFilter {
             }
         });
         operation.getResponses().getAPIResponses().forEach((code, response) -> {
-            if (code.startsWith("4")) {
+            if (code.startsWith("4") || code.equals("503")) {
                 if (response.getDescription() == null || response.getDescription().startsWith("Not ")) {
                     response.description(REASONS.getOrDefault(code, "Refused"));
                 }
@@ -119,6 +120,10 @@ public class ContractConventions implements OASFilter {
     }
 
     private static void headers(PathItem.HttpMethod method, String code, APIResponse response) {
+        if (code.equals("503")) {
+            response.addHeader("Retry-After", OASFactory.createHeader().description("Seconds to wait before retrying")
+                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)));
+        }
         if (code.equals("201") || code.equals("202")) {
             response.addHeader("Location", OASFactory.createHeader().description("The new resource")
                     .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uri-reference")));

@@ -95,6 +95,26 @@ public class ProblemMappers {
         return answer.build();
     }
 
+    /**
+     * Anything no other mapper took. A store that cannot be reached is the server's temporary state, not the client's
+     * mistake: 503 with Retry-After. Anything else is a 500 problem naming the request id to quote, never a stack trace.
+     */
+    @ServerExceptionMapper(priority = Priorities.USER + 1000)
+    public Response unexpected(Throwable e, UriInfo uri) {
+        if (StoreOutages.isOutage(e)) {
+            LOG.warnf("a store is unavailable: %s", e.toString());
+            return Response.fromResponse(respond(new Problem("about:blank", "Service Unavailable", 503,
+                    "A database this service needs is unavailable; nothing was changed. Retry in a few seconds", List.of()), uri))
+                    .header("Retry-After", StoreOutages.RETRY_AFTER_SECONDS).build();
+        }
+        String requestId = org.jboss.logging.MDC.get("requestId") instanceof String id ? id : "";
+        LOG.errorf(e, "unexpected failure of request %s", requestId);
+        return respond(new Problem("about:blank", "Internal Server Error", 500,
+                "An unexpected error occurred; quote request id " + requestId + " when you report it", List.of()), uri);
+    }
+
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ProblemMappers.class);
+
     static Response respond(Problem problem, UriInfo uri) {
         Problem located = uri == null ? problem : problem.at(uri.getRequestUri().getRawPath());
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(located).build();

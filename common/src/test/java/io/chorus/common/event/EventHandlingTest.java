@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 class EventHandlingTest {
 
     final List<String> outcomes = new ArrayList<>();
+    final EventHandling.DeadLetterLog deadLetters = (consumer, event, reason) ->
+            outcomes.add("dead letter of " + consumer + ": " + event.aggregateId() + ", " + reason);
 
     Message<String> tracked() {
         Message<String> event = TestEvents.incoming(TestEvents.envelope("io.chorus.test.happened.v1", "thing", "t-1", "{}"));
@@ -31,11 +33,11 @@ class EventHandlingTest {
     @Test
     void anOutageIsWaitedOutAndTheEventAppliedNotDeadLettered() {
         AtomicInteger attempts = new AtomicInteger();
-        EventHandling.apply(tracked(), event -> {
+        EventHandling.apply(tracked(), "test-consumer", event -> {
             if (attempts.incrementAndGet() < 8) {
                 throw new IllegalStateException("database away", new SQLTransientConnectionException("connection refused", "08001"));
             }
-        }, 1);
+        }, deadLetters, 1);
         assertEquals(8, attempts.get(), "tried again past the six tries that used to dead-letter it");
         assertEquals(List.of("ack"), outcomes);
     }
@@ -43,14 +45,16 @@ class EventHandlingTest {
     @Test
     void invalidDataGoesToTheDeadLetterTopicAtOnceWithItsReason() {
         AtomicInteger attempts = new AtomicInteger();
-        EventHandling.apply(tracked(), event -> {
+        EventHandling.apply(tracked(), "test-consumer", event -> {
             attempts.incrementAndGet();
             throw new RuntimeException("could not execute statement",
                     new SQLException("invalid byte sequence for encoding \"UTF8\": 0x00", "22021"));
-        }, 1);
+        }, deadLetters, 1);
         assertEquals(1, attempts.get(), "no retries: it can never succeed");
-        assertEquals(1, outcomes.size());
-        assertTrue(outcomes.get(0).startsWith("nack: invalid byte sequence"), outcomes.toString());
+        assertEquals(2, outcomes.size());
+        assertEquals("dead letter of test-consumer: t-1, invalid byte sequence for encoding \"UTF8\": 0x00", outcomes.get(0),
+                "kept for the admins before it goes to the topic");
+        assertTrue(outcomes.get(1).startsWith("nack: invalid byte sequence"), outcomes.toString());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.chorus.reporting.event;
 
-import io.chorus.common.event.EventHandling;
+import io.chorus.common.event.EventConsumer;
+import io.chorus.common.event.EventEnvelope;
 import io.chorus.reporting.service.CodingReadModel;
 import io.chorus.reporting.service.ReadModelRebuild;
 import io.smallrye.common.annotation.Blocking;
@@ -11,17 +12,27 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 @ApplicationScoped
-public class CodingEventConsumer {
+public class CodingEventConsumer extends EventConsumer {
 
     @Inject
-    CodingReadModel readModel;
+    CodingReadModel target;
 
     @Inject
     ReadModelRebuild rebuild;
 
     @Incoming("coding-events")
     @Blocking
-    public CompletionStage<Void> consume(Message<String> message) {
-        return EventHandling.apply(message, event -> rebuild.live(() -> readModel.apply(event)));
+    public CompletionStage<Void> onMessage(Message<String> message) {
+        return consume(message);
+    }
+
+    @Override
+    public String consumer() {
+        return CodingReadModel.CONSUMER;
+    }
+
+    @Override
+    public void apply(EventEnvelope event) {
+        rebuild.live(() -> target.apply(event));
     }
 }

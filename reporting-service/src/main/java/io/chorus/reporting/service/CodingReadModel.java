@@ -2,8 +2,8 @@ package io.chorus.reporting.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chorus.common.event.EventEnvelope;
-import io.chorus.common.event.EventPayloads;
-import io.chorus.common.event.ProcessedEvents;
+import io.chorus.common.event.EventRouter;
+import jakarta.annotation.PostConstruct;
 import io.chorus.reporting.event.AgreementMeasured;
 import io.chorus.reporting.event.CodeChanged;
 import io.chorus.reporting.event.CodebookPublished;
@@ -25,7 +25,7 @@ import java.util.Set;
 @Transactional
 public class CodingReadModel {
 
-    static final String CONSUMER = "reporting-service/coding-events";
+    public static final String CONSUMER = "reporting-service/coding-events";
 
     @Inject
     ObjectMapper json;
@@ -36,22 +36,23 @@ public class CodingReadModel {
     @Inject
     CodeCells cells;
 
+    private EventRouter router;
+
+    @PostConstruct
+    void routes() {
+        router = EventRouter.forConsumer(CONSUMER)
+                .onEvent(PassageCoded.class, this::coded)
+                .onEvent(CodingRemoved.class, this::removed)
+                .onEvent(ConsensusReached.class, this::consensus)
+                .onEvent(CodeChanged.class, this::codeChanged)
+                .onEvent(CodebookPublished.class, this::published)
+                .onEvent(ConstructRated.class, this::rated)
+                .onEvent(AgreementMeasured.class, this::measured);
+    }
+
+    /** Other coding events carry nothing these reports use. */
     public void apply(EventEnvelope event) {
-        if (!ProcessedEvents.markFirstDelivery(Panache.getEntityManager(), CONSUMER, event.id())) {
-            return;
-        }
-        switch (event.type()) {
-            case PassageCoded.TYPE -> coded(EventPayloads.read(json, event, PassageCoded.class));
-            case CodingRemoved.TYPE -> removed(EventPayloads.read(json, event, CodingRemoved.class));
-            case ConsensusReached.TYPE -> consensus(EventPayloads.read(json, event, ConsensusReached.class));
-            case CodeChanged.TYPE -> codeChanged(EventPayloads.read(json, event, CodeChanged.class));
-            case CodebookPublished.TYPE -> published(EventPayloads.read(json, event, CodebookPublished.class));
-            case ConstructRated.TYPE -> rated(EventPayloads.read(json, event, ConstructRated.class));
-            case AgreementMeasured.TYPE -> measured(EventPayloads.read(json, event, AgreementMeasured.class));
-            default -> {
-                // other coding events carry nothing these reports use
-            }
-        }
+        router.apply(Panache.getEntityManager(), json, event);
     }
 
     private void removed(CodingRemoved removed) {
@@ -95,7 +96,7 @@ public class CodingReadModel {
         if (row == null) {
             row = new CodingFactRow();
             row.codingId = coded.codingId();
-        } else if (row.revision > coded.revision()) {
+        } else if (!EventRouter.isNewer(row.revision, coded.revision())) {
             return;
         }
         row.transcriptId = coded.transcriptId();

@@ -3,7 +3,8 @@ package io.chorus.reporting.service;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chorus.common.event.EventEnvelope;
 import io.chorus.common.event.EventPayloads;
-import io.chorus.common.event.ProcessedEvents;
+import io.chorus.common.event.EventRouter;
+import jakarta.annotation.PostConstruct;
 import io.chorus.reporting.event.TranscriptReleased;
 import io.chorus.reporting.event.TranscriptStatusChanged;
 import io.chorus.reporting.event.TranscriptWithdrawn;
@@ -23,7 +24,7 @@ import java.util.TreeMap;
 @Transactional
 public class ProgressReadModel {
 
-    static final String CONSUMER = "reporting-service/transcript-events";
+    public static final String CONSUMER = "reporting-service/transcript-events";
 
     /** Transcripts of a site that have reached each stage of the workflow. */
     public record SiteProgress(String site, long uploaded, long backChecked, long translated, long reviewed, long released,
@@ -36,20 +37,24 @@ public class ProgressReadModel {
     @Inject
     TranscriptFacts facts;
 
+    private EventRouter router;
+
+    @PostConstruct
+    void routes() {
+        router = EventRouter.forConsumer(CONSUMER)
+                .onEvent(TranscriptReleased.class, this::released)
+                .onEvent(TranscriptWithdrawn.class, this::withdrawn)
+                .onEvent(TranscriptStatusChanged.class, this::statusChanged);
+        facts.routes(router);
+    }
+
     public void apply(EventEnvelope event) {
-        if (!ProcessedEvents.markFirstDelivery(Panache.getEntityManager(), CONSUMER, event.id())) {
-            return;
-        }
-        if (TranscriptReleased.TYPE.equals(event.type())) {
-            released(parse(event));
-        } else if (TranscriptWithdrawn.TYPE.equals(event.type())) {
-            String transcriptId = EventPayloads.read(json, event, TranscriptWithdrawn.class).transcriptId();
-            ReleasedTranscriptRow.deleteById(transcriptId);
-            TranscriptStageRow.deleteById(transcriptId);
-        } else if (TranscriptStatusChanged.TYPE.equals(event.type())) {
-            statusChanged(EventPayloads.read(json, event, TranscriptStatusChanged.class));
-        }
-        facts.apply(event);
+        router.apply(Panache.getEntityManager(), json, event);
+    }
+
+    private void withdrawn(TranscriptWithdrawn withdrawn) {
+        ReleasedTranscriptRow.deleteById(withdrawn.transcriptId());
+        TranscriptStageRow.deleteById(withdrawn.transcriptId());
     }
 
     private void statusChanged(TranscriptStatusChanged changed) {
@@ -61,7 +66,7 @@ public class ProgressReadModel {
         if (row == null) {
             row = new TranscriptStageRow();
             row.transcriptId = changed.transcriptId();
-        } else if (row.version >= changed.version()) {
+        } else if (!EventRouter.isNewer(row.version, changed.version())) {
             return;
         }
         row.site = changed.site();
@@ -75,7 +80,7 @@ public class ProgressReadModel {
         if (row == null) {
             row = new ReleasedTranscriptRow();
             row.transcriptId = released.transcriptId();
-        } else if (row.version >= released.version()) {
+        } else if (!EventRouter.isNewer(row.version, released.version())) {
             return;
         }
         row.site = released.site();

@@ -2,7 +2,9 @@ package io.chorus.reporting.service;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.chorus.common.event.CloudEventMessages;
+import io.chorus.common.event.DeadLetters;
 import io.chorus.common.event.EventEnvelope;
+import io.chorus.common.event.EventFailures;
 import io.chorus.common.problem.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,6 +62,9 @@ public class ReadModelRebuild {
     @Inject
     Sql sql;
 
+    @Inject
+    DeadLetters deadLetters;
+
     /** Live consumers apply events through here, so a rebuild never interleaves with them. */
     public void live(Runnable apply) {
         lock.readLock().lock();
@@ -97,8 +102,8 @@ public class ReadModelRebuild {
                 sql.update("truncate " + String.join(", ", DERIVED_TABLES));
                 sql.update("delete from processed_event where consumer in (?1, ?2)", ProgressReadModel.CONSUMER, CodingReadModel.CONSUMER);
             });
-            replay("chorus.transcripts", transcripts::apply, replayed, id, started);
-            replay("chorus.coding", codings::apply, replayed, id, started);
+            replay("chorus.transcripts", ProgressReadModel.CONSUMER, transcripts::apply, replayed, id, started);
+            replay("chorus.coding", CodingReadModel.CONSUMER, codings::apply, replayed, id, started);
             status = new Status(id, "done", replayed.get(), started, Instant.now(), null);
             LOG.infof("read models rebuilt from %d events", replayed.get());
         } catch (RuntimeException e) {
@@ -109,7 +114,8 @@ public class ReadModelRebuild {
         }
     }
 
-    private void replay(String topic, Consumer<EventEnvelope> apply, AtomicLong replayed, String id, Instant started) {
+    /** As the live consumers do: a record that can never be applied becomes a dead letter, any other failure fails the rebuild. */
+    private void replay(String topic, String consumerName, Consumer<EventEnvelope> apply, AtomicLong replayed, String id, Instant started) {
         Properties properties = new Properties();
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -129,9 +135,18 @@ public class ReadModelRebuild {
                     try {
                         event = CloudEventMessages.fromRecord(record);
                     } catch (RuntimeException unreadable) {
+                        deadLetters.record(consumerName, DeadLetters.unreadable(topic + "/" + record.partition() + "/" + record.offset(),
+                                record.value()), "not a readable CloudEvent: " + unreadable.getMessage());
                         continue;
                     }
-                    apply.accept(event);
+                    try {
+                        apply.accept(event);
+                    } catch (RuntimeException failure) {
+                        if (!EventFailures.isDeterministic(failure)) {
+                            throw failure;
+                        }
+                        deadLetters.record(consumerName, event, EventFailures.reason(failure));
+                    }
                     status = new Status(id, "running", replayed.incrementAndGet(), started, null, null);
                 }
             }

@@ -2,6 +2,7 @@ package io.chorus.reporting.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chorus.common.event.EventRouter;
 import io.chorus.reporting.event.SiteAnnounced;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,7 +50,7 @@ public class SiteDirectory {
         }
     }
 
-    static final String CONSUMER = "reporting-service/identity-events";
+    public static final String CONSUMER = "reporting-service/identity-events";
 
     @Inject
     CodeCells cells;
@@ -57,16 +58,22 @@ public class SiteDirectory {
     @Inject
     jakarta.persistence.EntityManager em;
 
-    /** A site as the identity service announced it; its transcripts are recounted under their (possibly new) bands. */
+    private EventRouter router;
+
+    @jakarta.annotation.PostConstruct
+    void routes() {
+        router = EventRouter.forConsumer(CONSUMER).onEvent(SiteAnnounced.class, this::announced);
+    }
+
     @Transactional
     public void apply(io.chorus.common.event.EventEnvelope event) {
-        if (!io.chorus.common.event.ProcessedEvents.markFirstDelivery(em, CONSUMER, event.id())
-                || !SiteAnnounced.TYPES.contains(event.type())) {
-            return;
-        }
-        SiteAnnounced site = io.chorus.common.event.EventPayloads.read(json, event, SiteAnnounced.class);
+        router.apply(em, json, event);
+    }
+
+    /** A site as the identity service announced it; its transcripts are recounted under their (possibly new) bands. */
+    private void announced(SiteAnnounced site) {
         Object version = sql.single("select version from site where code = ?1", site.code());
-        if (version != null && ((Number) version).intValue() >= site.version()) {
+        if (!EventRouter.isNewer((Number) version, site.version())) {
             return;
         }
         sql.update("delete from site where code = ?1", site.code());

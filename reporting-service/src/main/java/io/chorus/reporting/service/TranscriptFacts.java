@@ -1,8 +1,7 @@
 package io.chorus.reporting.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.chorus.common.event.EventEnvelope;
-import io.chorus.common.event.EventPayloads;
+import io.chorus.common.event.EventRouter;
 import io.chorus.reporting.event.ParagraphsWithdrawn;
 import io.chorus.reporting.event.ParticipantRecorded;
 import io.chorus.reporting.event.SessionRecorded;
@@ -27,32 +26,27 @@ public class TranscriptFacts {
     @Inject
     CodeCells cells;
 
-    public void apply(EventEnvelope event) {
-        String type = event.type();
-        if (SessionRecorded.TYPE.equals(type)) {
-            session(EventPayloads.read(json, event, SessionRecorded.class));
-        } else if (ParticipantRecorded.TYPES.contains(type)) {
-            participant(EventPayloads.read(json, event, ParticipantRecorded.class));
-        } else if (ParticipantRecorded.WITHDRAWN.equals(type)) {
-            ParticipantRecorded withdrawn = EventPayloads.read(json, event, ParticipantRecorded.class);
-            sql.update("delete from participant_fact where site = ?1 and participant = ?2", withdrawn.site(), withdrawn.participant());
-        } else if (TranscriptReleased.TYPE.equals(type)) {
-            released(EventPayloads.read(json, event, TranscriptReleased.class));
-        } else if (TranscriptWithdrawn.TYPE.equals(type)) {
-            String transcriptId = EventPayloads.read(json, event, TranscriptWithdrawn.class).transcriptId();
-            sql.update("delete from coding_fact where transcript_id = ?1", transcriptId);
-            cells.refresh(transcriptId);
-            sql.update("delete from transcript_fact where transcript_id = ?1", transcriptId);
-        } else if (ParagraphsWithdrawn.TYPE.equals(type)) {
-            ParagraphsWithdrawn withdrawn = EventPayloads.read(json, event, ParagraphsWithdrawn.class);
-            sql.update("delete from paragraph_fact where transcript_id = ?1 and n in (?2)", withdrawn.transcriptId(),
-                    withdrawn.paragraphs());
-        }
+    /** The facts' handlers, after progress's own for the same transcript events. */
+    void routes(EventRouter router) {
+        router.onEvent(SessionRecorded.class, this::session)
+                .onEvent(ParticipantRecorded.class, this::participant)
+                .onEvent(ParticipantRecorded.WITHDRAWN, ParticipantRecorded.class, withdrawn ->
+                        sql.update("delete from participant_fact where site = ?1 and participant = ?2", withdrawn.site(), withdrawn.participant()))
+                .onEvent(TranscriptReleased.class, this::released)
+                .onEvent(TranscriptWithdrawn.class, this::withdrawn)
+                .onEvent(ParagraphsWithdrawn.class, withdrawn -> sql.update("delete from paragraph_fact where transcript_id = ?1 and n in (?2)",
+                        withdrawn.transcriptId(), withdrawn.paragraphs()));
+    }
+
+    private void withdrawn(TranscriptWithdrawn withdrawn) {
+        sql.update("delete from coding_fact where transcript_id = ?1", withdrawn.transcriptId());
+        cells.refresh(withdrawn.transcriptId());
+        sql.update("delete from transcript_fact where transcript_id = ?1", withdrawn.transcriptId());
     }
 
     private void session(SessionRecorded s) {
         Object version = sql.single("select version from session_fact where site = ?1 and external_id = ?2", s.site(), s.externalId());
-        if (version != null && ((Number) version).intValue() >= s.version()) {
+        if (!EventRouter.isNewer((Number) version, s.version())) {
             return;
         }
         sql.update("delete from session_fact where site = ?1 and external_id = ?2", s.site(), s.externalId());
@@ -64,7 +58,7 @@ public class TranscriptFacts {
 
     private void participant(ParticipantRecorded p) {
         Object version = sql.single("select version from participant_fact where site = ?1 and participant = ?2", p.site(), p.participant());
-        if (version != null && ((Number) version).intValue() >= p.version()) {
+        if (!EventRouter.isNewer((Number) version, p.version())) {
             return;
         }
         sql.update("delete from participant_fact where site = ?1 and participant = ?2", p.site(), p.participant());
@@ -74,7 +68,7 @@ public class TranscriptFacts {
 
     private void released(TranscriptReleased t) {
         Object version = sql.single("select version from transcript_fact where transcript_id = ?1", t.transcriptId());
-        if (version != null && ((Number) version).intValue() >= t.version()) {
+        if (!EventRouter.isNewer((Number) version, t.version())) {
             return;
         }
         if (version == null) {

@@ -15,6 +15,13 @@ public interface TranscriptConfig {
     @WithDefault("20000")
     int maxParagraphLength();
 
+    /**
+     * Most bytes (UTF-8) of original text and English translation together in one transcript. A transcript is one
+     * MongoDB document, and MongoDB holds at most 16 MiB in one; 12 MiB leaves room for the rest of the document.
+     */
+    @WithDefault("12582912")
+    int maxTextBytes();
+
     /** CloudEvents source attribute of the events this service publishes. */
     @WithDefault("/chorus/transcript-service")
     String eventSource();

@@ -2,6 +2,7 @@ package io.chorus.transcript.event;
 
 import io.chorus.common.event.CloudEventMessages;
 import io.chorus.common.event.EventEnvelope;
+import io.chorus.common.event.RelayLoop;
 import io.chorus.common.event.RelayPass;
 import io.chorus.common.event.RelayStatus;
 import io.chorus.transcript.config.TranscriptConfig;
@@ -18,22 +19,16 @@ import jakarta.inject.Inject;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.jboss.logging.Logger;
 
 /**
  * Publishes events written to the outbox of study, session, participant and transcript documents and removes each one only after Kafka
  * acknowledged it. A crash before the removal republishes the event; consumers drop the duplicate
- * by its id. Runs on a poll interval and immediately after a write that added events.
+ * by its id. Runs right after each write that added events ({@link DocumentOutbox#written}) and on a poll interval.
  */
 @ApplicationScoped
 public class OutboxRelay {
-
-    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
     @Inject
     TranscriptRepository repository;
@@ -54,23 +49,21 @@ public class OutboxRelay {
     RelayStatus status;
 
     @Inject
+    EventParagraphs paragraphs;
+
+    @Inject
     @Channel("transcript-events")
     MutinyEmitter<String> emitter;
 
-    private ScheduledExecutorService executor;
+    @Inject
+    RelayLoop loop;
 
     void start(@Observes StartupEvent startup) {
-        executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "transcript-outbox-relay"));
-        long interval = config.outboxPollInterval().toMillis();
-        executor.scheduleWithFixedDelay(this::publishPendingSafely, interval, interval, TimeUnit.MILLISECONDS);
+        loop.start("transcript-outbox-relay", config.outboxPollInterval(), this::publishPending);
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
-        executor.shutdownNow();
-    }
-
-    public void wakeUp() {
-        executor.execute(this::publishPendingSafely);
+        loop.stop();
     }
 
     /** @return the number of events published in this pass; a document whose event fails waits, the others go on */
@@ -85,7 +78,7 @@ public class OutboxRelay {
                     for (Document pending : document.getList(DocumentOutbox.FIELD, Document.class)) {
                         EventEnvelope event;
                         try {
-                            event = DocumentOutbox.toEnvelope(pending);
+                            event = paragraphs.attach(DocumentOutbox.toEnvelope(pending));
                         } catch (RuntimeException unreadable) {
                             pass.hold(String.valueOf(document.get("_id")), unreadable);
                             waiting.add(document.get("_id"));
@@ -104,11 +97,4 @@ public class OutboxRelay {
         return pass.published();
     }
 
-    private void publishPendingSafely() {
-        try {
-            publishPending();
-        } catch (RuntimeException e) {
-            LOG.warnf("outbox relay will retry: %s", e.toString());
-        }
-    }
 }

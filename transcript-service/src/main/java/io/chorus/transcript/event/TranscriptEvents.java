@@ -76,10 +76,13 @@ public class TranscriptEvents {
     @Inject
     ObjectMapper json;
 
+    /** Stored without the changed paragraphs' text (see {@link EventParagraphs}): only their numbers. */
     public EventEnvelope revised(Transcript t, int previousVersion, String reason, List<Transcript.Paragraph> changed) {
-        return envelope(REVISED, t.id(), t.updatedAt(), new Revised(t.id(), t.site(), t.version(), previousVersion, reason,
-                changed.stream().map(p -> new ReleasedParagraph(p.n(), label(t, p.n()), p.speaker(), p.text(), p.english())).toList(),
-                t.updatedAt()));
+        var payload = json.<com.fasterxml.jackson.databind.node.ObjectNode>valueToTree(
+                new Revised(t.id(), t.site(), t.version(), previousVersion, reason, null, t.updatedAt()));
+        payload.remove("changed");
+        changed.forEach(p -> payload.withArray(EventParagraphs.CHANGED_NUMBERS).add(p.n()));
+        return envelope(REVISED, t.id(), t.updatedAt(), payload);
     }
 
     /** Payload of {@value #SESSION_RECORDED} is the session itself: schema events/session-recorded.schema.json. */
@@ -103,11 +106,15 @@ public class TranscriptEvents {
                 p.updatedAt(), payload);
     }
 
+    /** Stored without paragraphs (see {@link EventParagraphs}); the relay attaches those of the released version. */
     public EventEnvelope released(Transcript t, String releasedBy) {
         Released payload = new Released(t.id(), t.site(), t.externalId(), t.session(), t.language(), t.version(), t.updatedAt(),
-                releasedBy, t.paragraphs().stream()
-                        .map(p -> new ReleasedParagraph(p.n(), label(t, p.n()), p.speaker(), p.text(), p.english())).toList());
+                releasedBy, null);
         return envelope(RELEASED, t.id(), t.updatedAt(), payload);
+    }
+
+    static ReleasedParagraph paragraph(Transcript t, Transcript.Paragraph p) {
+        return new ReleasedParagraph(p.n(), label(t, p.n()), p.speaker(), p.text(), p.english());
     }
 
     public EventEnvelope statusChanged(Transcript t, Transcript.Status previous, String by) {

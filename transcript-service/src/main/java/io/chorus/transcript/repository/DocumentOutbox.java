@@ -2,6 +2,7 @@ package io.chorus.transcript.repository;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import io.chorus.common.event.EventEnvelope;
@@ -27,6 +28,13 @@ public final class DocumentOutbox {
                 .append("occurredAt", Date.from(event.occurredAt())).append("payload", event.payloadJson())).toList();
     }
 
+    /** The document holding these events was written (MongoDB has committed it): the relay publishes them now. */
+    public static void written(List<EventEnvelope> events) {
+        if (!events.isEmpty()) {
+            io.quarkus.arc.Arc.container().instance(io.chorus.common.event.RelayLoop.class).get().signal();
+        }
+    }
+
     public static EventEnvelope toEnvelope(Document event) {
         return new EventEnvelope(event.getString("id"), event.getString("type"), event.getString("aggregateType"),
                 event.getString("aggregateId"), event.getDate("occurredAt").toInstant(), event.getString("payload"));
@@ -40,8 +48,10 @@ public final class DocumentOutbox {
     /** The same, leaving out documents whose events wait in this relay pass, so that they cannot hold up the others. */
     public static List<Document> withPendingEvents(MongoCollection<Document> collection, int limit, java.util.Collection<Object> waiting) {
         var pending = Filters.exists(FIELD + ".0");
+        // a transcript's paragraphs can be 12 MiB: the relay reads them only for the events that carry them
         return collection.find(waiting.isEmpty() ? pending : Filters.and(pending, Filters.nin("_id", waiting)))
-                .sort(Sorts.ascending("updatedAt")).limit(limit).into(new ArrayList<>());
+                .projection(Projections.include(FIELD, "updatedAt")).sort(Sorts.ascending("updatedAt")).limit(limit)
+                .into(new ArrayList<>());
     }
 
     public static void markPublished(MongoCollection<Document> collection, Object documentId, String eventId) {

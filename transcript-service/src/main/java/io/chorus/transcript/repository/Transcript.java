@@ -56,6 +56,27 @@ public record Transcript(String id, String site, String externalId, String sessi
         return paragraphs.stream().map(p -> List.of(String.valueOf(p.n()), p.speaker(), p.text())).toList();
     }
 
+    /** Bytes of original text and English translation together, as UTF-8. */
+    public long textBytes() {
+        long bytes = 0;
+        for (Paragraph p : paragraphs) {
+            bytes += utf8Length(p.text()) + utf8Length(p.english());
+        }
+        return bytes;
+    }
+
+    private static long utf8Length(String text) {
+        if (text == null) {
+            return 0;
+        }
+        long bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isHighSurrogate(c) ? 2 : Character.isLowSurrogate(c) ? 2 : 3;
+        }
+        return bytes;
+    }
+
     /** Paragraph numbers never change; after a withdrawal that removes turns there may be gaps. */
     public java.util.Optional<Paragraph> paragraph(int n) {
         return paragraphs.stream().filter(p -> p.n() == n).findFirst();

@@ -66,6 +66,7 @@ public class TranscriptRepository {
         Document document = toDocument(transcript).append(OUTBOX, DocumentOutbox.toDocuments(events));
         try {
             collection().insertOne(document);
+            DocumentOutbox.written(events);
             return true;
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
@@ -87,7 +88,11 @@ public class TranscriptRepository {
         if (!events.isEmpty()) {
             updates.add(Updates.pushEach(OUTBOX, DocumentOutbox.toDocuments(events)));
         }
-        return collection().updateOne(filter, Updates.combine(updates)).getModifiedCount() == 1;
+        boolean updated = collection().updateOne(filter, Updates.combine(updates)).getModifiedCount() == 1;
+        if (updated) {
+            DocumentOutbox.written(events);
+        }
+        return updated;
     }
 
     public Optional<Transcript> findById(String id) {

@@ -43,6 +43,7 @@ public final class VersionedDocuments<T> {
     public boolean insert(String id, T record, List<EventEnvelope> events) {
         try {
             collection.insertOne(toDocument(id, record).append(DocumentOutbox.FIELD, DocumentOutbox.toDocuments(events)));
+            DocumentOutbox.written(events);
             return true;
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
@@ -61,8 +62,12 @@ public final class VersionedDocuments<T> {
             }
         });
         updates.add(Updates.pushEach(DocumentOutbox.FIELD, DocumentOutbox.toDocuments(events)));
-        return collection.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("version", expectedVersion)),
+        boolean updated = collection.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("version", expectedVersion)),
                 Updates.combine(updates)).getModifiedCount() == 1;
+        if (updated) {
+            DocumentOutbox.written(events);
+        }
+        return updated;
     }
 
     public record Upserted<T>(T record, boolean created) {

@@ -10,7 +10,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import io.chorus.common.problem.ProblemException;
 import io.chorus.common.security.Roles;
-import io.chorus.transcript.event.OutboxRelay;
 import io.chorus.transcript.event.TranscriptEvents;
 import io.chorus.transcript.repository.Study;
 import io.chorus.transcript.repository.StudyRepository;
@@ -60,8 +59,6 @@ public class StudyResource {
     @Inject
     TranscriptEvents events;
 
-    @Inject
-    OutboxRelay relay;
 
     @PUT
     @Path("/{code}")
@@ -82,7 +79,6 @@ public class StudyResource {
         var result = studies.documents().upsert(code, () -> wanted.stamped(1, now, now),
                 current -> current.sameData(wanted) ? null : wanted.stamped(current.version() + 1, current.createdAt(), now),
                 Study::version, study -> List.of(events.studyRecorded(study)));
-        relay.wakeUp();
         return result.created() ? Response.created(uri.getAbsolutePath()).entity(result.record()).build()
                 : Response.ok(result.record()).build();
     }

@@ -1,7 +1,6 @@
 package io.chorus.transcript.service;
 
 import io.chorus.common.problem.ProblemException;
-import io.chorus.transcript.event.OutboxRelay;
 import io.chorus.transcript.event.TranscriptEvents;
 import io.chorus.transcript.repository.Participant;
 import io.chorus.transcript.repository.ParticipantRepository;
@@ -45,8 +44,6 @@ public class ParticipantService {
     @Inject
     io.chorus.transcript.repository.StudyRepository studies;
 
-    @Inject
-    OutboxRelay relay;
 
     public Upserted upsert(Participant data) {
         Instant now = now();
@@ -68,7 +65,6 @@ public class ParticipantService {
                 Participant::version,
                 p -> List.of(events.participant(p.version() == 1 ? TranscriptEvents.PARTICIPANT_REGISTERED
                         : TranscriptEvents.PARTICIPANT_UPDATED, p)));
-        relay.wakeUp();
         return new Upserted(result.record(), result.created());
     }
 
@@ -101,7 +97,6 @@ public class ParticipantService {
         if (!participants.update(withdrawn, current.version(), List.of(events.participant(TranscriptEvents.PARTICIPANT_WITHDRAWN, withdrawn)))) {
             throw ProblemException.conflict("Participant was changed concurrently; repeat the withdrawal");
         }
-        relay.wakeUp();
         return new Withdrawal(withdrawn, transcriptCount, paragraphCount);
     }
 

@@ -1,7 +1,6 @@
 package io.chorus.transcript.service;
 
 import io.chorus.common.problem.ProblemException;
-import io.chorus.transcript.event.OutboxRelay;
 import io.chorus.transcript.event.TranscriptEvents;
 import io.chorus.transcript.repository.Session;
 import io.chorus.transcript.repository.SessionRepository;
@@ -26,8 +25,6 @@ public class SessionService {
     @Inject
     TranscriptEvents events;
 
-    @Inject
-    OutboxRelay relay;
 
     /** Idempotent by (site, external id): a repeat with the same data changes nothing. */
     public Upserted record(Session data) {
@@ -41,7 +38,6 @@ public class SessionService {
                 () -> data.stamped(1, now, now),
                 current -> current.sameData(data) ? null : data.stamped(current.version() + 1, current.createdAt(), now),
                 Session::version, session -> List.of(events.sessionRecorded(session)));
-        relay.wakeUp();
         return new Upserted(result.record(), result.created());
     }
 

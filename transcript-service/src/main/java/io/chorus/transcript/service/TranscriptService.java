@@ -4,7 +4,6 @@ import io.chorus.common.event.EventEnvelope;
 import io.chorus.common.problem.Problem;
 import io.chorus.common.problem.ProblemException;
 import io.chorus.transcript.config.TranscriptConfig;
-import io.chorus.transcript.event.OutboxRelay;
 import io.chorus.transcript.event.TranscriptEvents;
 import io.chorus.transcript.repository.Transcript;
 import io.chorus.transcript.repository.Transcript.Status;
@@ -43,8 +42,6 @@ public class TranscriptService {
     @Inject
     TranscriptEvents events;
 
-    @Inject
-    OutboxRelay relay;
 
     /** Idempotent upsert by (site, external id): a repeated push returns the stored transcript unchanged. */
     public PushResult push(String site, TranscriptPush push, String by) {
@@ -58,8 +55,8 @@ public class TranscriptService {
             if (existing.isEmpty()) {
                 Transcript created = Transcript.uploaded(UUID.randomUUID().toString(), site, push.externalId(), push.session(), push.language(),
                         push.title(), paragraphs, by, now());
+                requireRoomFor(created);
                 if (repository.insert(created, List.of(events.statusChanged(created, null, by)))) {
-                    relay.wakeUp();
                     return new PushResult(created, true);
                 }
                 continue;
@@ -76,8 +73,8 @@ public class TranscriptService {
             }
             Transcript replaced = current.withContent(push.session(), push.language(), push.title(), paragraphs)
                     .moveTo(Status.UPLOADED, by, now(), "content replaced; the workflow starts again");
+            requireRoomFor(replaced);
             if (repository.update(replaced, current.version(), List.of(events.statusChanged(replaced, current.status(), by)))) {
-                relay.wakeUp();
                 return new PushResult(replaced, false);
             }
         }
@@ -234,12 +231,20 @@ public class TranscriptService {
         return save(current, revised, List.of(events.revised(revised, current.version(), reason, changed)));
     }
 
+    /** A transcript is one MongoDB document; its text must leave it under MongoDB's 16 MiB. */
+    private void requireRoomFor(Transcript t) {
+        long bytes = t.textBytes();
+        if (bytes > config.maxTextBytes()) {
+            throw new ProblemException(413, "Content Too Large", "The transcript's text and English translation together would take "
+                    + bytes + " bytes (UTF-8); one transcript holds at most " + config.maxTextBytes(),
+                    List.of(new Problem.FieldError("/paragraphs", "the transcript's text is too large; split it into several transcripts")));
+        }
+    }
+
     private Transcript save(Transcript current, Transcript next, List<EventEnvelope> emitted) {
+        requireRoomFor(next);
         if (!repository.update(next, current.version(), emitted)) {
             throw ProblemException.conflict("Transcript '" + current.id() + "' was changed concurrently; reload and retry");
-        }
-        if (!emitted.isEmpty()) {
-            relay.wakeUp();
         }
         return next;
     }

@@ -1,0 +1,44 @@
+package io.chorus.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.chorus.deploy.chaos.ChaosRun;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The bounded form of {@code ./platform chaos}: one kill -9 of each component during a load of about 200 writes, each
+ * restarted, then everything reconciled. Also: the launcher's supervisor restarts a component that died by itself.
+ */
+@ExtendWith(EmbeddedPlatform.class)
+class ChaosIT {
+
+    @Test
+    void killingEachComponentLosesAndDuplicatesNothingAndEverythingReconciles() throws Exception {
+        ChaosRun.Result result = new ChaosRun(EmbeddedPlatform.platform(), new ChaosRun.Settings(Duration.ofSeconds(5),
+                Duration.ofSeconds(10), 25), line -> System.out.println("[chaos] " + line)).run();
+        System.out.println(ChaosRun.table(result));
+        assertEquals(List.of(), result.mismatches());
+        assertEquals(0, result.lost());
+        assertEquals(0, result.duplicated());
+        assertTrue(result.writes() >= 150, "about 200 writes: " + result.writes());
+        assertEquals(ChaosRun.COMPONENTS.size(), result.outages().size());
+    }
+
+    @Test
+    void theSupervisorRestartsAComponentThatDied() throws Exception {
+        Platform platform = EmbeddedPlatform.platform();
+        platform.supervise();
+        int before = platform.restarts(PlatformSettings.MONGO);
+        platform.kill(PlatformSettings.MONGO);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (platform.restarts(PlatformSettings.MONGO) == before && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertEquals(before + 1, platform.restarts(PlatformSettings.MONGO), "the supervisor started the MongoDB stand-in again");
+        assertTrue(platform.alive(PlatformSettings.MONGO));
+    }
+}
