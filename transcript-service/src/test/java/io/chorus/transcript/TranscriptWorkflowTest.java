@@ -263,4 +263,22 @@ class TranscriptWorkflowTest {
         given().auth().oauth2(ADMIN).get("/api/audit/original-reads?site=ULM&username=researcher-ulm&size=500").then().statusCode(200)
                 .body("items.findAll { it.transcriptId == '" + id + "' }.size()", equalTo(2));
     }
+
+    @Test
+    void aRefusedRequestIsNotRememberedSoItsKeyWorksOnceTheStateAllowsIt() {
+        String body = "{\"externalId\":\"retry-" + UUID.randomUUID() + "\",\"language\":\"en\","
+                + "\"paragraphs\":[{\"speaker\":\"M\",\"text\":\"Welcome.\"}]}";
+        String id = given().auth().oauth2(PARTNER).contentType(ContentType.JSON).body(body)
+                .post("/api/sites/ULM/transcripts").then().statusCode(201).extract().path("id");
+        String key = UUID.randomUUID().toString();
+        given().auth().oauth2(LEAD).header("Idempotency-Key", key).post("/api/sites/ULM/transcripts/{id}/release", id).then()
+                .statusCode(409);
+        step(RESEARCHER, "/back-check", id, null).statusCode(200);
+        step(REVIEWER_1, "/reviews", id, null).statusCode(200);
+        step(REVIEWER_2, "/reviews", id, null).statusCode(200).body("status", equalTo("reviewed"));
+        for (int i = 0; i < 2; i++) {
+            given().auth().oauth2(LEAD).header("Idempotency-Key", key).post("/api/sites/ULM/transcripts/{id}/release", id).then()
+                    .statusCode(200).body("status", equalTo("released"));
+        }
+    }
 }

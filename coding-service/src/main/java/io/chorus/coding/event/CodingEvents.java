@@ -7,7 +7,10 @@ import io.chorus.common.event.PostgresOutbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -25,13 +28,63 @@ public class CodingEvents {
     public static final String CONSTRUCT_RATED = "io.chorus.coding.construct-rated.v1";
     public static final String AGREEMENT_MEASURED = "io.chorus.coding.agreement-measured.v1";
 
+    /** Payload of {@value #PASSAGE_CODED}: schema events/passage-coded.schema.json. */
+    public record PassageCoded(UUID codingId, String transcriptId, String site, UUID codeId, UUID codebookId, String coder, UUID roundId,
+            int firstParagraph, int lastParagraph, Integer startOffset, Integer endOffset, String valence, Integer weight, long revision,
+            Instant codedAt) {
+    }
+
+    /** Payload of {@value #CODING_REMOVED}: schema events/coding-removed.schema.json. */
+    public record CodingRemoved(UUID codingId, String transcriptId, String site, UUID codeId, String reason, boolean consensus,
+            Instant removedAt) {
+    }
+
+    /** Payload of {@value #CODEBOOK_PUBLISHED}: schema events/codebook-published.schema.json. */
+    public record CodebookPublished(UUID codebookId, String name, int version, Instant publishedAt, String publishedBy,
+            List<PublishedCode> codes) {
+    }
+
+    public record PublishedCode(UUID id, String key, UUID parentId, String name, boolean codable, String origin, String frameworkRef) {
+    }
+
+    /** Payload of {@value #CODE_CHANGED}: schema events/code-changed.schema.json; the last four belong to merges and splits. */
+    public record CodeChanged(UUID codebookId, int version, UUID codeId, String change, String name, UUID parentId, String changedBy,
+            Instant changedAt, @JsonInclude(JsonInclude.Include.NON_NULL) UUID into,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Integer codingsMoved,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<Part> parts,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, UUID> assignments) {
+    }
+
+    public record Part(UUID id, String name) {
+    }
+
+    /** Payload of {@value #CONSENSUS_REACHED}: schema events/consensus-reached.schema.json. */
+    public record ConsensusReached(String transcriptId, String site, UUID roundId, UUID codebookId, String decidedBy, Instant decidedAt,
+            List<Decided> codings) {
+    }
+
+    public record Decided(UUID codingId, UUID codeId, int firstParagraph, int lastParagraph, Integer startOffset, Integer endOffset,
+            String valence, Integer weight) {
+    }
+
+    /** Payload of {@value #CONSTRUCT_RATED}: schema events/construct-rated.schema.json. */
+    public record ConstructRated(String site, UUID codeId, UUID codebookId, String frameworkRef, String phase, String rating,
+            String ratedBy, Instant ratedAt) {
+    }
+
+    /** Payload of {@value #AGREEMENT_MEASURED}: schema events/agreement-measured.schema.json. */
+    public record AgreementMeasured(UUID roundId, String transcriptId, String site, List<String> coders, int units,
+            Double percentAgreement, Double cohenKappa, Double fleissKappa, Double krippendorffAlpha, Instant measuredAt) {
+    }
+
     @Inject
     EntityManager em;
 
     @Inject
     ObjectMapper json;
 
-    public void publish(String type, String aggregateType, Object aggregateId, Object payload) {
+    /** @param payload one of the payload records above */
+    public void publish(String type, String aggregateType, Object aggregateId, Record payload) {
         try {
             PostgresOutbox.add(em, new EventEnvelope(UUID.randomUUID().toString(), type, aggregateType,
                     String.valueOf(aggregateId), Instant.now(), json.writeValueAsString(payload)));

@@ -132,21 +132,10 @@ public class CodebookService {
         version.persist();
         codebook.draft = false;
         em.flush();
-        List<Map<String, Object>> flat = new ArrayList<>();
-        for (Code code : codes) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("id", code.id);
-            entry.put("key", code.key);
-            entry.put("parentId", code.parentId);
-            entry.put("name", code.name);
-            entry.put("codable", code.codable);
-            entry.put("origin", code.origin);
-            entry.put("frameworkRef", code.frameworkRef);
-            flat.add(entry);
-        }
-        events.publish(CodingEvents.CODEBOOK_PUBLISHED, "codebook", id, Map.of("codebookId", id, "name", codebook.name,
-                "version", codebook.currentVersion, "publishedAt", version.publishedAt.toString(),
-                "publishedBy", version.publishedBy, "codes", flat));
+        List<CodingEvents.PublishedCode> flat = codes.stream().map(code -> new CodingEvents.PublishedCode(code.id, code.key,
+                code.parentId, code.name, code.codable, code.origin, code.frameworkRef)).toList();
+        events.publish(CodingEvents.CODEBOOK_PUBLISHED, "codebook", id, new CodingEvents.CodebookPublished(id, codebook.name,
+                codebook.currentVersion, version.publishedAt, version.publishedBy, flat));
         return codebook;
     }
 
@@ -230,8 +219,8 @@ public class CodebookService {
         code.mergedInto = survivor.id;
         record(codebook, code.id, "merged", Map.of("into", survivor.id.toString(), "codings", moved));
         em.flush();
-        events.publish(CodingEvents.CODE_CHANGED, "codebook", codebook.id, changeEvent(codebook, code, "merged",
-                Map.of("into", survivor.id, "codingsMoved", moved)));
+        events.publish(CodingEvents.CODE_CHANGED, "codebook", codebook.id, changeEvent(codebook, code, "merged", survivor.id, moved,
+                null, null));
         return survivor;
     }
 
@@ -279,8 +268,8 @@ public class CodebookService {
         record(codebook, code.id, "split", Map.of("parts", parts.stream().map(p -> p.id.toString()).toList(),
                 "codings", moved.size()));
         em.flush();
-        events.publish(CodingEvents.CODE_CHANGED, "codebook", codebook.id, changeEvent(codebook, code, "split",
-                Map.of("parts", parts.stream().map(p -> Map.of("id", p.id, "name", p.name)).toList(), "assignments", moved)));
+        events.publish(CodingEvents.CODE_CHANGED, "codebook", codebook.id, changeEvent(codebook, code, "split", null, null,
+                parts.stream().map(p -> new CodingEvents.Part(p.id, p.name)).toList(), moved));
         return parts;
     }
 
@@ -401,22 +390,14 @@ public class CodebookService {
         change.persist();
         if (kind.equals("renamed") || kind.equals("moved")) {
             Code code = Code.findById(codeId);
-            events.publish(CodingEvents.CODE_CHANGED, "codebook", codebook.id, changeEvent(codebook, code, kind, Map.of()));
+            events.publish(CodingEvents.CODE_CHANGED, "codebook", codebook.id, changeEvent(codebook, code, kind, null, null, null, null));
         }
     }
 
-    private Map<String, Object> changeEvent(Codebook codebook, Code code, String change, Map<String, Object> extra) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("codebookId", codebook.id);
-        payload.put("version", codebook.currentVersion);
-        payload.put("codeId", code.id);
-        payload.put("change", change);
-        payload.put("name", code.name);
-        payload.put("parentId", code.parentId);
-        payload.put("changedBy", caller.username());
-        payload.put("changedAt", Instant.now().toString());
-        payload.putAll(extra);
-        return payload;
+    private CodingEvents.CodeChanged changeEvent(Codebook codebook, Code code, String change, UUID into, Integer codingsMoved,
+            List<CodingEvents.Part> parts, Map<String, UUID> assignments) {
+        return new CodingEvents.CodeChanged(codebook.id, codebook.currentVersion, code.id, change, code.name, code.parentId,
+                caller.username(), Instant.now(), into, codingsMoved, parts, assignments);
     }
 
     private String write(Object value) {

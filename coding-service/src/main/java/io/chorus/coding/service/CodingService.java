@@ -239,9 +239,8 @@ public class CodingService {
     }
 
     public void publishRemoved(Coding coding, String reason) {
-        events.publish(CodingEvents.CODING_REMOVED, "coding", coding.id, Map.of("codingId", coding.id,
-                "transcriptId", coding.transcriptId, "site", coding.site, "codeId", coding.codeId, "reason", reason,
-                "consensus", coding.consensus, "removedAt", Instant.now().toString()));
+        events.publish(CodingEvents.CODING_REMOVED, "coding", coding.id, new CodingEvents.CodingRemoved(coding.id,
+                coding.transcriptId, coding.site, coding.codeId, reason, coding.consensus, Instant.now()));
     }
 
     public Map<UUID, SiteValidation> validationsOf(List<Coding> codings) {
@@ -265,23 +264,9 @@ public class CodingService {
     }
 
     private void publishCoded(Coding coding, Code code) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("codingId", coding.id);
-        payload.put("transcriptId", coding.transcriptId);
-        payload.put("site", coding.site);
-        payload.put("codeId", coding.codeId);
-        payload.put("codebookId", code.codebookId);
-        payload.put("coder", coding.coder);
-        payload.put("roundId", coding.roundId);
-        payload.put("firstParagraph", coding.firstParagraph);
-        payload.put("lastParagraph", coding.lastParagraph);
-        payload.put("startOffset", coding.startOffset);
-        payload.put("endOffset", coding.endOffset);
-        payload.put("valence", coding.valence);
-        payload.put("weight", coding.weight);
-        payload.put("revision", coding.rowVersion);
-        payload.put("codedAt", coding.updatedAt.toString());
-        events.publish(CodingEvents.PASSAGE_CODED, "coding", coding.id, payload);
+        events.publish(CodingEvents.PASSAGE_CODED, "coding", coding.id, new CodingEvents.PassageCoded(coding.id, coding.transcriptId,
+                coding.site, coding.codeId, code.codebookId, coding.coder, coding.roundId, coding.firstParagraph, coding.lastParagraph,
+                coding.startOffset, coding.endOffset, coding.valence, coding.weight, coding.rowVersion, coding.updatedAt));
     }
 
     private UUID phaseCodebook(ReleasedTranscript transcript) {

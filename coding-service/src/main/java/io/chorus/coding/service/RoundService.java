@@ -199,18 +199,9 @@ public class RoundService {
             }
             io.chorus.coding.agreement.Coefficients c = AgreementCalculator.compute(List.of(document(round, entry.getKey())),
                     entry.getValue(), 0.9).overall();
-            Map<String, Object> payload = new LinkedHashMap<>();
-            payload.put("roundId", round.id);
-            payload.put("transcriptId", entry.getKey());
-            payload.put("site", transcript.site);
-            payload.put("coders", entry.getValue());
-            payload.put("units", c.units());
-            payload.put("percentAgreement", c.percentAgreement());
-            payload.put("cohenKappa", c.cohenKappa());
-            payload.put("fleissKappa", c.fleissKappa());
-            payload.put("krippendorffAlpha", c.krippendorffAlpha());
-            payload.put("measuredAt", round.closedAt.toString());
-            events.publish(CodingEvents.AGREEMENT_MEASURED, "transcript", entry.getKey(), payload);
+            events.publish(CodingEvents.AGREEMENT_MEASURED, "transcript", entry.getKey(), new CodingEvents.AgreementMeasured(round.id,
+                    entry.getKey(), transcript.site, entry.getValue(), c.units(), c.percentAgreement(), c.cohenKappa(), c.fleissKappa(),
+                    c.krippendorffAlpha(), round.closedAt));
         }
     }
 
@@ -261,15 +252,8 @@ public class RoundService {
         decided.forEach(c -> c.persist());
         em.flush();
         ConsensusView view = consensusView(round.id, transcriptId, decided);
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("transcriptId", transcriptId);
-        payload.put("site", transcript.site);
-        payload.put("roundId", round.id);
-        payload.put("codebookId", round.codebookId);
-        payload.put("decidedBy", caller.username());
-        payload.put("decidedAt", now.toString());
-        payload.put("codings", decided.stream().map(RoundService::eventCoding).toList());
-        events.publish(CodingEvents.CONSENSUS_REACHED, "transcript", transcriptId, payload);
+        events.publish(CodingEvents.CONSENSUS_REACHED, "transcript", transcriptId, new CodingEvents.ConsensusReached(transcriptId,
+                transcript.site, round.id, round.codebookId, caller.username(), now, decided.stream().map(RoundService::eventCoding).toList()));
         return new Versioned<>(view, consensusVersion(decided));
     }
 
@@ -287,17 +271,8 @@ public class RoundService {
                 decided.stream().map(c -> CodingView.of(c, validations.get(c.id))).toList());
     }
 
-    private static Map<String, Object> eventCoding(Coding c) {
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("codingId", c.id);
-        entry.put("codeId", c.codeId);
-        entry.put("firstParagraph", c.firstParagraph);
-        entry.put("lastParagraph", c.lastParagraph);
-        entry.put("startOffset", c.startOffset);
-        entry.put("endOffset", c.endOffset);
-        entry.put("valence", c.valence);
-        entry.put("weight", c.weight);
-        return entry;
+    private static CodingEvents.Decided eventCoding(Coding c) {
+        return new CodingEvents.Decided(c.id, c.codeId, c.firstParagraph, c.lastParagraph, c.startOffset, c.endOffset, c.valence, c.weight);
     }
 
     /** The ETag of a consensus set: when it was last decided (0 before any decision). */

@@ -70,16 +70,8 @@ public class SiteReviewService {
         rating.ratedAt = Instant.now();
         rating.persist();
         em.flush();
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("site", site);
-        payload.put("codeId", codeId);
-        payload.put("codebookId", code.codebookId);
-        payload.put("frameworkRef", code.frameworkRef);
-        payload.put("phase", phase);
-        payload.put("rating", rating.rating);
-        payload.put("ratedBy", rating.ratedBy);
-        payload.put("ratedAt", rating.ratedAt.toString());
-        events.publish(CodingEvents.CONSTRUCT_RATED, "site", site, payload);
+        events.publish(CodingEvents.CONSTRUCT_RATED, "site", site, new CodingEvents.ConstructRated(site, codeId, code.codebookId,
+                code.frameworkRef, phase, rating.rating, rating.ratedBy, rating.ratedAt));
         return new Put<>(new Versioned<>(RatingView.of(rating), rating.rowVersion), created);
     }
 

@@ -23,7 +23,8 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 /**
  * {@code Idempotency-Key} on every POST of every service: the first answer to a key is stored and replayed for a
  * retry of the same request; the same key with a different request is refused with 422, and while the first
- * request still runs with 409. A 5xx is not stored, so a retry runs again.
+ * request still runs with 409. Only a success (2xx or 3xx) is stored: a refusal changed nothing, so a retry with the
+ * same key runs again (a coding refused with 404 because its transcript's release has not arrived yet succeeds later).
  * <p>
  * A key belongs to the caller and to the access they held: the replay skips the resource's own checks, so it is
  * given only to a token with the same subject, roles and sites as the first one. After a role or site changed the
@@ -101,7 +102,7 @@ public class IdempotencyKeys {
         if (!(request.getProperty(CLAIMED) instanceof Claim claim)) {
             return;
         }
-        if (response.getStatus() >= 500) {
+        if (response.getStatus() >= 400) {
             store.release(claim.key());
             return;
         }

@@ -56,6 +56,7 @@ public final class ChaosRun {
     private final List<Write> writes = new CopyOnWriteArrayList<>();
     private final Map<String, Integer> errors = new ConcurrentHashMap<>();
     private final List<String> failures = new CopyOnWriteArrayList<>();
+    private final Set<String> refusals = ConcurrentHashMap.newKeySet();
     private volatile String down = "none";
 
     public ChaosRun(Platform platform, Settings settings, Consumer<String> progress) {
@@ -206,6 +207,9 @@ public final class ChaosRun {
                     return body;
                 }
                 errors.merge(during, 1, Integer::sum);
+                if (refusals.add(kind + " " + reply.status())) {
+                    progress.accept("a " + kind + " was answered " + reply.status() + " (retrying): " + reply.body());
+                }
             } catch (RuntimeException unreachable) {
                 errors.merge(during, 1, Integer::sum);
             }

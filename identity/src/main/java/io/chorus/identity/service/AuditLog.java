@@ -10,7 +10,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -22,6 +21,10 @@ public class AuditLog {
     public static final String ACCESS_CHANGED = "io.chorus.identity.access-changed.v1";
     public static final String SITE_REGISTERED = "io.chorus.identity.site-registered.v1";
     public static final String SITE_UPDATED = "io.chorus.identity.site-updated.v1";
+
+    /** Payload of {@value #ACCESS_CHANGED}: schema events/access-changed.schema.json. */
+    public record AccessChanged(String action, String site, String target, Map<String, ?> detail, String actor, Instant at) {
+    }
 
     @Inject
     EntityManager em;
@@ -38,18 +41,12 @@ public class AuditLog {
         change.target = target;
         change.detail = write(detail);
         change.persist();
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("action", action);
-        payload.put("site", site);
-        payload.put("target", target);
-        payload.put("detail", detail);
-        payload.put("actor", actor);
-        payload.put("at", change.at.toString());
-        publish(ACCESS_CHANGED, "access", target, payload);
+        publish(ACCESS_CHANGED, "access", target, new AccessChanged(action, site, target, detail, actor, change.at));
         return change;
     }
 
-    public void publish(String type, String aggregateType, String aggregateId, Object payload) {
+    /** @param payload the event's payload record */
+    public void publish(String type, String aggregateType, String aggregateId, Record payload) {
         PostgresOutbox.add(em, new EventEnvelope(UUID.randomUUID().toString(), type, aggregateType, aggregateId, Instant.now(),
                 write(payload)));
     }
