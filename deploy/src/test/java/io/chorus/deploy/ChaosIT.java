@@ -19,7 +19,7 @@ class ChaosIT {
     @Test
     void killingEachComponentLosesAndDuplicatesNothingAndEverythingReconciles() throws Exception {
         ChaosRun.Result result = new ChaosRun(EmbeddedPlatform.platform(), new ChaosRun.Settings(Duration.ofSeconds(5),
-                Duration.ofSeconds(10), 25), line -> System.out.println("[chaos] " + line)).run();
+                Duration.ofSeconds(10), 25, Duration.ofSeconds(2)), line -> System.out.println("[chaos] " + line)).run();
         System.out.println(ChaosRun.table(result));
         assertEquals(List.of(), result.mismatches());
         assertEquals(0, result.lost());

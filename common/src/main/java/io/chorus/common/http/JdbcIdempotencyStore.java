@@ -13,7 +13,7 @@ import javax.sql.DataSource;
 
 /**
  * The keys of a PostgreSQL service, in table idempotency_key (Flyway location db/idempotency). A claim older
- * than two minutes that never got an answer belongs to a request that died, and may be taken again.
+ * than 30 seconds that never got an answer belongs to a request that died, and may be taken again.
  */
 @DefaultBean
 @ApplicationScoped
@@ -24,7 +24,7 @@ public class JdbcIdempotencyStore implements IdempotencyStore {
 
     @Override
     public boolean claim(String key, String fingerprint) {
-        update("delete from idempotency_key where key = ? and status = 0 and created_at < now() - interval '2 minutes'", key);
+        update("delete from idempotency_key where key = ? and status = 0 and created_at < now() - interval '30 seconds'", key);
         return update("insert into idempotency_key (key, fingerprint, status) values (?, ?, 0) on conflict do nothing",
                 key, fingerprint) == 1;
     }

@@ -24,7 +24,8 @@ public final class ChaosMain {
         try (Platform platform = new Platform(PlatformSettings.withFreePorts(root, state, root.resolve("deploy/target/keycloak-bench")),
                 line -> System.out.println("[chaos platform] " + line))) {
             platform.start();
-            result = new ChaosRun(platform, new ChaosRun.Settings(Duration.ofSeconds(20), Duration.ofSeconds(60), writes),
+            result = new ChaosRun(platform, new ChaosRun.Settings(Duration.ofSeconds(20), Duration.ofSeconds(60), writes,
+                    Duration.ofMillis(500)),
                     line -> System.out.println("[chaos] " + line)).run();
         }
         System.out.println(ChaosRun.table(result));

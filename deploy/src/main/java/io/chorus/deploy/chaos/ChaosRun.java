@@ -34,8 +34,11 @@ public final class ChaosRun {
     static final String SITE = "BU";
     static final int PARAGRAPHS = 3;
 
-    /** @param outage how long each component stays down; {@code longOutage} for PostgreSQL and Kafka */
-    public record Settings(Duration outage, Duration longOutage, int writesPerOutage) {
+    /**
+     * @param outage how long each component stays down; {@code longOutage} for PostgreSQL and Kafka
+     * @param pace   the load's pause after each transcript's eight writes
+     */
+    public record Settings(Duration outage, Duration longOutage, int writesPerOutage, Duration pace) {
     }
 
     /** One row of the table: what happened while the component was down and after it came back. */
@@ -89,6 +92,7 @@ public final class ChaosRun {
             try {
                 while (loading.get()) {
                     lifecycle(n++, code, released);
+                    pause(settings.pace().toMillis());
                 }
             } catch (RuntimeException e) {
                 failures.add("the load stopped: " + e.getMessage());
@@ -143,9 +147,9 @@ public final class ChaosRun {
         String pushKey = key();
         JsonNode pushed = write("push", () -> client.postIdempotent("transcript-service", path, tokens.partner(SITE), push, pushKey), null, "id");
         String id = pushed.path("id").asText();
-        String lead = tokens.user("lead-bu");
         String backCheck = key();
-        write("back-check", () -> client.postIdempotent("transcript-service", path + "/" + id + "/back-check", lead, "", backCheck), id, null,
+        write("back-check", () -> client.postIdempotent("transcript-service", path + "/" + id + "/back-check", tokens.user("lead-bu"), "",
+                backCheck), id, null,
                 () -> transcriptWhere(id, t -> !t.path("status").asText().equals("uploaded")));
         for (String reviewer : List.of("translator-a", "translator-b")) {
             String review = key();
@@ -153,7 +157,8 @@ public final class ChaosRun {
                     id, null, () -> transcriptWhere(id, t -> t.path("reviewers").toString().contains("\"" + reviewer + "\"")));
         }
         String release = key();
-        write("release", () -> client.postIdempotent("transcript-service", path + "/" + id + "/release", lead, "", release), id, null,
+        write("release", () -> client.postIdempotent("transcript-service", path + "/" + id + "/release", tokens.user("lead-bu"), "",
+                release), id, null,
                 () -> transcriptWhere(id, t -> t.path("status").asText().equals("released")));
         released.add(id);
         for (int p = 1; p <= PARAGRAPHS; p++) {

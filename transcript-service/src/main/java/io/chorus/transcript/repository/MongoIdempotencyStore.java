@@ -23,7 +23,7 @@ public class MongoIdempotencyStore implements IdempotencyStore {
     @Override
     public boolean claim(String key, String fingerprint) {
         keys().deleteOne(Filters.and(byKey(key), Filters.eq("status", 0),
-                Filters.lt("createdAt", Date.from(Instant.now().minusSeconds(120)))));
+                Filters.lt("createdAt", Date.from(Instant.now().minusSeconds(30)))));
         try {
             keys().insertOne(new Document("_id", key).append("fingerprint", fingerprint).append("status", 0)
                     .append("createdAt", new Date()));
