@@ -8,7 +8,7 @@ import java.time.Duration;
 
 /**
  * {@code ./platform chaos [writes]}: on its own embedded platform, kills each component in turn during a mixed load
- * (PostgreSQL and Kafka for 60 s, the others for 20 s), restarts it, and reconciles. {@code writes} is about how many
+ * (PostgreSQL and Kafka for 2 minutes, the others for 20 s), restarts it, and reconciles. {@code writes} is about how many
  * writes the load makes per outage (default 40). Exits 1 if anything was lost, duplicated or does not reconcile.
  */
 public final class ChaosMain {
@@ -24,7 +24,7 @@ public final class ChaosMain {
         try (Platform platform = new Platform(PlatformSettings.withFreePorts(root, state, root.resolve("deploy/target/keycloak-bench")),
                 line -> System.out.println("[chaos platform] " + line))) {
             platform.start();
-            result = new ChaosRun(platform, new ChaosRun.Settings(Duration.ofSeconds(20), Duration.ofSeconds(60), writes,
+            result = new ChaosRun(platform, new ChaosRun.Settings(Duration.ofSeconds(20), Duration.ofSeconds(120), writes,
                     Duration.ofMillis(500)),
                     line -> System.out.println("[chaos] " + line)).run();
         }
