@@ -72,7 +72,15 @@ public class DeadLetters {
         update("insert into dead_letter (consumer, event_id, type, aggregate_type, aggregate_id, occurred_at, payload, reason) "
                 + "values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (consumer, event_id) do update set reason = excluded.reason, "
                 + "dead_at = now(), replayed_at = null", consumer, event.id(), event.type(), event.aggregateType(), event.aggregateId(),
-                event.occurredAt() == null ? null : Timestamp.from(event.occurredAt()), storable(event.payloadJson()), storable(reason));
+                event.occurredAt() == null ? null : Timestamp.from(event.occurredAt()), storable(event.payloadJson()), withoutText(reason));
+    }
+
+    /**
+     * A reason as admins may read it: a parser quotes the value it refused, which can be a transcript's original words,
+     * and those go only to members of its site. Quoted values are left out; what was wrong and where stays.
+     */
+    static String withoutText(String reason) {
+        return reason == null ? null : storable(reason.replaceAll("\"[^\"]*\"", "\"…\""));
     }
 
     /** PostgreSQL text cannot hold NUL, the commonest poison of all: kept as its JSON escape. */
@@ -150,7 +158,7 @@ public class DeadLetters {
                 replayed++;
             } catch (RuntimeException e) {
                 String reason = EventFailures.reason(e);
-                update("update dead_letter set reason = ? where consumer = ? and event_id = ?", storable(reason), consumer, event.id());
+                update("update dead_letter set reason = ? where consumer = ? and event_id = ?", withoutText(reason), consumer, event.id());
                 failing.add(new DeadLetter(consumer, event.id(), event.type(), event.aggregateType(), event.aggregateId(),
                         event.occurredAt(), reason, Instant.now(), null));
             }
