@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The bounded form of {@code ./platform chaos}: one kill -9 of each component during a load of about 200 writes, each
+ * The bounded form of {@code ./platform chaos}: one kill -9 of each component during a load of about 200 writes
+ * (transcripts taken to release and coded, every third also double coded in a round and taken to consensus), each
  * restarted, then everything reconciled. PostgreSQL and Kafka stay down 65 s: longer than any 60 s limit a consumer
  * or producer might have on waiting (such a limit once stopped a consumer channel for good). Also: the launcher's supervisor restarts a component that died by itself.
  */
@@ -26,6 +27,7 @@ class ChaosIT {
         assertEquals(0, result.lost());
         assertEquals(0, result.duplicated());
         assertTrue(result.writes() >= 150, "about 200 writes: " + result.writes());
+        assertTrue(result.consensusDecided() >= 3, "rounds closed and taken to consensus: " + result.consensusDecided());
         assertEquals(ChaosRun.COMPONENTS.size(), result.outages().size());
     }
 

@@ -7,15 +7,16 @@ import io.chorus.deploy.ChorusClient;
 import io.chorus.deploy.Platform;
 import io.chorus.deploy.PlatformSettings;
 import io.chorus.deploy.bench.LatencyBenchmark;
+import io.chorus.deploy.chaos.AcknowledgedWrites.Write;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -33,6 +34,9 @@ public final class ChaosRun {
             PlatformSettings.KAFKA, PlatformSettings.MONGO, PlatformSettings.POSTGRES, PlatformSettings.KEYCLOAK);
     static final String SITE = "BU";
     static final int PARAGRAPHS = 3;
+    /** Every third transcript is also double coded in a round and taken to consensus. */
+    static final int CONSENSUS_EVERY = 3;
+    static final int CONSENSUS_DECISIONS = 2;
 
     /**
      * @param outage how long each component stays down; {@code longOutage} for PostgreSQL and Kafka
@@ -45,7 +49,7 @@ public final class ChaosRun {
     public record Outage(String component, int acknowledged, int clientErrors, double secondsUntilReady, int lost, int duplicated) {
     }
 
-    public record Result(List<Outage> outages, int writes, int lost, int duplicated, List<String> mismatches) {
+    public record Result(List<Outage> outages, int writes, long consensusDecided, int lost, int duplicated, List<String> mismatches) {
         public boolean reconciled() {
             return lost == 0 && duplicated == 0 && mismatches.isEmpty();
         }
@@ -56,11 +60,8 @@ public final class ChaosRun {
     private final Settings settings;
     private final Consumer<String> progress;
     private final Tokens tokens;
-    private final List<Write> writes = new CopyOnWriteArrayList<>();
-    private final Map<String, Integer> errors = new ConcurrentHashMap<>();
+    private final AcknowledgedWrites writes;
     private final List<String> failures = new CopyOnWriteArrayList<>();
-    private final Set<String> refusals = ConcurrentHashMap.newKeySet();
-    private volatile String down = "none";
 
     public ChaosRun(Platform platform, Settings settings, Consumer<String> progress) {
         this.platform = platform;
@@ -68,18 +69,15 @@ public final class ChaosRun {
         this.settings = settings;
         this.progress = progress;
         this.tokens = new Tokens(client);
+        this.writes = new AcknowledgedWrites(progress);
     }
 
-    /** One acknowledged write: what it made, and the outage it was acknowledged in. */
-    record Write(String kind, String id, String transcript, String during) {
-    }
-
-    private long releasedBefore;
+    private Map<String, Long> progressBefore;
     private final Map<String, Long> deadLettersBefore = new LinkedHashMap<>();
 
     public Result run() throws Exception {
         String analyst = tokens.user("analyst");
-        releasedBefore = reportedReleased(analyst);
+        progressBefore = progress(analyst);
         for (String service : List.of("coding-service", "reporting-service")) {
             deadLettersBefore.put(service, deadLetters(service));
         }
@@ -91,7 +89,7 @@ public final class ChaosRun {
             int n = 0;
             try {
                 while (loading.get()) {
-                    lifecycle(n++, code, released);
+                    lifecycle(n++, codebook, code, released);
                     pause(settings.pace().toMillis());
                 }
             } catch (RuntimeException e) {
@@ -107,7 +105,7 @@ public final class ChaosRun {
         load.join(Duration.ofMinutes(5).toMillis());
         String withdrawn = released.isEmpty() ? null : released.get(0);
         if (withdrawn != null) {
-            write("withdrawal", () -> client.postIdempotent("transcript-service", "/api/sites/" + SITE + "/transcripts/" + withdrawn + "/withdrawal",
+            writes.write("withdrawal", () -> client.postIdempotent("transcript-service", "/api/sites/" + SITE + "/transcripts/" + withdrawn + "/withdrawal",
                     tokens.user("lead-bu"), "{\"reason\":\"the group withdrew (chaos run)\"}", key()), withdrawn, null);
         }
         progress.accept("load stopped after " + writes.size() + " acknowledged writes; reconciling");
@@ -117,10 +115,10 @@ public final class ChaosRun {
     private Outage outage(String component) throws Exception {
         int before = writes.size();
         awaitWrites(before + settings.writesPerOutage() / 2, Duration.ofMinutes(3));
-        Map<String, Integer> errorsBefore = Map.copyOf(errors);
+        int errorsBefore = writes.errorsDuring(component);
         progress.accept("kill -9 " + component);
         platform.crash(component);
-        down = component;
+        writes.down(component);
         int atCrash = writes.size();
         Duration outage = component.equals(PlatformSettings.POSTGRES) || component.equals(PlatformSettings.KAFKA)
                 ? settings.longOutage() : settings.outage();
@@ -128,15 +126,15 @@ public final class ChaosRun {
         long restarting = System.nanoTime();
         platform.restart(component);
         double seconds = (System.nanoTime() - restarting) / 1e9;
-        down = "none";
+        writes.down("none");
         int acknowledged = writes.size() - atCrash;
-        int clientErrors = errors.getOrDefault(component, 0) - errorsBefore.getOrDefault(component, 0);
+        int clientErrors = writes.errorsDuring(component) - errorsBefore;
         progress.accept(String.format("%s back, ready in %.1f s; %d writes acknowledged while it was down", component, seconds, acknowledged));
         return new Outage(component, acknowledged, clientErrors, seconds, 0, 0);
     }
 
     /** One transcript from push to release, then its codings; every step retried with its own Idempotency-Key. */
-    private void lifecycle(int n, String code, List<String> released) {
+    private void lifecycle(int n, String codebook, String code, List<String> released) {
         String path = "/api/sites/" + SITE + "/transcripts";
         ArrayNode paragraphs = ChorusClient.JSON.createArrayNode();
         for (int p = 1; p <= PARAGRAPHS; p++) {
@@ -145,19 +143,19 @@ public final class ChaosRun {
         ObjectNode push = ChorusClient.JSON.createObjectNode().put("externalId", "chaos-" + n + "-" + UUID.randomUUID()).put("language", "en");
         push.set("paragraphs", paragraphs);
         String pushKey = key();
-        JsonNode pushed = write("push", () -> client.postIdempotent("transcript-service", path, tokens.partner(SITE), push, pushKey), null, "id");
+        JsonNode pushed = writes.write("push", () -> client.postIdempotent("transcript-service", path, tokens.partner(SITE), push, pushKey), null, "id");
         String id = pushed.path("id").asText();
         String backCheck = key();
-        write("back-check", () -> client.postIdempotent("transcript-service", path + "/" + id + "/back-check", tokens.user("lead-bu"), "",
+        writes.write("back-check", () -> client.postIdempotent("transcript-service", path + "/" + id + "/back-check", tokens.user("lead-bu"), "",
                 backCheck), id, null,
                 () -> transcriptWhere(id, t -> !t.path("status").asText().equals("uploaded")));
         for (String reviewer : List.of("translator-a", "translator-b")) {
             String review = key();
-            write("review", () -> client.postIdempotent("transcript-service", path + "/" + id + "/reviews", tokens.user(reviewer), "", review),
+            writes.write("review", () -> client.postIdempotent("transcript-service", path + "/" + id + "/reviews", tokens.user(reviewer), "", review),
                     id, null, () -> transcriptWhere(id, t -> t.path("reviewers").toString().contains("\"" + reviewer + "\"")));
         }
         String release = key();
-        write("release", () -> client.postIdempotent("transcript-service", path + "/" + id + "/release", tokens.user("lead-bu"), "",
+        writes.write("release", () -> client.postIdempotent("transcript-service", path + "/" + id + "/release", tokens.user("lead-bu"), "",
                 release), id, null,
                 () -> transcriptWhere(id, t -> t.path("status").asText().equals("released")));
         released.add(id);
@@ -166,9 +164,54 @@ public final class ChaosRun {
             String codingKey = key();
             // coding-service has the transcript once its released event arrived: until then it answers 404
             int paragraph = p;
-            write("coding", () -> client.postIdempotent("coding-service", "/api/transcripts/" + id + "/codings", tokens.user("analyst"),
-                    coding, codingKey), id, "id", () -> codingAt(id, code, paragraph));
+            writes.write("coding", () -> client.postIdempotent("coding-service", "/api/transcripts/" + id + "/codings", tokens.user("analyst"),
+                    coding, codingKey), id, "id", () -> codingAt(id, code, paragraph, "analyst", null));
         }
+        if (n % CONSENSUS_EVERY == CONSENSUS_EVERY - 1) {
+            doubleCoded(n, id, codebook, code);
+        }
+    }
+
+    /** Two coders code the transcript blind in a round, the round closes, and a consensus of two passages is decided. */
+    private void doubleCoded(int n, String id, String codebook, String code) {
+        String name = "chaos round " + n + " " + UUID.randomUUID();
+        ObjectNode round = ChorusClient.JSON.createObjectNode().put("name", name).put("codebookId", codebook);
+        round.putArray("assignments").addObject().put("transcriptId", id).putArray("coders").add("analyst").add("analyst-b");
+        String roundKey = key();
+        String roundId = writes.write("round", () -> client.postIdempotent("coding-service", "/api/rounds", tokens.user("analyst"), round,
+                roundKey), id, "id", () -> myRound(name)).path("id").asText();
+        ArrayNode basedOn = ChorusClient.JSON.createArrayNode();
+        for (String coder : List.of("analyst", "analyst-b")) {
+            ObjectNode coding = ChorusClient.JSON.createObjectNode().put("codeId", code).put("firstParagraph", 1).put("lastParagraph", 1)
+                    .put("roundId", roundId);
+            String codingKey = key();
+            basedOn.add(writes.write("round coding", () -> client.postIdempotent("coding-service", "/api/transcripts/" + id + "/codings",
+                    tokens.user(coder), coding, codingKey), id, "id", () -> codingAt(id, code, 1, coder, roundId)).path("id").asText());
+        }
+        String roundPath = "/api/rounds/" + roundId;
+        writes.write("closure", () -> client.post("coding-service", roundPath + "/closure", tokens.user("analyst"), "",
+                client.get("coding-service", roundPath, tokens.user("analyst")).etag()), id, null, () -> {
+                    JsonNode now = client.get("coding-service", roundPath, tokens.user("analyst")).body();
+                    return now.path("status").asText().equals("closed") ? now : null;
+                });
+        ObjectNode consensus = ChorusClient.JSON.createObjectNode();
+        ArrayNode decisions = consensus.putArray("codings");
+        decisions.addObject().put("codeId", code).put("firstParagraph", 1).put("lastParagraph", 1).set("basedOn", basedOn);
+        decisions.addObject().put("codeId", code).put("firstParagraph", 2).put("lastParagraph", 2);
+        String consensusPath = roundPath + "/transcripts/" + id + "/consensus";
+        writes.write("consensus", () -> client.put("coding-service", consensusPath, tokens.user("analyst"), consensus), id, null, () -> {
+            JsonNode decided = client.get("coding-service", consensusPath, tokens.user("analyst")).body();
+            return decided.path("codings").size() == CONSENSUS_DECISIONS ? decided : null;
+        });
+    }
+
+    private JsonNode myRound(String name) {
+        for (JsonNode assignment : client.get("coding-service", "/api/rounds/mine", tokens.user("analyst")).body()) {
+            if (assignment.path("roundName").asText().equals(name)) {
+                return ChorusClient.JSON.createObjectNode().put("id", assignment.path("roundId").asText());
+            }
+        }
+        return null;
     }
 
     private JsonNode transcriptWhere(String id, java.util.function.Predicate<JsonNode> done) {
@@ -176,54 +219,16 @@ public final class ChaosRun {
         return reply.status() == 200 && done.test(reply.body()) ? reply.body() : null;
     }
 
-    private JsonNode codingAt(String transcript, String code, int paragraph) {
-        for (JsonNode coding : client.get("coding-service", "/api/codings?transcript=" + transcript + "&size=100", tokens.user("analyst"))
+    private JsonNode codingAt(String transcript, String code, int paragraph, String coder, String round) {
+        for (JsonNode coding : client.get("coding-service", "/api/codings?transcript=" + transcript + "&size=100", tokens.user(coder))
                 .body().path("items")) {
-            if (coding.path("codeId").asText().equals(code) && coding.path("firstParagraph").asInt() == paragraph) {
+            if (coding.path("codeId").asText().equals(code) && coding.path("firstParagraph").asInt() == paragraph
+                    && coding.path("coder").asText().equals(coder) && Objects.equals(round, coding.path("roundId").textValue())
+                    && !coding.path("consensus").asBoolean()) {
                 return coding;
             }
         }
         return null;
-    }
-
-    interface Call {
-        ChorusClient.Reply send();
-    }
-
-    private JsonNode write(String kind, Call call, String transcript, String idField) {
-        return write(kind, call, transcript, idField, () -> null);
-    }
-
-    /**
-     * Retries until the write is acknowledged (2xx), as a client with an Idempotency-Key may; records it once. A 409
-     * after a retry can mean the first attempt took effect and its answer was lost: then {@code alreadyDone} looks,
-     * as a client would, and returns what the first attempt made.
-     */
-    private JsonNode write(String kind, Call call, String transcript, String idField, java.util.function.Supplier<JsonNode> alreadyDone) {
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        long backoff = 200;
-        while (true) {
-            String during = down;
-            try {
-                ChorusClient.Reply reply = call.send();
-                JsonNode body = reply.status() / 100 == 2 ? reply.body() : reply.status() == 409 ? alreadyDone.get() : null;
-                if (body != null) {
-                    writes.add(new Write(kind, idField == null ? transcript : body.path(idField).asText(), transcript, during));
-                    return body;
-                }
-                errors.merge(during, 1, Integer::sum);
-                if (refusals.add(kind + " " + reply.status())) {
-                    progress.accept("a " + kind + " was answered " + reply.status() + " (retrying): " + reply.body());
-                }
-            } catch (RuntimeException unreachable) {
-                errors.merge(during, 1, Integer::sum);
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(kind + " was never acknowledged");
-            }
-            pause(backoff);
-            backoff = Math.min(2_000, backoff * 2);
-        }
     }
 
     private Result reconcile(List<Outage> outages, String code, String codebook, List<String> released, String withdrawn) {
@@ -248,12 +253,8 @@ public final class ChaosRun {
                 break;
             }
         }
-        for (Write w : writes) {
-            if (w.kind().equals("push") && !atSource.contains(w.id())) {
-                lostBy.merge(w.during(), 1, Integer::sum);
-            }
-        }
-        long pushes = writes.stream().filter(w -> w.kind().equals("push")).map(Write::id).distinct().count();
+        writes.of("push").filter(w -> !atSource.contains(w.id())).forEach(w -> lostBy.merge(w.during(), 1, Integer::sum));
+        long pushes = writes.of("push").map(Write::id).distinct().count();
         if (listed != pushes) {
             mismatches.add("transcript-service lists " + listed + " chaos transcripts; " + pushes + " pushes were acknowledged");
         }
@@ -272,13 +273,14 @@ public final class ChaosRun {
                 lostBy.getOrDefault(o.component(), 0), duplicatedBy.getOrDefault(o.component(), 0))).toList();
         int lost = lostBy.values().stream().mapToInt(Integer::intValue).sum();
         int duplicated = duplicatedBy.values().stream().mapToInt(Integer::intValue).sum();
-        return new Result(rows, writes.size(), lost, duplicated, mismatches);
+        return new Result(rows, writes.size(), writes.of("consensus").count(), lost, duplicated, mismatches);
     }
 
     private List<String> differences(String analyst, String admin, String code, String codebook, List<String> released, String withdrawn,
             Map<String, Integer> lostBy, Map<String, Integer> duplicatedBy, boolean count) {
         List<String> differences = new ArrayList<>();
-        int codingsExpected = 0;
+        long passagesExpected = 0;
+        long doubleCoded = 0;
         for (String id : released) {
             boolean gone = id.equals(withdrawn);
             int status = client.get("coding-service", "/api/transcripts/" + id, analyst).status();
@@ -291,33 +293,47 @@ public final class ChaosRun {
             JsonNode codings = client.get("coding-service", "/api/codings?transcript=" + id + "&size=100", analyst).body();
             Set<String> ids = new TreeSet<>();
             codings.path("items").forEach(c -> ids.add(c.path("id").asText()));
-            for (Write w : writes) {
-                if (w.kind().equals("coding") && w.transcript().equals(id)) {
-                    codingsExpected++;
-                    if (!ids.contains(w.id())) {
-                        differences.add("acknowledged coding " + w.id() + " is missing");
-                        if (count) {
-                            lostBy.merge(w.during(), 1, Integer::sum);
-                        }
+            List<Write> acknowledged = writes.on(id, Set.of("coding", "round coding")).toList();
+            for (Write w : acknowledged) {
+                if (!ids.contains(w.id())) {
+                    differences.add("acknowledged " + w.kind() + " " + w.id() + " is missing");
+                    if (count) {
+                        lostBy.merge(w.during(), 1, Integer::sum);
                     }
                 }
             }
-            long acknowledged = writes.stream().filter(w -> w.kind().equals("coding") && w.transcript().equals(id)).count();
-            if (codings.path("total").asLong() > acknowledged) {
-                differences.add("transcript " + id + " has " + codings.path("total").asLong() + " codings; " + acknowledged + " acknowledged");
-                if (count) {
-                    duplicatedBy.merge("none", (int) (codings.path("total").asLong() - acknowledged), Integer::sum);
+            long expected = acknowledged.size();
+            if (writes.on(id, Set.of("consensus")).findAny().isPresent()) {
+                doubleCoded++;
+                expected += CONSENSUS_DECISIONS;
+                passagesExpected += CONSENSUS_DECISIONS;
+                int decided = consensusOf(id, analyst).size();
+                if (decided != CONSENSUS_DECISIONS) {
+                    differences.add("transcript " + id + " has " + decided + " consensus codings; " + CONSENSUS_DECISIONS + " were decided");
+                }
+            } else {
+                passagesExpected += writes.on(id, Set.of("coding")).count();
+            }
+            if (codings.path("total").asLong() != expected) {
+                differences.add("transcript " + id + " has " + codings.path("total").asLong() + " codings; " + expected + " acknowledged");
+                if (count && codings.path("total").asLong() > expected) {
+                    duplicatedBy.merge("none", (int) (codings.path("total").asLong() - expected), Integer::sum);
                 }
             }
         }
-        long releasedNow = releasedBefore + released.stream().filter(id -> !id.equals(withdrawn)).count();
-        long reported = reportedReleased(analyst);
-        if (reported != releasedNow) {
-            differences.add("reporting counts " + reported + " released transcripts at " + SITE + "; the source has " + releasedNow);
-        }
+        Map<String, Long> expectedProgress = Map.of("released", released.stream().filter(id -> !id.equals(withdrawn)).count(),
+                "doubleCoded", doubleCoded, "agreementMeasured", doubleCoded);
+        Map<String, Long> progressNow = progress(analyst);
+        expectedProgress.forEach((column, added) -> {
+            long source = progressBefore.get(column) + added;
+            if (progressNow.get(column) != source) {
+                differences.add("reporting's progress counts " + progressNow.get(column) + " " + column + " at " + SITE + "; the source has "
+                        + source);
+            }
+        });
         int passages = LatencyBenchmark.count(client, analyst, "/api/reports/code-frequency?codebook=" + codebook, code);
-        if (passages != codingsExpected) {
-            differences.add("reporting counts " + passages + " coded passages; coding-service has " + codingsExpected);
+        if (passages != passagesExpected) {
+            differences.add("reporting counts " + passages + " coded passages; coding-service has " + passagesExpected);
         }
         JsonNode reconciliation = client.get("reporting-service", "/api/admin/reconciliation", admin).body();
         if (reconciliation.path("differences").asInt() != 0) {
@@ -336,13 +352,20 @@ public final class ChaosRun {
         return client.get(service, "/api/admin/dead-letters", tokens.user("admin")).body().path("total").asLong();
     }
 
-    private long reportedReleased(String analyst) {
+    /** The site's row of the progress report: released, double-coded and agreement-measured transcripts. */
+    private Map<String, Long> progress(String analyst) {
+        Map<String, Long> columns = new LinkedHashMap<>(Map.of("released", 0L, "doubleCoded", 0L, "agreementMeasured", 0L));
         for (JsonNode row : client.get("reporting-service", "/api/reports/progress", analyst).body().path("rows")) {
             if (SITE.equals(row.path("site").asText())) {
-                return row.path("released").asLong();
+                columns.replaceAll((column, zero) -> row.path(column).asLong());
             }
         }
-        return 0;
+        return columns;
+    }
+
+    private JsonNode consensusOf(String transcript, String analyst) {
+        return writes.on(transcript, Set.of("round")).findFirst().map(round -> client.get("coding-service", "/api/rounds/" + round.id()
+                + "/transcripts/" + transcript + "/consensus", analyst).body().path("codings")).orElse(ChorusClient.JSON.createArrayNode());
     }
 
     private void awaitWrites(int count, Duration timeout) {
@@ -359,7 +382,8 @@ public final class ChaosRun {
             table.append(String.format("%-20s %12d %13d %16.1f %6d %11d%n", o.component(), o.acknowledged(), o.clientErrors(),
                     o.secondsUntilReady(), o.lost(), o.duplicated()));
         }
-        table.append(String.format("%d writes acknowledged in all; lost %d, duplicated %d; %s%n", result.writes(), result.lost(),
+        table.append(String.format("%d writes acknowledged in all (%d transcripts double coded to consensus); lost %d, duplicated %d; %s%n",
+                result.writes(), result.consensusDecided(), result.lost(),
                 result.duplicated(), result.mismatches().isEmpty() ? "sources, coding-service and reports reconcile"
                         : "NOT reconciled: " + String.join("; ", result.mismatches())));
         return table.toString();
