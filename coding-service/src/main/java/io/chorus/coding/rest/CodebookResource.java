@@ -11,6 +11,14 @@ import io.chorus.coding.service.CodebookCommands.NewCode;
 import io.chorus.coding.service.CodebookCommands.NewCodebook;
 import io.chorus.coding.service.CodebookCommands.PhaseAssignment;
 import io.chorus.coding.service.CodebookService;
+import io.chorus.coding.service.QdcCodebooks;
+import jakarta.validation.constraints.Size;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import io.chorus.coding.service.CodebookTemplates;
 import io.chorus.coding.service.CodebookViews.Change;
 import io.chorus.coding.service.CodebookViews.CodebookSummary;
@@ -60,6 +68,12 @@ public class CodebookResource {
 
     @Inject
     CodebookTemplates templates;
+
+    @Inject
+    QdcCodebooks qdc;
+
+    /** REFI-QDA code books travel as XML files. */
+    static final String QDC = MediaType.APPLICATION_XML;
 
     @GET
     @Path("/codebooks")
@@ -168,6 +182,39 @@ public class CodebookResource {
             @Valid @NotNull PhaseAssignment command) {
         codebooks.assignToPhase(study, phase, command.codebookId());
         return command;
+    }
+
+    @POST
+    @Path("/codebooks/qdc")
+    @Consumes({MediaType.APPLICATION_XML, MediaType.TEXT_XML, MediaType.APPLICATION_OCTET_STREAM})
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ANALYST, Roles.CONSORTIUM_ADMIN})
+    @Operation(summary = "Import a REFI-QDA code book (.qdc) as a new draft codebook",
+            description = "Hierarchy, descriptions (a Chorus export's 'Include when:', 'Exclude when:' and 'Example:' paragraphs "
+                    + "become the code's criteria), colours and codable flags are kept; each code keeps the file's GUID as its key. "
+                    + "Any QDA-XML code book namespace is read (codebook 1.0, 1:0, 0:4). A DOCTYPE is refused.")
+    @RequestBody(required = true, content = @Content(mediaType = QDC, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CodebookView.class)))
+    public Response importQdcCodebook(InputStream file,
+            @QueryParam("name") @Size(max = 200) String name) {
+        return created(qdc.importFile(file, name));
+    }
+
+    @GET
+    @Path("/codebooks/{id}/versions/{number}/qdc")
+    @Produces(QDC)
+    @Operation(summary = "A published version as a REFI-QDA code book (.qdc), valid against Codebook.xsd",
+            description = "Codes keep the GUID they were imported with, else their Chorus id, so a tool's codings match them.")
+    @APIResponse(responseCode = "200", description = "The .qdc file", content = @Content(mediaType = QDC,
+            schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    public Response exportQdcCodebook(@PathParam("id") UUID id, @PathParam("number") int number) {
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        qdc.export(id, number, file);
+        String name = qdc.fileName(id, number);
+        return Response.ok(file.toByteArray(), QDC).header("Content-Disposition", "attachment; filename=\""
+                + name.replaceAll("[^A-Za-z0-9 ()._-]", "_") + "\"; filename*=UTF-8''" + URLEncoder.encode(name, StandardCharsets.UTF_8)
+                .replace("+", "%20")).build();
     }
 
     private Response created(Codebook codebook) {

@@ -30,6 +30,15 @@ public class ProblemMappers {
         return respond(e.toProblem(), uri);
     }
 
+    /** A REFI-QDA file refused: 413 for its size, 422 for its content; the pointer names the archive entry at fault. */
+    @ServerExceptionMapper
+    public Response refusedFile(io.chorus.refi.RefiRefusal e, UriInfo uri) {
+        String pointer = e.entry() == null ? "" : "/" + e.entry().replace("~", "~0").replace("/", "~1");
+        int status = e.tooLarge() ? 413 : 422;
+        return respond(new Problem("about:blank", status == 413 ? "Content Too Large" : "Unprocessable Content", status, e.getMessage(),
+                List.of(new Problem.FieldError(pointer, e.getMessage()))), uri);
+    }
+
     @ServerExceptionMapper
     public Response invalidBody(ConstraintViolationException e, UriInfo uri) {
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
