@@ -14,17 +14,17 @@ import io.chorus.coding.service.CodebookService;
 import io.chorus.coding.service.QdcCodebooks;
 import jakarta.validation.constraints.Size;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import io.chorus.common.rest.FileUploads;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import io.chorus.coding.service.CodebookTemplates;
 import io.chorus.coding.service.CodebookViews.Change;
 import io.chorus.coding.service.CodebookViews.CodebookSummary;
 import io.chorus.coding.service.CodebookViews.PublishedVersion;
 import io.chorus.coding.service.CodebookViews.Template;
 import io.chorus.coding.repository.Code;
+import io.chorus.common.http.Downloads;
 import io.chorus.common.rest.Page;
 import io.chorus.common.rest.Versions;
 import io.chorus.common.security.Roles;
@@ -186,19 +186,17 @@ public class CodebookResource {
 
     @POST
     @Path("/codebooks/qdc")
-    @Consumes({MediaType.APPLICATION_XML, MediaType.TEXT_XML, MediaType.APPLICATION_OCTET_STREAM})
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ANALYST, Roles.CONSORTIUM_ADMIN})
-    @Operation(summary = "Import a REFI-QDA code book (.qdc) as a new draft codebook",
+    @Operation(summary = "Import a REFI-QDA code book (.qdc, sent as the form's 'file') as a new draft codebook",
             description = "Hierarchy, descriptions (a Chorus export's 'Include when:', 'Exclude when:' and 'Example:' paragraphs "
                     + "become the code's criteria), colours and codable flags are kept; each code keeps the file's GUID as its key. "
                     + "Any QDA-XML code book namespace is read (codebook 1.0, 1:0, 0:4). A DOCTYPE is refused.")
-    @RequestBody(required = true, content = @Content(mediaType = QDC, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = CodebookView.class)))
-    public Response importQdcCodebook(InputStream file,
-            @QueryParam("name") @Size(max = 200) String name) {
-        return created(qdc.importFile(file, name));
+    public Response importQdcCodebook(@RestForm("file") FileUpload file, @QueryParam("name") @Size(max = 200) String name) {
+        return created(qdc.importFile(FileUploads.required(file), name));
     }
 
     @GET
@@ -211,10 +209,7 @@ public class CodebookResource {
     public Response exportQdcCodebook(@PathParam("id") UUID id, @PathParam("number") int number) {
         ByteArrayOutputStream file = new ByteArrayOutputStream();
         qdc.export(id, number, file);
-        String name = qdc.fileName(id, number);
-        return Response.ok(file.toByteArray(), QDC).header("Content-Disposition", "attachment; filename=\""
-                + name.replaceAll("[^A-Za-z0-9 ()._-]", "_") + "\"; filename*=UTF-8''" + URLEncoder.encode(name, StandardCharsets.UTF_8)
-                .replace("+", "%20")).build();
+        return Downloads.attachment(file.toByteArray(), QDC, qdc.fileName(id, number));
     }
 
     private Response created(Codebook codebook) {

@@ -13,7 +13,11 @@ import io.chorus.refi.QdaProject;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,8 +38,13 @@ public class QdcCodebooks {
     CodebookService codebooks;
 
     @Transactional
-    public Codebook importFile(InputStream file, String name) {
-        QdaProject read = ProjectReader.readCodebook(file, null);
+    public Codebook importFile(Path file, String name) {
+        QdaProject read;
+        try (InputStream in = Files.newInputStream(file)) {
+            read = ProjectReader.readCodebook(in, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         if (read.codes().isEmpty()) {
             throw ProblemException.invalid("/codes", "The code book has no codes");
         }
@@ -85,8 +94,7 @@ public class QdcCodebooks {
     }
 
     public String fileName(java.util.UUID id, int number) {
-        String name = codebooks.view(id).body().name().replaceAll("[^\\p{L}\\p{N} ()._-]", "").strip();
-        return (name.isEmpty() ? "codebook" : name) + " v" + number + ".qdc";
+        return codebooks.view(id).body().name() + " v" + number + ".qdc";
     }
 
     public void export(java.util.UUID id, int number, OutputStream out) {
@@ -99,7 +107,7 @@ public class QdcCodebooks {
         return code.key() != null && Guids.wellFormed(code.key()) ? Guids.canonical(code.key()) : code.id().toString();
     }
 
-    private static QdaProject.Code code(CodeView code) {
+    static QdaProject.Code code(CodeView code) {
         return new QdaProject.Code(guid(code), code.name(), code.codable(), code.colour(),
                 CodeDescriptions.join(code.definition(), code.inclusion(), code.exclusion(), code.example()),
                 code.children().stream().map(QdcCodebooks::code).toList());

@@ -85,9 +85,11 @@ class QdcCodebookTest {
         importQdc("not xml".getBytes(), null).then().statusCode(422).body("detail", containsString("not well-formed"));
         given().auth().oauth2(ANALYST_A).contentType(ContentType.JSON).body("{}").post("/api/codebooks/qdc").then().statusCode(415)
                 .contentType("application/problem+json");
-        given().auth().oauth2(RESEARCHER_ULM).contentType("application/xml").body("<CodeBook/>").post("/api/codebooks/qdc").then()
-                .statusCode(403).contentType("application/problem+json");
-        given().contentType("application/xml").body("<CodeBook/>").post("/api/codebooks/qdc").then().statusCode(401);
+        given().auth().oauth2(ANALYST_A).multiPart("name", "no file here").post("/api/codebooks/qdc").then().statusCode(422)
+                .contentType("application/problem+json").body("errors[0].pointer", equalTo("/file"));
+        given().auth().oauth2(RESEARCHER_ULM).multiPart("file", "c.qdc", "<CodeBook/>".getBytes(), "application/xml")
+                .post("/api/codebooks/qdc").then().statusCode(403).contentType("application/problem+json");
+        given().multiPart("file", "c.qdc", "<CodeBook/>".getBytes(), "application/xml").post("/api/codebooks/qdc").then().statusCode(401);
         assertEquals(before, codebookCount());
         given().auth().oauth2(ANALYST_A).get("/api/codebooks/{id}/versions/1/qdc", java.util.UUID.randomUUID()).then().statusCode(404)
                 .contentType("application/problem+json");
@@ -112,7 +114,7 @@ class QdcCodebookTest {
     }
 
     static Response importQdc(byte[] file, String name) {
-        var request = given().auth().oauth2(ANALYST_A).contentType("application/xml").body(file);
+        var request = given().auth().oauth2(ANALYST_A).multiPart("file", "codebook.qdc", file, "application/xml");
         return (name == null ? request : request.queryParam("name", name)).post("/api/codebooks/qdc");
     }
 
