@@ -8,10 +8,13 @@ import io.chorus.client.coding.api.CodingApi;
 import io.chorus.client.coding.api.DesktopToolsRefiQdaApi;
 import io.chorus.client.coding.api.ReleasedTranscriptsApi;
 import io.chorus.client.coding.model.CodebookView;
+import io.chorus.client.coding.model.ImportView;
 import io.chorus.client.coding.model.NewCoding;
 import io.chorus.client.transcript.model.ParagraphPush;
 import io.chorus.client.transcript.model.TranscriptPush;
 import io.chorus.refi.ArchiveLimits;
+import io.chorus.refi.PositionCounting;
+import io.chorus.refi.ProjectWriter;
 import io.chorus.refi.ProjectReader;
 import io.chorus.refi.QdaProject;
 import io.chorus.refi.QdaSchemas;
@@ -31,7 +34,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Issue 13 end to end through the generated clients, on real Keycloak tokens, Kafka and PostgreSQL: an ATLAS.ti code
  * book comes in, a released transcript is coded with it, and the study goes out as a .qdpx a desktop tool opens, with
- * the coding exactly where it was; another site's staff get a 404.
+ * the coding exactly where it was; another site's staff get a 404. A second analyst codes the file in NVivo and brings it
+ * back: the new coding lands on exactly the text selected, after an emoji, and the same file again is the same job.
  */
 @ExtendWith(EmbeddedPlatform.class)
 class RefiQdaIT {
@@ -71,6 +75,47 @@ class RefiQdaIT {
         }
         assertRefused(404, () -> Api.coding(DesktopToolsRefiQdaApi::new, client.userToken("lead-ulm")).exportQdpxProject(codebook.getId(), null, null,
                 null, null, List.of(id)));
+
+        // analyst-b codes the export in NVivo (UTF-16 positions) and brings it back: the new selection lands exactly
+        String analystB = client.userToken("analyst-b");
+        File coded = codedInNvivo(exported, "the peer worker");
+        var imports = Api.coding(DesktopToolsRefiQdaApi::new, analystB);
+        ImportView started = imports.importQdpxCodings(null, null, coded);
+        ImportView job = Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> imports.getImport(started.getId()),
+                j -> j.getStatus().equals("done") || j.getStatus().equals("failed"));
+        assertEquals("done", job.getStatus(), String.valueOf(job));
+        assertEquals(1, job.getCodingsAdded());
+        var mine = Api.coding(CodingApi::new, analystB).listCodings(code, "analyst-b", null, null, null, null, null, id, null);
+        assertEquals(1, mine.getItems().stream().filter(c -> "analyst-b".equals(c.getCoder())).count());
+        var added = mine.getItems().stream().filter(c -> "analyst-b".equals(c.getCoder())).findFirst().orElseThrow();
+        assertEquals("the peer worker", new String(text.codePoints().toArray(), added.getStartOffset(),
+                added.getEndOffset() - added.getStartOffset()));
+        assertEquals(started.getId(), imports.importQdpxCodings(null, null, coded).getId(), "the same file again is the same job");
+    }
+
+    /** The export as NVivo writes it back after one more coded selection: positions in UTF-16 units. */
+    private static File codedInNvivo(File exported, String selected) throws Exception {
+        QdaProject project;
+        String written;
+        try (QdpxArchive archive = QdpxArchive.open(exported.toPath(), ArchiveLimits.DEFAULT)) {
+            project = ProjectReader.read(archive);
+            written = archive.text(archive.entryFor(project.sources().get(0).plainTextPath()).orElseThrow());
+        }
+        QdaProject.Source source = project.sources().get(0);
+        int start = written.codePointCount(0, written.indexOf(selected));
+        List<QdaProject.Selection> selections = new java.util.ArrayList<>(source.selections());
+        QdaProject.Coding coding = source.selections().get(0).codings().get(0);
+        selections.add(new QdaProject.Selection(UUID.randomUUID().toString(), selected, start, start + selected.length(), null, null, null,
+                List.of(new QdaProject.Coding(UUID.randomUUID().toString(), coding.codeGuid(), null, null)), List.of()));
+        QdaProject.Source coded = new QdaProject.Source(source.guid(), source.name(), source.kind(), null, written, null, null, null,
+                selections, List.of(), List.of(), source.noteRefs());
+        Path file = Files.createTempFile("coded-", ".qdpx");
+        file.toFile().deleteOnExit();
+        try (var out = Files.newOutputStream(file)) {
+            ProjectWriter.write(new QdaProject(project.name(), "NVivo 14.24.1 (Windows)", project.users(), project.codes(), project.sets(),
+                    project.variables(), project.cases(), List.of(coded), project.notes()), PositionCounting.NVIVO, out);
+        }
+        return file.toFile();
     }
 
     private static File sample(String name) throws Exception {

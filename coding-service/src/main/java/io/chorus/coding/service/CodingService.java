@@ -55,7 +55,14 @@ public class CodingService {
     CodingEvents events;
 
     public Coding create(String transcriptId, NewCoding command) {
-        ReleasedTranscript transcript = writableTranscript(transcriptId);
+        return createFor(caller.username(), writableTranscript(transcriptId), command, UUID.randomUUID());
+    }
+
+    /**
+     * Codes a passage for {@code coder}, who must be entitled to the transcript already (the caller, or an importer
+     * checked for it); the round, code and passage are checked here.
+     */
+    public Coding createFor(String coder, ReleasedTranscript transcript, NewCoding command, UUID id) {
         Code code = codableCode(command.codeId(), transcript, "/codeId");
         if (command.roundId() != null) {
             CodingRound round = CodingRound.findById(command.roundId());
@@ -65,8 +72,8 @@ public class CodingService {
             if (!round.open()) {
                 throw ProblemException.conflict("Round '" + round.name + "' is closed");
             }
-            if (!RoundAssignment.exists(round.id, transcriptId, caller.username())) {
-                throw ProblemException.forbidden("You are not assigned to this transcript in round '" + round.name + "'");
+            if (!RoundAssignment.exists(round.id, transcript.id, coder)) {
+                throw ProblemException.forbidden(coder + " is not assigned to this transcript in round '" + round.name + "'");
             }
             if (!round.codebookId.equals(code.codebookId)) {
                 throw ProblemException.invalid("/codeId", "Round '" + round.name + "' codes with another codebook");
@@ -74,10 +81,10 @@ public class CodingService {
         }
         checkPassage(transcript, command.passage(), "");
         Coding coding = new Coding();
-        coding.id = UUID.randomUUID();
+        coding.id = id;
         coding.transcriptId = transcript.id;
         coding.site = transcript.site;
-        coding.coder = caller.username();
+        coding.coder = coder;
         coding.roundId = command.roundId();
         coding.codeId = code.id;
         setPassage(coding, command.passage());

@@ -1,0 +1,369 @@
+package io.chorus.coding.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chorus.coding.repository.Code;
+import io.chorus.coding.repository.Coding;
+import io.chorus.coding.repository.CodingRound;
+import io.chorus.coding.repository.RefiImport;
+import io.chorus.coding.repository.RefiImportedCoding;
+import io.chorus.coding.repository.ReleasedTranscript;
+import io.chorus.coding.service.CodingCommands.NewCoding;
+import io.chorus.common.problem.ProblemException;
+import io.chorus.common.security.Caller;
+import io.chorus.refi.ArchiveLimits;
+import io.chorus.refi.CountingDetector;
+import io.chorus.refi.Guids;
+import io.chorus.refi.ParagraphLayout;
+import io.chorus.refi.ParagraphLayout.Paragraph;
+import io.chorus.refi.ParagraphLayout.Span;
+import io.chorus.refi.PositionCounting;
+import io.chorus.refi.ProjectReader;
+import io.chorus.refi.QdaProject;
+import io.chorus.refi.QdaProject.Selection;
+import io.chorus.refi.QdaProject.Source;
+import io.chorus.refi.QdaProject.SourceKind;
+import io.chorus.refi.QdpxArchive;
+import io.chorus.refi.RefiRefusal;
+import io.chorus.refi.SourceText;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.jboss.logging.Logger;
+
+/**
+ * A {@code .qdpx} that started as a Chorus export comes back coded in a desktop tool. The file is checked while the
+ * request waits (a hostile or malformed archive is refused and nothing is kept); its codings are then applied as a job:
+ * each text source is matched to its released transcript by GUID, each new coded selection becomes a coding of the
+ * importing person (in the named round, if any) on the paragraphs and offsets it covers, in whatever counting the tool
+ * used. A selection Chorus exported, or one this file already brought, is not added again.
+ */
+@ApplicationScoped
+public class QdpxImports {
+
+    private static final Logger LOG = Logger.getLogger(QdpxImports.class);
+
+    /** What the job may do, taken from the token while the request lasted: the job runs after it. */
+    record Importer(String username, boolean everySite, Set<String> sites) {
+        boolean mayCodeAt(String site) {
+            return everySite || sites.contains(site);
+        }
+    }
+
+    public record Progress(int done, int total) {
+    }
+
+    public record Skipped(String item, String reason) {
+    }
+
+    public record ImportView(UUID id, String status, UUID roundId, String counting, Progress sources, Progress codings, int codingsAdded,
+            List<Skipped> skipped, Instant createdAt, Instant finishedAt) {
+    }
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    CodingService codings;
+
+    @Inject
+    ObjectMapper json;
+
+    @io.smallrye.config.ConfigMapping(prefix = "chorus.imports")
+    public interface ImportConfig {
+        @io.smallrye.config.WithDefault("${java.io.tmpdir}/chorus-imports")
+        Path directory();
+    }
+
+    @Inject
+    ImportConfig config;
+
+    private final ExecutorService jobs = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "refi-imports");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /** A job a restart interrupted fails visibly; importing the file again resumes it, adding nothing twice. */
+    void interrupted(@Observes StartupEvent startup) {
+        QuarkusTransaction.requiringNew().run(() -> RefiImport.update("status = ?1, finishedAt = ?2 where status in ?3", RefiImport.FAILED,
+                Instant.now(), List.of(RefiImport.QUEUED, RefiImport.RUNNING)));
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        jobs.shutdownNow();
+    }
+
+    /** Checks the file, records the job and queues it; the same file, importer and round give the same job. */
+    public ImportView start(Path upload, UUID roundId) {
+        if (roundId != null && QuarkusTransaction.requiringNew().call(() -> CodingRound.findById(roundId)) == null) {
+            throw ProblemException.invalid("/round", "No coding round '" + roundId + "'");
+        }
+        String sha256 = sha256(upload);
+        String importer = caller.username();
+        RefiImport existing = QuarkusTransaction.requiringNew().call(() -> RefiImport.<RefiImport>find(
+                "sha256 = ?1 and importedBy = ?2 and " + (roundId == null ? "roundId is null" : "roundId = ?3"),
+                roundId == null ? new Object[] {sha256, importer} : new Object[] {sha256, importer, roundId}).firstResult());
+        if (existing != null && !existing.status.equals(RefiImport.FAILED)) {
+            return view(existing);
+        }
+        QdaProject project;
+        try (QdpxArchive archive = QdpxArchive.open(upload, ArchiveLimits.DEFAULT)) {
+            project = ProjectReader.read(archive);
+        }
+        Importer who = new Importer(importer, caller.seesAllSites(), caller.sitesWhere(CodingStaff.AT_SITE));
+        UUID id = existing != null ? existing.id : UUID.randomUUID();
+        Path kept = config.directory().resolve(id + ".qdpx");
+        try {
+            Files.createDirectories(config.directory());
+            Files.copy(upload, kept, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        RefiImport job = QuarkusTransaction.requiringNew().call(() -> {
+            RefiImport row = existing != null ? RefiImport.findById(id) : new RefiImport();
+            row.id = id;
+            row.sha256 = sha256;
+            row.importedBy = importer;
+            row.roundId = roundId;
+            row.status = RefiImport.QUEUED;
+            row.sourcesTotal = (int) project.sources().stream().filter(s -> s.kind() == SourceKind.TEXT).count();
+            row.codingsTotal = project.sources().stream().filter(s -> s.kind() == SourceKind.TEXT)
+                    .flatMap(s -> s.selections().stream()).mapToInt(s -> s.codings().size()).sum();
+            row.sourcesDone = 0;
+            row.codingsDone = 0;
+            row.codingsAdded = 0;
+            row.skipped = "[]";
+            row.createdAt = Instant.now();
+            row.finishedAt = null;
+            row.persist();
+            return row;
+        });
+        jobs.submit(() -> run(job.id, kept, who));
+        return view(job);
+    }
+
+    public ImportView get(UUID id) {
+        RefiImport job = QuarkusTransaction.requiringNew().call(() -> RefiImport.<RefiImport>findById(id));
+        if (job == null || !job.importedBy.equals(caller.username()) && !caller.holdsConsortiumWide(io.chorus.common.security.Roles.CONSORTIUM_ADMIN)) {
+            throw ProblemException.notFound("Import '" + id + "'");
+        }
+        return view(job);
+    }
+
+    private void run(UUID id, Path file, Importer importer) {
+        List<Skipped> skipped = new ArrayList<>();
+        try (QdpxArchive archive = QdpxArchive.open(file, ArchiveLimits.DEFAULT)) {
+            QdaProject project = ProjectReader.read(archive);
+            UUID roundId = QuarkusTransaction.requiringNew().call(() -> RefiImport.<RefiImport>findById(id).roundId);
+            Map<Source, SourceText> texts = new LinkedHashMap<>();
+            Map<Source, ReleasedTranscript> transcripts = new LinkedHashMap<>();
+            for (Source source : project.sources()) {
+                if (source.kind() != SourceKind.TEXT) {
+                    skipped.add(new Skipped("source '" + source.name() + "'", source.kind() + " source: only text sources carry codings "
+                            + "Chorus can place"));
+                    continue;
+                }
+                String problem = match(source, archive, importer, texts, transcripts);
+                if (problem != null) {
+                    skipped.add(new Skipped("source '" + source.name() + "'", problem));
+                }
+            }
+            Map<String, SourceText> byGuid = new LinkedHashMap<>();
+            texts.forEach((source, text) -> byGuid.put(source.guid(), text));
+            PositionCounting counting = CountingDetector.detect(project, byGuid).counting();
+            update(id, job -> {
+                job.status = RefiImport.RUNNING;
+                job.counting = counting.toString();
+            });
+            for (Source source : project.sources()) {
+                if (source.kind() != SourceKind.TEXT) {
+                    continue;
+                }
+                int[] added = {0};
+                ReleasedTranscript transcript = transcripts.get(source);
+                if (transcript != null) {
+                    ParagraphLayout layout = ParagraphLayout.parse(texts.get(source).normalized());
+                    for (Selection selection : source.selections()) {
+                        for (QdaProject.Coding coding : selection.codings()) {
+                            String problem = apply(transcript, texts.get(source), layout, counting, selection, coding, importer, roundId);
+                            if (problem == null) {
+                                added[0]++;
+                            } else if (!problem.isEmpty()) {
+                                skipped.add(new Skipped("selection " + selection.guid() + " in '" + source.name() + "'", problem));
+                            }
+                        }
+                    }
+                }
+                int codingsHere = source.selections().stream().mapToInt(s -> s.codings().size()).sum();
+                update(id, job -> {
+                    job.sourcesDone++;
+                    job.codingsDone += codingsHere;
+                    job.codingsAdded += added[0];
+                    job.skipped = write(skipped);
+                });
+            }
+            update(id, job -> {
+                job.status = RefiImport.DONE;
+                job.finishedAt = Instant.now();
+                job.skipped = write(skipped);
+            });
+        } catch (RuntimeException e) {
+            LOG.warnf("import %s failed: %s", id, e.toString());
+            skipped.add(new Skipped("file", e instanceof RefiRefusal || e instanceof ProblemException ? e.getMessage()
+                    : "the import stopped on an unexpected error; import the file again"));
+            update(id, job -> {
+                job.status = RefiImport.FAILED;
+                job.finishedAt = Instant.now();
+                job.skipped = write(skipped);
+            });
+        } finally {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // the directory is a temporary one
+            }
+        }
+    }
+
+    /** Finds the source's released transcript by GUID; null when it matched, else why not. */
+    private String match(Source source, QdpxArchive archive, Importer importer, Map<Source, SourceText> texts,
+            Map<Source, ReleasedTranscript> transcripts) {
+        var entry = source.plainTextContent() != null ? null : archive.entryFor(source.plainTextPath()).orElse(null);
+        if (source.plainTextContent() == null && entry == null) {
+            return "no text in the file";
+        }
+        String written;
+        try {
+            written = source.plainTextContent() != null ? source.plainTextContent() : archive.text(entry);
+        } catch (RefiRefusal unreadable) {
+            return unreadable.getMessage();
+        }
+        ReleasedTranscript transcript = QuarkusTransaction.requiringNew().call(() -> {
+            ReleasedTranscript found = ReleasedTranscript.findById(source.guid());
+            if (found != null) {
+                found.paragraphs.size();
+            }
+            return found;
+        });
+        if (transcript == null || !importer.mayCodeAt(transcript.site)) {
+            return "no released transcript you may code has this source's GUID (" + source.guid() + "): codings come back only to "
+                    + "transcripts exported from Chorus";
+        }
+        SourceText text = new SourceText(written);
+        String released = ParagraphLayout.render(transcript.paragraphs.stream().map(p -> new Paragraph(p.n,
+                p.speaker != null ? p.speaker : p.label, Objects.requireNonNullElse(p.english, ""))).toList()).text();
+        if (!text.normalized().strip().equals(released.strip())) {
+            return "its text is not the released transcript's (edited in the tool, or a newer revision was released): export it again";
+        }
+        texts.put(source, text);
+        transcripts.put(source, transcript);
+        return null;
+    }
+
+    /** Applies one coding: null when added, "" when it was there already, else why it was skipped. */
+    private String apply(ReleasedTranscript transcript, SourceText text, ParagraphLayout layout, PositionCounting counting,
+            Selection selection, QdaProject.Coding coding, Importer importer, UUID roundId) {
+        String key = importer.username() + "|" + roundId + "|" + selection.guid() + "|" + Objects.requireNonNullElse(coding.guid(),
+                coding.codeGuid());
+        return QuarkusTransaction.requiringNew().call(() -> {
+            if (Coding.findById(Guids.toUuid(selection.guid())) != null || RefiImportedCoding.findById(key) != null) {
+                return "";
+            }
+            int start = text.index(selection.start(), counting);
+            int end = text.index(selection.end(), counting);
+            if (start < 0 || end < 0 || end <= start) {
+                return "positions " + selection.start() + "–" + selection.end() + " do not fall on the text (" + counting + ")";
+            }
+            Span span = layout.locate(start, end);
+            if (span == null) {
+                return "covers no paragraph text, only a paragraph number or speaker";
+            }
+            Code code = code(coding.codeGuid(), roundId);
+            if (code == null) {
+                return "code " + coding.codeGuid() + " is not in Chorus";
+            }
+            UUID id = UUID.nameUUIDFromBytes(("refi-import:" + key).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            try {
+                codings.createFor(importer.username(), transcript, new NewCoding(code.id, span.firstParagraph(), span.lastParagraph(),
+                        span.startOffset(), span.endOffset(), null, null, roundId), id);
+            } catch (ProblemException refused) {
+                QuarkusTransaction.setRollbackOnly();
+                return refused.getMessage();
+            }
+            RefiImportedCoding imported = new RefiImportedCoding();
+            imported.importKey = key;
+            imported.codingId = id;
+            imported.persist();
+            return null;
+        });
+    }
+
+    /** A code by its GUID: a Chorus id, or the GUID a code was imported with (its key); in the round's codebook if any. */
+    private static Code code(String guid, UUID roundId) {
+        UUID roundCodebook = roundId == null ? null : CodingRound.<CodingRound>findById(roundId).codebookId;
+        Code byId = Code.findById(Guids.toUuid(guid));
+        if (byId != null && (roundCodebook == null || roundCodebook.equals(byId.codebookId))) {
+            return byId;
+        }
+        return Code.<Code>list("key = ?1 and retiredIn is null", Guids.canonical(guid)).stream()
+                .filter(c -> roundCodebook == null || roundCodebook.equals(c.codebookId)).findFirst().orElse(null);
+    }
+
+    private void update(UUID id, java.util.function.Consumer<RefiImport> change) {
+        QuarkusTransaction.requiringNew().run(() -> change.accept(RefiImport.findById(id)));
+    }
+
+    private ImportView view(RefiImport job) {
+        try {
+            return new ImportView(job.id, job.status, job.roundId, job.counting, new Progress(job.sourcesDone, job.sourcesTotal),
+                    new Progress(job.codingsDone, job.codingsTotal), job.codingsAdded, json.readValue(job.skipped, new TypeReference<>() { }),
+                    job.createdAt, job.finishedAt);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String write(List<Skipped> skipped) {
+        try {
+            return json.writeValueAsString(skipped);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String sha256(Path file) {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package io.chorus.coding.rest;
+
+import static io.chorus.coding.rest.CodingFixtures.ANALYST_A;
+import static io.chorus.coding.rest.CodingFixtures.ANALYST_B;
+import static io.chorus.coding.rest.CodingFixtures.RESEARCHER_ULM;
+import static io.chorus.coding.rest.CodingFixtures.code;
+import static io.chorus.coding.rest.CodingFixtures.etag;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.chorus.common.testing.PostgresTestResource;
+import io.chorus.refi.PositionCounting;
+import io.chorus.refi.ProjectWriter;
+import io.chorus.refi.QdaProject;
+import io.chorus.refi.SourceText;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/** A Chorus export coded in a desktop tool comes back: new selections become codings in place, once, and fill a blind round. */
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(PostgresTestResource.class)
+class QdpxImportTest {
+
+    static final String SECOND = "Honestly \uD83D\uDE4F the peer worker, because she had lived it.";
+
+    @Inject
+    CodingFixtures fixtures;
+
+    @Test
+    void selectionsCodedInNvivoComeBackExactlyAndOnlyOnce() throws Exception {
+        String transcript = fixtures.release("BU", "What helped you most?", SECOND);
+        Response codebook = codebook("Import test");
+        String lived = codebook.path("codes[0].id");
+        String trust = codebook.path("codes[1].id");
+        code(ANALYST_A, transcript, "{\"codeId\":\"" + lived + "\",\"firstParagraph\":1,\"lastParagraph\":1}").then().statusCode(201);
+
+        QdaProject exported = QdpxExportTest.read(export(ANALYST_A, transcript, codebook.path("id")), false);
+        byte[] coded = codedInTool(exported, "NVivo 14.24.1 (Windows)", PositionCounting.NVIVO, trust, "the peer worker");
+
+        JsonPath job = finished(ANALYST_A, importFile(ANALYST_A, coded, null));
+        assertEquals("done", job.getString("status"));
+        assertEquals(true, job.getString("counting").startsWith("UTF-16"), job.prettify());
+        assertEquals(1, job.getInt("codingsAdded"), "the coding Chorus exported is not added again");
+        assertEquals(2, job.getInt("codings.total"));
+        JsonPath codings = given().auth().oauth2(ANALYST_A).get("/api/codings?transcript={t}&code={c}", transcript, trust).jsonPath();
+        assertEquals(1, codings.getInt("total"));
+        assertEquals(2, codings.getInt("items[0].firstParagraph"));
+        assertEquals(9 + 1 + 1, codings.getInt("items[0].startOffset"), "in code points, the emoji counts one: 'Honestly ' + emoji + ' '");
+        assertEquals("the peer worker", new String(SECOND.codePoints().toArray(), codings.getInt("items[0].startOffset"),
+                codings.getInt("items[0].endOffset") - codings.getInt("items[0].startOffset")));
+
+        Response again = importFile(ANALYST_A, coded, null);
+        again.then().statusCode(202).body("id", equalTo(job.getString("id")));
+        assertEquals(1, given().auth().oauth2(ANALYST_A).get("/api/codings?transcript={t}&code={c}", transcript, trust).jsonPath()
+                .getInt("total"), "the same file again adds nothing");
+    }
+
+    @Test
+    void twoCodersFilesFillABlindRoundAndAgreementIsComputed() throws Exception {
+        fixtures.announce("analyst-a", List.of("analyst"), Map.of());
+        fixtures.announce("analyst-b", List.of("analyst"), Map.of());
+        String transcript = fixtures.release("BU", "What helped you most?", SECOND, "Nobody else listened.");
+        Response codebook = codebook("Round import test");
+        String lived = codebook.path("codes[0].id");
+        String round = given().auth().oauth2(ANALYST_A).contentType(ContentType.JSON).body("""
+                {"name":"imported round","codebookId":"%s","assignments":[{"transcriptId":"%s","coders":["analyst-a","analyst-b"]}]}"""
+                .formatted(codebook.<String>path("id"), transcript)).post("/api/rounds").path("id");
+        QdaProject exported = QdpxExportTest.read(export(ANALYST_A, transcript, codebook.path("id")), false);
+        byte[] fromA = codedInTool(exported, "MAXQDA 24 (Release 24.7.0)", PositionCounting.STANDARD, lived, "because she had lived it");
+        byte[] fromB = codedInTool(exported, "ATLAS.ti 23.2.3", PositionCounting.STANDARD, lived, "Nobody else listened");
+        assertEquals("done", finished(ANALYST_A, importFile(ANALYST_A, fromA, round)).getString("status"));
+        assertEquals("done", finished(ANALYST_B, importFile(ANALYST_B, fromB, round)).getString("status"));
+        Response current = given().auth().oauth2(ANALYST_A).get("/api/rounds/{id}", round);
+        given().auth().oauth2(ANALYST_A).header("If-Match", etag(current)).post("/api/rounds/{id}/closure", round).then().statusCode(200);
+        JsonPath agreement = given().auth().oauth2(ANALYST_A).get("/api/rounds/{id}/agreement", round).jsonPath();
+        assertEquals(2, agreement.getInt("overall.units"), "paragraphs 2 and 3 for one code: " + agreement.prettify());
+        assertEquals(0.0, agreement.getDouble("overall.percentAgreement"), 1e-9, "each coded a different paragraph");
+    }
+
+    @Test
+    void aHostileArchiveIsRefusedAndAnotherSitesTranscriptIsSkipped() throws Exception {
+        ByteArrayOutputStream slip = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(slip)) {
+            zip.putNextEntry(new ZipEntry("../../evil.sh"));
+            zip.write("x".getBytes());
+            zip.closeEntry();
+        }
+        importFile(ANALYST_A, slip.toByteArray(), null).then().statusCode(422).contentType("application/problem+json")
+                .body("errors[0].pointer", equalTo("/..~1..~1evil.sh")).body("detail", containsString("leaves the archive"));
+        importFile(ANALYST_A, "not a zip".getBytes(), null).then().statusCode(422);
+        given().auth().oauth2(ANALYST_A).multiPart("round", "x").post("/api/imports/qdpx").then().statusCode(422)
+                .body("errors[0].pointer", equalTo("/file"));
+
+        String transcript = fixtures.release("BU", "They have been there.");
+        Response codebook = codebook("Scope import test");
+        QdaProject exported = QdpxExportTest.read(export(ANALYST_A, transcript, codebook.path("id")), false);
+        byte[] coded = codedInTool(exported, "MAXQDA 24", PositionCounting.STANDARD, codebook.path("codes[0].id"), "been there");
+        JsonPath job = finished(RESEARCHER_ULM, importFile(RESEARCHER_ULM, coded, null));
+        assertEquals(0, job.getInt("codingsAdded"));
+        assertTrue(job.getString("skipped[0].reason").contains("no released transcript you may code"), job.prettify());
+        given().auth().oauth2(ANALYST_B).get("/api/imports/{id}", job.getString("id")).then().statusCode(404);
+    }
+
+    /** What a tool writes after an analyst coded {@code selected} with {@code codeId}: the export plus one coded selection. */
+    static byte[] codedInTool(QdaProject exported, String origin, PositionCounting counting, String codeId, String selected) {
+        QdaProject.Source source = exported.sources().get(0);
+        SourceText text = new SourceText(source.plainTextContent());
+        int start = text.normalized().codePointCount(0, text.normalized().indexOf(selected));
+        int end = start + selected.codePointCount(0, selected.length());
+        // the export counts code points, which is what the writer takes
+        List<QdaProject.Selection> selections = new ArrayList<>(source.selections());
+        String user = exported.users().isEmpty() ? null : exported.users().get(0).guid();
+        selections.add(new QdaProject.Selection(UUID.randomUUID().toString(), selected, start, end, user, Instant.now(), null,
+                List.of(new QdaProject.Coding(UUID.randomUUID().toString(), codeId, user, Instant.now())), List.of()));
+        QdaProject.Source codedSource = new QdaProject.Source(source.guid(), source.name(), source.kind(), null, source.plainTextContent(),
+                source.creatingUser(), source.created(), source.description(), selections, source.codings(), source.values(),
+                source.noteRefs());
+        QdaProject project = new QdaProject(exported.name(), origin, exported.users(), exported.codes(), exported.sets(),
+                exported.variables(), exported.cases(), List.of(codedSource), exported.notes());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ProjectWriter.write(project, counting, out);
+        return out.toByteArray();
+    }
+
+    static Response codebook(String name) {
+        Response created = given().auth().oauth2(ANALYST_A).contentType(ContentType.JSON).body("""
+                {"name":"%s","codes":[{"name":"Lived experience"},{"name":"Trust"}]}""".formatted(name)).post("/api/codebooks/imports");
+        created.then().statusCode(201);
+        return created;
+    }
+
+    static byte[] export(String token, String transcript, String codebook) {
+        return given().auth().oauth2(token).queryParam("transcript", transcript).queryParam("codebook", codebook).get("/api/exports/qdpx")
+                .then().statusCode(200).extract().asByteArray();
+    }
+
+    static Response importFile(String token, byte[] file, String round) {
+        var request = given().auth().oauth2(token).multiPart("file", "coded.qdpx", file, "application/zip");
+        return (round == null ? request : request.queryParam("round", round)).post("/api/imports/qdpx");
+    }
+
+    static JsonPath finished(String token, Response started) {
+        started.then().statusCode(202).header("Location", containsString("/api/imports/"));
+        String location = started.getHeader("Location");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+            String status = given().auth().oauth2(token).get(location).jsonPath().getString("status");
+            return status.equals("done") || status.equals("failed");
+        });
+        return given().auth().oauth2(token).get(location).jsonPath();
+    }
+}
