@@ -125,15 +125,14 @@ public class QdpxImports {
         }
         String sha256 = sha256(upload);
         String importer = caller.username();
-        RefiImport existing = QuarkusTransaction.requiringNew().call(() -> RefiImport.<RefiImport>find(
-                "sha256 = ?1 and importedBy = ?2 and " + (roundId == null ? "roundId is null" : "roundId = ?3"),
-                roundId == null ? new Object[] {sha256, importer} : new Object[] {sha256, importer, roundId}).firstResult());
+        RefiImport existing = sameFile(sha256, importer, roundId);
         if (existing != null && !existing.status.equals(RefiImport.FAILED)) {
             return view(existing);
         }
         QdaProject project;
         try (QdpxArchive archive = QdpxArchive.open(upload, ArchiveLimits.DEFAULT)) {
             project = ProjectReader.read(archive);
+            expandTexts(project, archive);
         }
         Importer who = new Importer(importer, caller.seesAllSites(), caller.sitesWhere(CodingStaff.AT_SITE));
         UUID id = existing != null ? existing.id : UUID.randomUUID();
@@ -144,7 +143,30 @@ public class QdpxImports {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        RefiImport job = QuarkusTransaction.requiringNew().call(() -> {
+        RefiImport job;
+        try {
+            job = record(existing, id, sha256, importer, roundId, project);
+        } catch (RuntimeException raced) {
+            // the same file by the same person started twice at once: the unique index let one in, and that is the job
+            RefiImport winner = sameFile(sha256, importer, roundId);
+            kept.toFile().delete();
+            if (winner == null) {
+                throw raced;
+            }
+            return view(winner);
+        }
+        jobs.submit(() -> run(job.id, kept, who));
+        return view(job);
+    }
+
+    private static RefiImport sameFile(String sha256, String importer, UUID roundId) {
+        return QuarkusTransaction.requiringNew().call(() -> RefiImport.<RefiImport>find(
+                "sha256 = ?1 and importedBy = ?2 and " + (roundId == null ? "roundId is null" : "roundId = ?3"),
+                roundId == null ? new Object[] {sha256, importer} : new Object[] {sha256, importer, roundId}).firstResult());
+    }
+
+    private static RefiImport record(RefiImport existing, UUID id, String sha256, String importer, UUID roundId, QdaProject project) {
+        return QuarkusTransaction.requiringNew().call(() -> {
             RefiImport row = existing != null ? RefiImport.findById(id) : new RefiImport();
             row.id = id;
             row.sha256 = sha256;
@@ -163,8 +185,22 @@ public class QdpxImports {
             row.persist();
             return row;
         });
-        jobs.submit(() -> run(job.id, kept, who));
-        return view(job);
+    }
+
+    /** Reads every text entry once through the archive's meter, so that a bomb hidden in one is refused now, not in the job. */
+    private static void expandTexts(QdaProject project, QdpxArchive archive) {
+        for (Source source : project.sources()) {
+            archive.entryFor(source.plainTextPath()).ifPresent(entry -> {
+                try {
+                    archive.text(entry);
+                } catch (RefiRefusal refusal) {
+                    if (refusal.tooLarge()) {
+                        throw refusal;
+                    }
+                    // unreadable text is reported per source by the job
+                }
+            });
+        }
     }
 
     public ImportView get(UUID id) {

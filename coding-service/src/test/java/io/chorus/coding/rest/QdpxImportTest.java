@@ -108,6 +108,21 @@ class QdpxImportTest {
         importFile(ANALYST_A, slip.toByteArray(), null).then().statusCode(422).contentType("application/problem+json")
                 .body("errors[0].pointer", equalTo("/..~1..~1evil.sh")).body("detail", containsString("leaves the archive"));
         importFile(ANALYST_A, "not a zip".getBytes(), null).then().statusCode(422);
+        ByteArrayOutputStream bomb = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bomb)) {
+            zip.putNextEntry(new ZipEntry("project.qde"));
+            zip.write(("<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"b\"><Sources><TextSource guid=\"" + UUID.randomUUID()
+                    + "\" plainTextPath=\"internal://zeros.txt\"/></Sources></Project>").getBytes());
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry("sources/zeros.txt"));
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 64; i++) {
+                zip.write(zeros);
+            }
+            zip.closeEntry();
+        }
+        importFile(ANALYST_A, bomb.toByteArray(), null).then().statusCode(413).contentType("application/problem+json")
+                .body("errors[0].pointer", equalTo("/sources~1zeros.txt"));
         given().auth().oauth2(ANALYST_A).multiPart("round", "x").post("/api/imports/qdpx").then().statusCode(422)
                 .body("errors[0].pointer", equalTo("/file"));
 
