@@ -17,7 +17,9 @@ final class MongoComponent extends ChildProcessComponent {
     @Override
     public void start() throws Exception {
         int port = settings.port(PlatformSettings.MONGO);
-        process.start(List.of(ChildProcess.java(), "-Xmx256m", "-cp", ChildProcess.deployClasspath(),
+        // the H2 store writes a transcript at the 12 MiB limit in chunks of up to 64 MiB: with 256 MiB it ran out of memory
+        // after a few such transcripts and closed the store, so every later write failed until a restart
+        process.start(List.of(ChildProcess.java(), "-Xmx1g", "-cp", ChildProcess.deployClasspath(),
                 MongoServerMain.class.getName(), String.valueOf(port),
                 settings.stateDir().resolve("mongo").resolve("chorus.mv").toString()), Map.of(), settings.stateDir());
         process.awaitReady(() -> accepts(port), Duration.ofSeconds(60));
