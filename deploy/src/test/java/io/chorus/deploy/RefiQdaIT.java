@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.chorus.client.coding.api.CodebooksApi;
 import io.chorus.client.coding.api.CodingApi;
+import io.chorus.client.coding.api.DoubleCodingApi;
 import io.chorus.client.coding.api.DesktopToolsRefiQdaApi;
 import io.chorus.client.coding.api.ReleasedTranscriptsApi;
+import io.chorus.client.coding.model.Assignment;
 import io.chorus.client.coding.model.CodebookView;
+import io.chorus.client.coding.model.Coefficients;
 import io.chorus.client.coding.model.ImportView;
 import io.chorus.client.coding.model.NewCoding;
+import io.chorus.client.coding.model.NewRound;
 import io.chorus.client.transcript.model.ParagraphPush;
 import io.chorus.client.transcript.model.TranscriptPush;
 import io.chorus.refi.ArchiveLimits;
@@ -78,23 +82,67 @@ class RefiQdaIT {
 
         // analyst-b codes the export in NVivo (UTF-16 positions) and brings it back: the new selection lands exactly
         String analystB = client.userToken("analyst-b");
-        File coded = codedInNvivo(exported, "the peer worker");
+        File coded = codedIn(exported, "NVivo 14.24.1 (Windows)", PositionCounting.NVIVO, "1ff58b12-6f6f-4b0c-8be5-bbdc91f55294",
+                "the peer worker");
         var imports = Api.coding(DesktopToolsRefiQdaApi::new, analystB);
-        ImportView started = imports.importQdpxCodings(null, null, coded);
-        ImportView job = Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> imports.getImport(started.getId()),
-                j -> j.getStatus().equals("done") || j.getStatus().equals("failed"));
-        assertEquals("done", job.getStatus(), String.valueOf(job));
+        ImportView started = imports.importQdpxCodings(null, null, null, coded);
+        ImportView job = finished(imports, started);
         assertEquals(1, job.getCodingsAdded());
         var mine = Api.coding(CodingApi::new, analystB).listCodings(code, "analyst-b", null, null, null, null, null, id, null);
         assertEquals(1, mine.getItems().stream().filter(c -> "analyst-b".equals(c.getCoder())).count());
         var added = mine.getItems().stream().filter(c -> "analyst-b".equals(c.getCoder())).findFirst().orElseThrow();
         assertEquals("the peer worker", new String(text.codePoints().toArray(), added.getStartOffset(),
                 added.getEndOffset() - added.getStartOffset()));
-        assertEquals(started.getId(), imports.importQdpxCodings(null, null, coded).getId(), "the same file again is the same job");
+        assertEquals(started.getId(), imports.importQdpxCodings(null, null, null, coded).getId(), "the same file again is the same job");
     }
 
-    /** The export as NVivo writes it back after one more coded selection: positions in UTF-16 units. */
-    private static File codedInNvivo(File exported, String selected) throws Exception {
+    @Test
+    void twoAnalystsCodeTheSameExportInTheirOwnToolsAndTheBlindRoundGivesTheirAgreement() throws Exception {
+        String id = WalkingSkeletonIT.released(client, "BU", new TranscriptPush().externalId("bu-refi-round-" + UUID.randomUUID())
+                .language("en").paragraphs(List.of(new ParagraphPush().speaker("M").text("What helped you most?"),
+                        new ParagraphPush().speaker("P1").text("The peer worker, because she had lived it."),
+                        new ParagraphPush().speaker("P2").text("My sister drove me to every appointment.")))).getId();
+        String analyst = client.userToken("analyst");
+        String analystB = client.userToken("analyst-b");
+        Awaitility.await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
+                .until(() -> Api.coding(ReleasedTranscriptsApi::new, analyst).getReleasedTranscript(id) != null);
+        CodebookView codebook = Api.coding(CodebooksApi::new, analyst).importQdcCodebook("ATLAS.ti round " + UUID.randomUUID(), null,
+                sample("atlasti-win-23.qdc"));
+        String support = codebook.getCodes().get(0).getKey();
+        UUID roundId = Api.coding(DoubleCodingApi::new, analyst).createRound(new NewRound().name("REFI round " + id)
+                .codebookId(codebook.getId()).assignments(List.of(new Assignment().transcriptId(id).coders(List.of("analyst",
+                        "analyst-b")))), null).getId();
+        File exported = Api.coding(DesktopToolsRefiQdaApi::new, analyst).exportQdpxProject(codebook.getId(), null, null, null, null,
+                List.of(id));
+
+        // analyst codes paragraph 2 in MAXQDA; analyst-b codes paragraphs 2 and 3 in NVivo
+        File fromA = codedIn(exported, "MAXQDA 24 (Release 24.7.0)", PositionCounting.STANDARD, support, "because she had lived it");
+        File fromB = codedIn(exported, "NVivo 14.24.1 (Windows)", PositionCounting.NVIVO, support, "The peer worker",
+                "My sister drove me");
+        var importsA = Api.coding(DesktopToolsRefiQdaApi::new, analyst);
+        var importsB = Api.coding(DesktopToolsRefiQdaApi::new, analystB);
+        assertEquals(1, finished(importsA, importsA.importQdpxCodings(null, roundId, null, fromA)).getCodingsAdded());
+        assertEquals(2, finished(importsB, importsB.importQdpxCodings(null, roundId, null, fromB)).getCodingsAdded());
+
+        var rounds = Api.coding(DoubleCodingApi::new, analyst);
+        assertRefused(409, () -> rounds.getRoundAgreement(roundId, null, null));
+        rounds.closeRound(roundId, rounds.getRoundWithHttpInfo(roundId).getHeaders().get("etag").get(0), null);
+        // units: paragraphs 2 and 3 for the one code; both said yes on 2, only analyst-b on 3
+        Coefficients overall = rounds.getRoundAgreement(roundId, null, null).getOverall();
+        assertEquals(2, overall.getUnits());
+        assertEquals(0.5, overall.getPercentAgreement(), 1e-9);
+    }
+
+    private static ImportView finished(DesktopToolsRefiQdaApi imports, ImportView started) {
+        ImportView job = Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> imports.getImport(started.getId()),
+                j -> j.getStatus().equals("done") || j.getStatus().equals("failed"));
+        assertEquals("done", job.getStatus(), String.valueOf(job));
+        return job;
+    }
+
+    /** The export as a tool writes it back after the analyst coded each of {@code selected} with the code, in its counting. */
+    private static File codedIn(File exported, String origin, PositionCounting counting, String codeGuid, String... selected)
+            throws Exception {
         QdaProject project;
         String written;
         try (QdpxArchive archive = QdpxArchive.open(exported.toPath(), ArchiveLimits.DEFAULT)) {
@@ -102,18 +150,20 @@ class RefiQdaIT {
             written = archive.text(archive.entryFor(project.sources().get(0).plainTextPath()).orElseThrow());
         }
         QdaProject.Source source = project.sources().get(0);
-        int start = written.codePointCount(0, written.indexOf(selected));
         List<QdaProject.Selection> selections = new java.util.ArrayList<>(source.selections());
-        QdaProject.Coding coding = source.selections().get(0).codings().get(0);
-        selections.add(new QdaProject.Selection(UUID.randomUUID().toString(), selected, start, start + selected.length(), null, null, null,
-                List.of(new QdaProject.Coding(UUID.randomUUID().toString(), coding.codeGuid(), null, null)), List.of()));
+        for (String passage : selected) {
+            int start = written.codePointCount(0, written.indexOf(passage));
+            selections.add(new QdaProject.Selection(UUID.randomUUID().toString(), passage, start, start + passage.codePointCount(0,
+                    passage.length()), null, null, null, List.of(new QdaProject.Coding(UUID.randomUUID().toString(), codeGuid, null, null)),
+                    List.of()));
+        }
         QdaProject.Source coded = new QdaProject.Source(source.guid(), source.name(), source.kind(), null, written, null, null, null,
                 selections, List.of(), List.of(), source.noteRefs());
         Path file = Files.createTempFile("coded-", ".qdpx");
         file.toFile().deleteOnExit();
         try (var out = Files.newOutputStream(file)) {
-            ProjectWriter.write(new QdaProject(project.name(), "NVivo 14.24.1 (Windows)", project.users(), project.codes(), project.sets(),
-                    project.variables(), project.cases(), List.of(coded), project.notes()), PositionCounting.NVIVO, out);
+            ProjectWriter.write(new QdaProject(project.name(), origin, project.users(), project.codes(), project.sets(),
+                    project.variables(), project.cases(), List.of(coded), project.notes()), counting, out);
         }
         return file.toFile();
     }

@@ -26,6 +26,9 @@ public class RefiImport extends PanacheEntityBase {
     @Column(name = "imported_by")
     public String importedBy;
 
+    /** Whose codings the file's selections become: the importer, or the coder they named. */
+    public String coder;
+
     @Column(name = "round_id")
     public UUID roundId;
 
@@ -48,6 +51,9 @@ public class RefiImport extends PanacheEntityBase {
 
     @Column(name = "codings_added")
     public int codingsAdded;
+
+    @Column(name = "codes_added")
+    public int codesAdded;
 
     /** JSON array of {item, reason}: what was not imported and why. */
     public String skipped;

@@ -18,4 +18,7 @@ public class RefiImportedCoding extends PanacheEntityBase {
 
     @Column(name = "coding_id")
     public UUID codingId;
+
+    @Column(name = "import_id")
+    public UUID importId;
 }

@@ -165,6 +165,25 @@ public class CodebookService {
         return code;
     }
 
+    /**
+     * A code a desktop tool added, as an inductive code of the codebook's draft, a new draft when the last version is
+     * published; {@code by} names who brought it, since an import job runs after its request.
+     */
+    public Code addInductive(UUID codebookId, NewCode command, String by) {
+        Codebook codebook = find(codebookId);
+        if (!codebook.draft) {
+            codebook.currentVersion++;
+            codebook.draft = true;
+        }
+        lockedDraft(codebook);
+        Code code = newCode(codebook, command.parentId(), nextPosition(codebookId, command.parentId()));
+        apply(code, command);
+        code.persist();
+        record(codebook, code.id, "added", Map.of("name", code.name, "parentId", String.valueOf(code.parentId)), by);
+        em.flush();
+        return code;
+    }
+
     public Code updateCode(UUID codeId, CodeUpdate command, String ifMatch) {
         Code code = findCode(codeId);
         Versions.requireMatch(ifMatch, code.rowVersion);
@@ -379,13 +398,17 @@ public class CodebookService {
     }
 
     private void record(Codebook codebook, UUID codeId, String kind, Map<String, ?> detail) {
+        record(codebook, codeId, kind, detail, caller.username());
+    }
+
+    private void record(Codebook codebook, UUID codeId, String kind, Map<String, ?> detail, String by) {
         CodeChange change = new CodeChange();
         change.codebookId = codebook.id;
         change.version = codebook.currentVersion;
         change.codeId = codeId;
         change.kind = kind;
         change.detail = write(detail);
-        change.changedBy = caller.username();
+        change.changedBy = by;
         change.changedAt = Instant.now();
         change.persist();
         if (kind.equals("renamed") || kind.equals("moved")) {

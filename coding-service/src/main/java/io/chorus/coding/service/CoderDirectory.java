@@ -49,6 +49,11 @@ public class CoderDirectory {
                 .setParameter(3, write(person.siteRoles())).setParameter(4, person.version()).executeUpdate();
     }
 
+    /** Whether identity has announced the person. */
+    public boolean known(String username) {
+        return !em.createNativeQuery("select 1 from coder where username = ?1").setParameter(1, username).getResultList().isEmpty();
+    }
+
     /** Whether the person may code transcripts of the site: an analyst or admin anywhere, a site lead or researcher there. */
     public boolean mayCode(String username, String site) {
         List<?> rows = em.createNativeQuery("select consortium_roles, site_roles from coder where username = ?1")

@@ -68,7 +68,7 @@ public class QdpxImports {
     private static final Logger LOG = Logger.getLogger(QdpxImports.class);
 
     /** What the job may do, taken from the token while the request lasted: the job runs after it. */
-    record Importer(String username, boolean everySite, Set<String> sites) {
+    record Importer(String username, String coder, boolean everySite, Set<String> sites) {
         boolean mayCodeAt(String site) {
             return everySite || sites.contains(site);
         }
@@ -80,8 +80,8 @@ public class QdpxImports {
     public record Skipped(String item, String reason) {
     }
 
-    public record ImportView(UUID id, String status, UUID roundId, String counting, Progress sources, Progress codings, int codingsAdded,
-            List<Skipped> skipped, Instant createdAt, Instant finishedAt) {
+    public record ImportView(UUID id, String status, String importedBy, String coder, UUID roundId, String counting, Progress sources,
+            Progress codings, int codingsAdded, int codesAdded, List<Skipped> skipped, Instant createdAt, Instant finishedAt) {
     }
 
     @Inject
@@ -92,6 +92,12 @@ public class QdpxImports {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    ToolCodes codes;
+
+    @Inject
+    CoderDirectory coders;
 
     @io.smallrye.config.ConfigMapping(prefix = "chorus.imports")
     public interface ImportConfig {
@@ -118,14 +124,21 @@ public class QdpxImports {
         jobs.shutdownNow();
     }
 
-    /** Checks the file, records the job and queues it; the same file, importer and round give the same job. */
-    public ImportView start(Path upload, UUID roundId) {
+    /**
+     * Checks the file, records the job and queues it; the codings become the named coder's, else the importer's. The
+     * same file, importer, coder and round give the same job.
+     */
+    public ImportView start(Path upload, UUID roundId, String namedCoder) {
         if (roundId != null && QuarkusTransaction.requiringNew().call(() -> CodingRound.findById(roundId)) == null) {
             throw ProblemException.invalid("/round", "No coding round '" + roundId + "'");
         }
-        String sha256 = sha256(upload);
         String importer = caller.username();
-        RefiImport existing = sameFile(sha256, importer, roundId);
+        String coder = namedCoder == null || namedCoder.isBlank() ? importer : namedCoder.strip();
+        if (!coder.equals(importer) && !QuarkusTransaction.requiringNew().call(() -> coders.known(coder))) {
+            throw ProblemException.badParameter("coder", "No coder '" + coder + "' is known to Chorus");
+        }
+        String sha256 = sha256(upload);
+        RefiImport existing = sameFile(sha256, importer, coder, roundId);
         if (existing != null && !existing.status.equals(RefiImport.FAILED)) {
             return view(existing);
         }
@@ -134,7 +147,7 @@ public class QdpxImports {
             project = ProjectReader.read(archive);
             expandTexts(project, archive);
         }
-        Importer who = new Importer(importer, caller.seesAllSites(), caller.sitesWhere(CodingStaff.AT_SITE));
+        Importer who = new Importer(importer, coder, caller.seesAllSites(), caller.sitesWhere(CodingStaff.AT_SITE));
         UUID id = existing != null ? existing.id : UUID.randomUUID();
         Path kept = config.directory().resolve(id + ".qdpx");
         try {
@@ -145,10 +158,10 @@ public class QdpxImports {
         }
         RefiImport job;
         try {
-            job = record(existing, id, sha256, importer, roundId, project);
+            job = record(existing, id, sha256, importer, coder, roundId, project);
         } catch (RuntimeException raced) {
             // the same file by the same person started twice at once: the unique index let one in, and that is the job
-            RefiImport winner = sameFile(sha256, importer, roundId);
+            RefiImport winner = sameFile(sha256, importer, coder, roundId);
             kept.toFile().delete();
             if (winner == null) {
                 throw raced;
@@ -159,18 +172,20 @@ public class QdpxImports {
         return view(job);
     }
 
-    private static RefiImport sameFile(String sha256, String importer, UUID roundId) {
+    private static RefiImport sameFile(String sha256, String importer, String coder, UUID roundId) {
         return QuarkusTransaction.requiringNew().call(() -> RefiImport.<RefiImport>find(
-                "sha256 = ?1 and importedBy = ?2 and " + (roundId == null ? "roundId is null" : "roundId = ?3"),
-                roundId == null ? new Object[] {sha256, importer} : new Object[] {sha256, importer, roundId}).firstResult());
+                "sha256 = ?1 and importedBy = ?2 and coder = ?3 and " + (roundId == null ? "roundId is null" : "roundId = ?4"),
+                roundId == null ? new Object[] {sha256, importer, coder} : new Object[] {sha256, importer, coder, roundId}).firstResult());
     }
 
-    private static RefiImport record(RefiImport existing, UUID id, String sha256, String importer, UUID roundId, QdaProject project) {
+    private static RefiImport record(RefiImport existing, UUID id, String sha256, String importer, String coder, UUID roundId,
+            QdaProject project) {
         return QuarkusTransaction.requiringNew().call(() -> {
             RefiImport row = existing != null ? RefiImport.findById(id) : new RefiImport();
             row.id = id;
             row.sha256 = sha256;
             row.importedBy = importer;
+            row.coder = coder;
             row.roundId = roundId;
             row.status = RefiImport.QUEUED;
             row.sourcesTotal = (int) project.sources().stream().filter(s -> s.kind() == SourceKind.TEXT).count();
@@ -179,6 +194,7 @@ public class QdpxImports {
             row.sourcesDone = 0;
             row.codingsDone = 0;
             row.codingsAdded = 0;
+            row.codesAdded = 0;
             row.skipped = "[]";
             row.createdAt = Instant.now();
             row.finishedAt = null;
@@ -232,9 +248,13 @@ public class QdpxImports {
             Map<String, SourceText> byGuid = new LinkedHashMap<>();
             texts.forEach((source, text) -> byGuid.put(source.guid(), text));
             PositionCounting counting = CountingDetector.detect(project, byGuid).counting();
+            UUID codebookId = QuarkusTransaction.requiringNew().call(() -> codes.codebookFor(project, roundId, transcripts.values()));
+            int codesAdded = codebookId == null ? 0
+                    : QuarkusTransaction.requiringNew().call(() -> codes.addMissing(project, codebookId, importer.username()));
             update(id, job -> {
                 job.status = RefiImport.RUNNING;
                 job.counting = counting.toString();
+                job.codesAdded = codesAdded;
             });
             for (Source source : project.sources()) {
                 if (source.kind() != SourceKind.TEXT) {
@@ -246,7 +266,8 @@ public class QdpxImports {
                     ParagraphLayout layout = ParagraphLayout.parse(texts.get(source).normalized());
                     for (Selection selection : source.selections()) {
                         for (QdaProject.Coding coding : selection.codings()) {
-                            String problem = apply(transcript, texts.get(source), layout, counting, selection, coding, importer, roundId);
+                            String problem = apply(id, transcript, texts.get(source), layout, counting, selection, coding, importer,
+                                    roundId, codebookId);
                             if (problem == null) {
                                 added[0]++;
                             } else if (!problem.isEmpty()) {
@@ -310,6 +331,10 @@ public class QdpxImports {
             return "no released transcript you may code has this source's GUID (" + source.guid() + "): codings come back only to "
                     + "transcripts exported from Chorus";
         }
+        if (!importer.coder().equals(importer.username())
+                && !QuarkusTransaction.requiringNew().call(() -> coders.mayCode(importer.coder(), transcript.site))) {
+            return importer.coder() + " may not code transcripts of " + transcript.site;
+        }
         SourceText text = new SourceText(written);
         String released = ParagraphLayout.render(transcript.paragraphs.stream().map(p -> new Paragraph(p.n,
                 p.speaker != null ? p.speaker : p.label, Objects.requireNonNullElse(p.english, ""))).toList()).text();
@@ -322,9 +347,9 @@ public class QdpxImports {
     }
 
     /** Applies one coding: null when added, "" when it was there already, else why it was skipped. */
-    private String apply(ReleasedTranscript transcript, SourceText text, ParagraphLayout layout, PositionCounting counting,
-            Selection selection, QdaProject.Coding coding, Importer importer, UUID roundId) {
-        String key = importer.username() + "|" + roundId + "|" + selection.guid() + "|" + Objects.requireNonNullElse(coding.guid(),
+    private String apply(UUID importId, ReleasedTranscript transcript, SourceText text, ParagraphLayout layout, PositionCounting counting,
+            Selection selection, QdaProject.Coding coding, Importer importer, UUID roundId, UUID codebookId) {
+        String key = importer.coder() + "|" + roundId + "|" + selection.guid() + "|" + Objects.requireNonNullElse(coding.guid(),
                 coding.codeGuid());
         return QuarkusTransaction.requiringNew().call(() -> {
             if (Coding.findById(Guids.toUuid(selection.guid())) != null || RefiImportedCoding.findById(key) != null) {
@@ -339,13 +364,14 @@ public class QdpxImports {
             if (span == null) {
                 return "covers no paragraph text, only a paragraph number or speaker";
             }
-            Code code = code(coding.codeGuid(), roundId);
+            Code code = codes.find(coding.codeGuid(), codebookId);
             if (code == null) {
-                return "code " + coding.codeGuid() + " is not in Chorus";
+                return "code " + coding.codeGuid() + (codebookId == null ? " is not in Chorus, and nothing says which codebook to add it to "
+                        + "(import into a round, or assign the phase a codebook)" : " is not in the codebook");
             }
             UUID id = UUID.nameUUIDFromBytes(("refi-import:" + key).getBytes(java.nio.charset.StandardCharsets.UTF_8));
             try {
-                codings.createFor(importer.username(), transcript, new NewCoding(code.id, span.firstParagraph(), span.lastParagraph(),
+                codings.createFor(importer.coder(), transcript, new NewCoding(code.id, span.firstParagraph(), span.lastParagraph(),
                         span.startOffset(), span.endOffset(), null, null, roundId), id);
             } catch (ProblemException refused) {
                 QuarkusTransaction.setRollbackOnly();
@@ -354,20 +380,10 @@ public class QdpxImports {
             RefiImportedCoding imported = new RefiImportedCoding();
             imported.importKey = key;
             imported.codingId = id;
+            imported.importId = importId;
             imported.persist();
             return null;
         });
-    }
-
-    /** A code by its GUID: a Chorus id, or the GUID a code was imported with (its key); in the round's codebook if any. */
-    private static Code code(String guid, UUID roundId) {
-        UUID roundCodebook = roundId == null ? null : CodingRound.<CodingRound>findById(roundId).codebookId;
-        Code byId = Code.findById(Guids.toUuid(guid));
-        if (byId != null && (roundCodebook == null || roundCodebook.equals(byId.codebookId))) {
-            return byId;
-        }
-        return Code.<Code>list("key = ?1 and retiredIn is null", Guids.canonical(guid)).stream()
-                .filter(c -> roundCodebook == null || roundCodebook.equals(c.codebookId)).findFirst().orElse(null);
     }
 
     private void update(UUID id, java.util.function.Consumer<RefiImport> change) {
@@ -376,8 +392,9 @@ public class QdpxImports {
 
     private ImportView view(RefiImport job) {
         try {
-            return new ImportView(job.id, job.status, job.roundId, job.counting, new Progress(job.sourcesDone, job.sourcesTotal),
-                    new Progress(job.codingsDone, job.codingsTotal), job.codingsAdded, json.readValue(job.skipped, new TypeReference<>() { }),
+            return new ImportView(job.id, job.status, job.importedBy, job.coder, job.roundId, job.counting,
+                    new Progress(job.sourcesDone, job.sourcesTotal), new Progress(job.codingsDone, job.codingsTotal), job.codingsAdded,
+                    job.codesAdded, json.readValue(job.skipped, new TypeReference<>() { }),
                     job.createdAt, job.finishedAt);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);

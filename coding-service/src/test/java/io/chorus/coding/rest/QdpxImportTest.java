@@ -98,6 +98,58 @@ class QdpxImportTest {
     }
 
     @Test
+    void codesTheToolAddedBecomeInductiveCodesOfANewDraftAndTheCodingsTheNamedCoders() throws Exception {
+        fixtures.announce("analyst-b", List.of("analyst"), Map.of());
+        fixtures.announce("researcher-ulm", List.of(), Map.of("ULM", List.of("site-researcher")));
+        String transcript = fixtures.release("BU", "What helped you most?", SECOND);
+        Response codebook = codebook("Inductive import test");
+        String codebookId = codebook.path("id");
+        given().auth().oauth2(ANALYST_A).header("If-Match", etag(codebook)).post("/api/codebooks/{id}/publication", codebookId)
+                .then().statusCode(200);
+        QdaProject exported = QdpxExportTest.read(export(ANALYST_A, transcript, codebookId), false);
+        String peerGuid = "{9F1C2E44-0A6B-4C1D-8E2F-3A4B5C6D7E8F}";
+        QdaProject.Code peer = new QdaProject.Code(peerGuid, "Peer support", true, "#0a0", "Support from someone who had lived it."
+                + "\n\nExample: the peer worker", List.of());
+        QdaProject.Code lived = exported.codes().get(0);
+        List<QdaProject.Code> codes = new ArrayList<>(exported.codes());
+        codes.set(0, new QdaProject.Code(lived.guid(), lived.name(), lived.codable(), lived.color(), lived.description(), List.of(peer)));
+        QdaProject withNewCode = new QdaProject(exported.name(), exported.origin(), exported.users(), codes, exported.sets(),
+                exported.variables(), exported.cases(), exported.sources(), exported.notes());
+        byte[] coded = codedInTool(withNewCode, "MAXQDA 24", PositionCounting.STANDARD, peerGuid, "the peer worker");
+
+        importFile(ANALYST_A, coded, null, "nobody-known").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].parameter", equalTo("coder"));
+        JsonPath refused = finished(ANALYST_A, importFile(ANALYST_A, coded, null, "researcher-ulm"));
+        assertEquals(0, refused.getInt("codingsAdded"));
+        assertTrue(refused.getString("skipped[0].reason").contains("researcher-ulm may not code transcripts of BU"), refused.prettify());
+
+        JsonPath job = finished(ANALYST_A, importFile(ANALYST_A, coded, null, "analyst-b"));
+        assertEquals("done", job.getString("status"), job.prettify());
+        assertEquals("analyst-a", job.getString("importedBy"));
+        assertEquals("analyst-b", job.getString("coder"));
+        assertEquals(1, job.getInt("codingsAdded"), job.prettify());
+        JsonPath draft = given().auth().oauth2(ANALYST_A).get("/api/codebooks/{id}", codebookId).jsonPath();
+        assertEquals(2, draft.getInt("version"), "a published codebook gets a new draft");
+        assertEquals("draft", draft.getString("status"));
+        Map<String, Object> added = draft.getMap("codes[0].children[0]");
+        assertEquals("Peer support", added.get("name"));
+        assertEquals("inductive", added.get("origin"));
+        assertEquals("9f1c2e44-0a6b-4c1d-8e2f-3a4b5c6d7e8f", added.get("key"), "the tool's GUID, so a re-import finds it");
+        assertEquals("Support from someone who had lived it.", added.get("definition"));
+        assertEquals("the peer worker", added.get("example"));
+        assertEquals("#00AA00", added.get("colour"));
+        JsonPath codings = given().auth().oauth2(ANALYST_A).get("/api/codings?transcript={t}&code={c}", transcript, added.get("id"))
+                .jsonPath();
+        assertEquals(1, codings.getInt("total"));
+        assertEquals("analyst-b", codings.getString("items[0].coder"));
+
+        JsonPath again = finished(ANALYST_A, importFile(ANALYST_A, coded, null, "analyst-b"));
+        assertEquals(job.getString("id"), again.getString("id"));
+        assertEquals(1, given().auth().oauth2(ANALYST_A).get("/api/codebooks/{id}", codebookId).jsonPath()
+                .getList("codes[0].children").size(), "the same file again adds no code");
+    }
+
+    @Test
     void aHostileArchiveIsRefusedAndAnotherSitesTranscriptIsSkipped() throws Exception {
         ByteArrayOutputStream slip = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(slip)) {
@@ -170,8 +222,15 @@ class QdpxImportTest {
     }
 
     static Response importFile(String token, byte[] file, String round) {
+        return importFile(token, file, round, null);
+    }
+
+    static Response importFile(String token, byte[] file, String round, String coder) {
         var request = given().auth().oauth2(token).multiPart("file", "coded.qdpx", file, "application/zip");
-        return (round == null ? request : request.queryParam("round", round)).post("/api/imports/qdpx");
+        if (round != null) {
+            request = request.queryParam("round", round);
+        }
+        return (coder == null ? request : request.queryParam("coder", coder)).post("/api/imports/qdpx");
     }
 
     static JsonPath finished(String token, Response started) {
