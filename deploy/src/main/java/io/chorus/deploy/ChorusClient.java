@@ -72,6 +72,34 @@ public final class ChorusClient {
                 .POST(json(body)));
     }
 
+    /** A file upload as a browser's FormData sends it: one multipart part named {@code file}. */
+    public Reply postFile(String service, String path, String token, String fileName, byte[] content) {
+        String boundary = "chorus-" + java.util.UUID.randomUUID();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        return send(request(service, path, token).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArrays(java.util.List.of(head, content, tail))));
+    }
+
+    /** A download: the body as bytes, or an exception naming the refusal. */
+    public byte[] download(String service, String path, String token) {
+        try {
+            HttpResponse<byte[]> response = Http.CLIENT.send(request(service, path, token).setHeader("Accept", "*/*").timeout(Duration.ofSeconds(120)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(path + " answered " + response.statusCode() + ": "
+                        + new String(response.body(), StandardCharsets.UTF_8));
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Reply delete(String service, String path, String token) {
         return send(request(service, path, token).DELETE());
     }

@@ -3,25 +3,18 @@ package io.chorus.coding.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.chorus.coding.repository.Code;
-import io.chorus.coding.repository.Coding;
 import io.chorus.coding.repository.CodingRound;
 import io.chorus.coding.repository.RefiImport;
-import io.chorus.coding.repository.RefiImportedCoding;
 import io.chorus.coding.repository.ReleasedTranscript;
-import io.chorus.coding.service.CodingCommands.NewCoding;
 import io.chorus.common.problem.ProblemException;
 import io.chorus.common.security.Caller;
 import io.chorus.refi.ArchiveLimits;
 import io.chorus.refi.CountingDetector;
-import io.chorus.refi.Guids;
 import io.chorus.refi.ParagraphLayout;
 import io.chorus.refi.ParagraphLayout.Paragraph;
-import io.chorus.refi.ParagraphLayout.Span;
 import io.chorus.refi.PositionCounting;
 import io.chorus.refi.ProjectReader;
 import io.chorus.refi.QdaProject;
-import io.chorus.refi.QdaProject.Selection;
 import io.chorus.refi.QdaProject.Source;
 import io.chorus.refi.QdaProject.SourceKind;
 import io.chorus.refi.QdpxArchive;
@@ -88,13 +81,13 @@ public class QdpxImports {
     Caller caller;
 
     @Inject
-    CodingService codings;
-
-    @Inject
     ObjectMapper json;
 
     @Inject
     ToolCodes codes;
+
+    @Inject
+    ImportedSelections selections;
 
     @Inject
     CoderDirectory coders;
@@ -249,7 +242,8 @@ public class QdpxImports {
             texts.forEach((source, text) -> byGuid.put(source.guid(), text));
             PositionCounting counting = CountingDetector.detect(project, byGuid).counting();
             UUID codebookId = QuarkusTransaction.requiringNew().call(() -> codes.codebookFor(project, roundId, transcripts.values()));
-            int codesAdded = codebookId == null ? 0
+            // the tool's new codes come in only with codings that may land
+            int codesAdded = codebookId == null || transcripts.isEmpty() ? 0
                     : QuarkusTransaction.requiringNew().call(() -> codes.addMissing(project, codebookId, importer.username()));
             update(id, job -> {
                 job.status = RefiImport.RUNNING;
@@ -260,29 +254,35 @@ public class QdpxImports {
                 if (source.kind() != SourceKind.TEXT) {
                     continue;
                 }
-                int[] added = {0};
                 ReleasedTranscript transcript = transcripts.get(source);
-                if (transcript != null) {
-                    ParagraphLayout layout = ParagraphLayout.parse(texts.get(source).normalized());
-                    for (Selection selection : source.selections()) {
-                        for (QdaProject.Coding coding : selection.codings()) {
-                            String problem = apply(id, transcript, texts.get(source), layout, counting, selection, coding, importer,
-                                    roundId, codebookId);
-                            if (problem == null) {
-                                added[0]++;
-                            } else if (!problem.isEmpty()) {
-                                skipped.add(new Skipped("selection " + selection.guid() + " in '" + source.name() + "'", problem));
+                List<ImportedSelections.Item> items = ImportedSelections.items(source);
+                ImportedSelections.Target target = transcript == null ? null : new ImportedSelections.Target(id, transcript,
+                        texts.get(source), ParagraphLayout.parse(texts.get(source).normalized()), counting, importer.coder(), roundId,
+                        codebookId);
+                for (int from = 0; from < Math.max(items.size(), 1); from += ImportedSelections.CHUNK) {
+                    List<ImportedSelections.Item> chunk = items.subList(Math.min(from, items.size()),
+                            Math.min(from + ImportedSelections.CHUNK, items.size()));
+                    int added = 0;
+                    if (target != null) {
+                        for (ImportedSelections.Outcome outcome : selections.place(target, chunk)) {
+                            if (outcome.problem() == null) {
+                                added++;
+                            } else if (!outcome.problem().isEmpty()) {
+                                skipped.add(new Skipped("selection " + outcome.item().selection().guid() + " in '" + source.name() + "'",
+                                        outcome.problem()));
                             }
                         }
                     }
+                    int codingsHere = chunk.size();
+                    int addedHere = added;
+                    boolean sourceDone = from + ImportedSelections.CHUNK >= items.size();
+                    update(id, job -> {
+                        job.sourcesDone += sourceDone ? 1 : 0;
+                        job.codingsDone += codingsHere;
+                        job.codingsAdded += addedHere;
+                        job.skipped = write(skipped);
+                    });
                 }
-                int codingsHere = source.selections().stream().mapToInt(s -> s.codings().size()).sum();
-                update(id, job -> {
-                    job.sourcesDone++;
-                    job.codingsDone += codingsHere;
-                    job.codingsAdded += added[0];
-                    job.skipped = write(skipped);
-                });
             }
             update(id, job -> {
                 job.status = RefiImport.DONE;
@@ -344,46 +344,6 @@ public class QdpxImports {
         texts.put(source, text);
         transcripts.put(source, transcript);
         return null;
-    }
-
-    /** Applies one coding: null when added, "" when it was there already, else why it was skipped. */
-    private String apply(UUID importId, ReleasedTranscript transcript, SourceText text, ParagraphLayout layout, PositionCounting counting,
-            Selection selection, QdaProject.Coding coding, Importer importer, UUID roundId, UUID codebookId) {
-        String key = importer.coder() + "|" + roundId + "|" + selection.guid() + "|" + Objects.requireNonNullElse(coding.guid(),
-                coding.codeGuid());
-        return QuarkusTransaction.requiringNew().call(() -> {
-            if (Coding.findById(Guids.toUuid(selection.guid())) != null || RefiImportedCoding.findById(key) != null) {
-                return "";
-            }
-            int start = text.index(selection.start(), counting);
-            int end = text.index(selection.end(), counting);
-            if (start < 0 || end < 0 || end <= start) {
-                return "positions " + selection.start() + "–" + selection.end() + " do not fall on the text (" + counting + ")";
-            }
-            Span span = layout.locate(start, end);
-            if (span == null) {
-                return "covers no paragraph text, only a paragraph number or speaker";
-            }
-            Code code = codes.find(coding.codeGuid(), codebookId);
-            if (code == null) {
-                return "code " + coding.codeGuid() + (codebookId == null ? " is not in Chorus, and nothing says which codebook to add it to "
-                        + "(import into a round, or assign the phase a codebook)" : " is not in the codebook");
-            }
-            UUID id = UUID.nameUUIDFromBytes(("refi-import:" + key).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            try {
-                codings.createFor(importer.coder(), transcript, new NewCoding(code.id, span.firstParagraph(), span.lastParagraph(),
-                        span.startOffset(), span.endOffset(), null, null, roundId), id);
-            } catch (ProblemException refused) {
-                QuarkusTransaction.setRollbackOnly();
-                return refused.getMessage();
-            }
-            RefiImportedCoding imported = new RefiImportedCoding();
-            imported.importKey = key;
-            imported.codingId = id;
-            imported.importId = importId;
-            imported.persist();
-            return null;
-        });
     }
 
     private void update(UUID id, java.util.function.Consumer<RefiImport> change) {

@@ -110,11 +110,19 @@ class QdpxImportTest {
         String peerGuid = "{9F1C2E44-0A6B-4C1D-8E2F-3A4B5C6D7E8F}";
         QdaProject.Code peer = new QdaProject.Code(peerGuid, "Peer support", true, "#0a0", "Support from someone who had lived it."
                 + "\n\nExample: the peer worker", List.of());
+        QdaProject.Code context = new QdaProject.Code(UUID.randomUUID().toString(), "Context", false, null, null, List.of());
         QdaProject.Code lived = exported.codes().get(0);
         List<QdaProject.Code> codes = new ArrayList<>(exported.codes());
         codes.set(0, new QdaProject.Code(lived.guid(), lived.name(), lived.codable(), lived.color(), lived.description(), List.of(peer)));
+        codes.add(context);
+        // the analyst also coded the question with the grouping-only code, which Chorus refuses for that coding alone
+        QdaProject.Source source = exported.sources().get(0);
+        QdaProject.Selection onGrouping = new QdaProject.Selection(UUID.randomUUID().toString(), "question", 7, 28, null, null, null,
+                List.of(new QdaProject.Coding(UUID.randomUUID().toString(), context.guid(), null, null)), List.of());
+        QdaProject.Source withGrouping = new QdaProject.Source(source.guid(), source.name(), source.kind(), null,
+                source.plainTextContent(), null, null, null, List.of(onGrouping), List.of(), List.of(), source.noteRefs());
         QdaProject withNewCode = new QdaProject(exported.name(), exported.origin(), exported.users(), codes, exported.sets(),
-                exported.variables(), exported.cases(), exported.sources(), exported.notes());
+                exported.variables(), exported.cases(), List.of(withGrouping), exported.notes());
         byte[] coded = codedInTool(withNewCode, "MAXQDA 24", PositionCounting.STANDARD, peerGuid, "the peer worker");
 
         importFile(ANALYST_A, coded, null, "nobody-known").then().statusCode(400).contentType("application/problem+json")
@@ -128,6 +136,8 @@ class QdpxImportTest {
         assertEquals("analyst-a", job.getString("importedBy"));
         assertEquals("analyst-b", job.getString("coder"));
         assertEquals(1, job.getInt("codingsAdded"), job.prettify());
+        assertEquals(2, job.getInt("codesAdded"));
+        assertTrue(job.getString("skipped[0].reason").contains("grouping-only"), job.prettify());
         JsonPath draft = given().auth().oauth2(ANALYST_A).get("/api/codebooks/{id}", codebookId).jsonPath();
         assertEquals(2, draft.getInt("version"), "a published codebook gets a new draft");
         assertEquals("draft", draft.getString("status"));
@@ -145,8 +155,9 @@ class QdpxImportTest {
 
         JsonPath again = finished(ANALYST_A, importFile(ANALYST_A, coded, null, "analyst-b"));
         assertEquals(job.getString("id"), again.getString("id"));
-        assertEquals(1, given().auth().oauth2(ANALYST_A).get("/api/codebooks/{id}", codebookId).jsonPath()
-                .getList("codes[0].children").size(), "the same file again adds no code");
+        JsonPath after = given().auth().oauth2(ANALYST_A).get("/api/codebooks/{id}", codebookId).jsonPath();
+        assertEquals(1, after.getList("codes[0].children").size(), "the same file again adds no code");
+        assertEquals(3, after.getList("codes").size());
     }
 
     @Test
