@@ -65,12 +65,14 @@ class RefiQdaIT {
 
         File exported = Api.coding(DesktopToolsRefiQdaApi::new, analyst).exportQdpxProject(codebook.getId(), null, null, null, null,
                 List.of(id));
+        String englishSource;
         try (QdpxArchive archive = QdpxArchive.open(exported.toPath(), ArchiveLimits.DEFAULT)) {
             try (InputStream qde = archive.open(archive.projectEntry())) {
                 QdaSchemas.validateProject(qde);
             }
             QdaProject project = ProjectReader.read(archive);
             QdaProject.Source source = project.sources().get(0);
+            englishSource = source.guid();
             SourceText written = new SourceText(archive.text(archive.entryFor(source.plainTextPath()).orElseThrow()));
             QdaProject.Selection selection = source.selections().get(0);
             assertEquals("because she had lived it", written.between((int) selection.start(), (int) selection.end()));
@@ -79,6 +81,23 @@ class RefiQdaIT {
         }
         assertRefused(404, () -> Api.coding(DesktopToolsRefiQdaApi::new, client.userToken("lead-ulm")).exportQdpxProject(codebook.getId(), null, null,
                 null, null, List.of(id)));
+
+        // the original from transcript-service, for BU's own staff only, audited
+        File original = Api.transcripts(io.chorus.client.transcript.api.DesktopToolsRefiQdaApi::new, client.userToken("researcher-bu"))
+                .exportOriginalQdpxProject("BU", null, List.of(id));
+        try (QdpxArchive archive = QdpxArchive.open(original.toPath(), ArchiveLimits.DEFAULT)) {
+            try (InputStream qde = archive.open(archive.projectEntry())) {
+                QdaSchemas.validateProject(qde);
+            }
+            QdaProject.Source source = ProjectReader.read(archive).sources().get(0);
+            assertEquals(englishSource, source.guid(), "both exports name the transcript alike");
+            assertEquals("[1] M: What helped you most?\n[2] P2: " + text, new SourceText(archive.text(archive.entryFor(
+                    source.plainTextPath()).orElseThrow())).normalized());
+        }
+        assertRefused(404, () -> Api.transcripts(io.chorus.client.transcript.api.DesktopToolsRefiQdaApi::new, client.userToken("lead-ulm"))
+                .exportOriginalQdpxProject("BU", null, List.of(id)));
+        assertRefused(403, () -> Api.transcripts(io.chorus.client.transcript.api.DesktopToolsRefiQdaApi::new, analyst)
+                .exportOriginalQdpxProject("BU", null, List.of(id)));
 
         // analyst-b codes the export in NVivo (UTF-16 positions) and brings it back: the new selection lands exactly
         String analystB = client.userToken("analyst-b");

@@ -4,8 +4,6 @@ import io.chorus.coding.service.QdpxExports;
 import io.chorus.common.http.Downloads;
 import io.chorus.common.http.PersonalData;
 import io.chorus.common.security.Roles;
-import io.chorus.refi.PositionCounting;
-import io.chorus.refi.ProjectWriter;
 import io.chorus.refi.QdaProject;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -17,7 +15,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -35,21 +32,19 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @PersonalData
 public class QdpxExportResource {
 
-    static final String QDPX = "application/zip";
-
     @Inject
     QdpxExports exports;
 
     @GET
     @Path("/qdpx")
-    @Produces(QDPX)
+    @Produces(Downloads.QDPX)
     @Operation(summary = "Export released transcripts for coding in a desktop tool, as a REFI-QDA project (.qdpx)",
             description = "Name transcripts, or a study (and phase) and/or a site; analysts and admins export every site, site staff "
                     + "their own. Texts are English, one paragraph per line as '[n] Speaker: text'. The codebook is the one named, else "
                     + "the phase's. Codings become coded selections of their coders, memos notes, and site, study, phase, session and "
                     + "language variables of each transcript's case. Positions count code points, as the standard says; "
                     + "positions=nvivo counts UTF-16 code units, as NVivo does.")
-    @APIResponse(responseCode = "200", description = "The .qdpx file", content = @Content(mediaType = QDPX,
+    @APIResponse(responseCode = "200", description = "The .qdpx file", content = @Content(mediaType = Downloads.QDPX,
             schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response exportQdpxProject(@QueryParam("site") @Size(max = 20) String site, @QueryParam("study") @Size(max = 200) String study,
             @QueryParam("phase") @Size(max = 100) String phase,
@@ -58,8 +53,6 @@ public class QdpxExportResource {
             @QueryParam("codebook") UUID codebook,
             @QueryParam("positions") @DefaultValue("standard") @Pattern(regexp = "standard|nvivo") String positions) {
         QdaProject project = exports.project(new QdpxExports.Request(site, study, phase, transcripts, codebook));
-        PositionCounting counting = positions.equals("nvivo") ? PositionCounting.NVIVO : PositionCounting.STANDARD;
-        StreamingOutput file = out -> ProjectWriter.write(project, counting, out);
-        return Downloads.attachment(file, QDPX, project.name() + ".qdpx");
+        return Downloads.qdpx(project, positions);
     }
 }
