@@ -2,6 +2,7 @@ package io.chorus.deploy;
 
 import static io.chorus.deploy.Api.assertRefused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chorus.client.coding.api.CodebooksApi;
 import io.chorus.client.coding.api.CodingApi;
@@ -30,6 +31,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -150,6 +152,60 @@ class RefiQdaIT {
         Coefficients overall = rounds.getRoundAgreement(roundId, null, null).getOverall();
         assertEquals(2, overall.getUnits());
         assertEquals(0.5, overall.getPercentAgreement(), 1e-9);
+    }
+
+    @Test
+    void theCodedDemoStudiesGoOutWholeAndComeBackChangingNothing() throws Exception {
+        DemoData.Loaded demo = DemoData.load(client, System.out::println);
+        String analyst = client.userToken("analyst");
+        var tools = Api.coding(DesktopToolsRefiQdaApi::new, analyst);
+        var coding = Api.coding(CodingApi::new, analyst);
+        Map<String, String> studies = Map.of("haun2024", "cfir-2009", "krumm2022", "mhw-perspectives-themes",
+                "ramesh2022", "implementation-influences");
+        int selections = 0;
+        for (Map.Entry<String, String> study : studies.entrySet()) {
+            File exported = tools.exportQdpxProject(UUID.fromString(demo.codebooks().get(study.getValue())), null, null, null,
+                    study.getKey(), null);
+            try (QdpxArchive archive = QdpxArchive.open(exported.toPath(), ArchiveLimits.DEFAULT)) {
+                try (InputStream qde = archive.open(archive.projectEntry())) {
+                    QdaSchemas.validateProject(qde);
+                }
+                QdaProject project = ProjectReader.read(archive);
+                Map<String, String> variables = new java.util.HashMap<>();
+                project.variables().forEach(v -> variables.put(v.guid(), v.name()));
+                for (QdaProject.Source source : project.sources()) {
+                    SourceText text = new SourceText(archive.text(archive.entryFor(source.plainTextPath()).orElseThrow()));
+                    var released = Api.coding(ReleasedTranscriptsApi::new, analyst).getReleasedTranscript(source.guid());
+                    java.util.Set<String> exportedCodes = new java.util.HashSet<>();
+                    project.allCodes().forEach(c -> exportedCodes.add(c.guid()));
+                    var codings = coding.listTranscriptCodings(source.guid(), 0, 200).getItems().stream()
+                            .filter(c -> c.getRoundId() == null && exportedCodes.contains(c.getCodeId().toString())).toList();
+                    assertEquals(codings.size(), source.selections().size(), source.name() + ": every coding is a coded selection");
+                    for (QdaProject.Selection selection : source.selections()) {
+                        var chorus = codings.stream().filter(c -> c.getId().toString().equals(selection.guid())).findFirst().orElseThrow();
+                        if (chorus.getFirstParagraph().equals(chorus.getLastParagraph())) {
+                            int[] paragraph = released.getParagraphs().stream().filter(p -> p.getN().equals(chorus.getFirstParagraph()))
+                                    .findFirst().orElseThrow().getEnglish().codePoints().toArray();
+                            int from = chorus.getStartOffset() == null ? 0 : chorus.getStartOffset();
+                            int to = chorus.getEndOffset() == null ? paragraph.length : chorus.getEndOffset();
+                            assertEquals(new String(paragraph, from, to - from), text.between((int) selection.start(), (int) selection.end()),
+                                    "the coded selection is exactly the coded passage");
+                        }
+                        assertEquals(chorus.getCodeId().toString(), selection.codings().get(0).codeGuid());
+                        selections++;
+                    }
+                    QdaProject.Case sessionCase = project.cases().stream().filter(c -> c.sourceGuids().contains(source.guid())).findFirst()
+                            .orElseThrow();
+                    assertEquals(study.getKey(), sessionCase.values().stream().filter(v -> "study".equals(variables.get(v.variableGuid())))
+                            .findFirst().orElseThrow().value());
+                }
+            }
+            ImportView back = finished(tools, tools.importQdpxCodings(null, null, null, exported));
+            assertEquals(0, back.getCodingsAdded(), "the export brought back unchanged adds nothing");
+            assertEquals(0, back.getCodesAdded());
+            assertEquals(List.of(), back.getSkipped());
+        }
+        assertTrue(selections >= 53, "at least the 53 coded published excerpts: " + selections);
     }
 
     private static ImportView finished(DesktopToolsRefiQdaApi imports, ImportView started) {
