@@ -42,11 +42,11 @@ public class QdpxImportResource {
     @Operation(summary = "Bring back codings made in MAXQDA, NVivo or ATLAS.ti on a Chorus export (.qdpx as the form's 'file')",
             description = "The file is checked at once (a hostile or malformed archive is refused and nothing is kept); its codings are "
                     + "then applied as a job: 202 and the job's URL. Sources match transcripts by GUID; each new coded selection becomes a "
-                    + "coding of yours, or of the coder named by ?coder= (who must be allowed to code the transcript's site), in the round "
-                    + "named by ?round= (a blind double-coding round) if any, on the paragraphs and offsets it covers, whichever way the "
-                    + "tool counted positions. Codes are matched by GUID; a code the tool added becomes an inductive code in the "
-                    + "codebook's draft (a new draft if the last version is published). The same file again is the same job, and adds "
-                    + "nothing.")
+                    + "coding of yours, or of the coder named by ?coder= (for the site's lead or a consortium admin only; the coder must "
+                    + "be allowed to code the transcript's site), in the round named by ?round= (a blind double-coding round) if any, on "
+                    + "the paragraphs and offsets it covers, whichever way the tool counted positions. Codes are matched by GUID; a code "
+                    + "the tool added becomes an inductive code in the codebook's draft (a new draft if the last version is published). "
+                    + "The same file again is the same job, and adds nothing.")
     @APIResponse(responseCode = "202", description = "Accepted: the job, at the Location", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportView.class)))
     public Response importQdpxCodings(@RestForm("file") FileUpload file, @QueryParam("round") UUID round,

@@ -61,9 +61,14 @@ public class QdpxImports {
     private static final Logger LOG = Logger.getLogger(QdpxImports.class);
 
     /** What the job may do, taken from the token while the request lasted: the job runs after it. */
-    record Importer(String username, String coder, boolean everySite, Set<String> sites) {
+    record Importer(String username, String coder, boolean everySite, Set<String> sites, boolean admin, Set<String> leadSites) {
         boolean mayCodeAt(String site) {
             return everySite || sites.contains(site);
+        }
+
+        /** Recording another coder's work is for whoever runs the site's coding: its lead, or a consortium admin. */
+        boolean mayImportForOthersAt(String site) {
+            return admin || leadSites.contains(site);
         }
     }
 
@@ -127,8 +132,15 @@ public class QdpxImports {
         }
         String importer = caller.username();
         String coder = namedCoder == null || namedCoder.isBlank() ? importer : namedCoder.strip();
-        if (!coder.equals(importer) && !QuarkusTransaction.requiringNew().call(() -> coders.known(coder))) {
-            throw ProblemException.badParameter("coder", "No coder '" + coder + "' is known to Chorus");
+        boolean admin = caller.holdsConsortiumWide(io.chorus.common.security.Roles.CONSORTIUM_ADMIN);
+        Set<String> leadSites = caller.sitesWhere(io.chorus.common.security.Roles.SITE_LEAD);
+        if (!coder.equals(importer)) {
+            if (!admin && leadSites.isEmpty()) {
+                throw ProblemException.forbidden("Only a site lead or a consortium admin may import codings as another coder's");
+            }
+            if (!QuarkusTransaction.requiringNew().call(() -> coders.known(coder))) {
+                throw ProblemException.badParameter("coder", "No coder '" + coder + "' is known to Chorus");
+            }
         }
         String sha256 = sha256(upload);
         RefiImport existing = sameFile(sha256, importer, coder, roundId);
@@ -140,7 +152,7 @@ public class QdpxImports {
             project = ProjectReader.read(archive);
             expandTexts(project, archive);
         }
-        Importer who = new Importer(importer, coder, caller.seesAllSites(), caller.sitesWhere(CodingStaff.AT_SITE));
+        Importer who = new Importer(importer, coder, caller.seesAllSites(), caller.sitesWhere(CodingStaff.AT_SITE), admin, leadSites);
         UUID id = existing != null ? existing.id : UUID.randomUUID();
         Path kept = config.directory().resolve(id + ".qdpx");
         try {
@@ -331,9 +343,13 @@ public class QdpxImports {
             return "no released transcript you may code has this source's GUID (" + source.guid() + "): codings come back only to "
                     + "transcripts exported from Chorus";
         }
-        if (!importer.coder().equals(importer.username())
-                && !QuarkusTransaction.requiringNew().call(() -> coders.mayCode(importer.coder(), transcript.site))) {
-            return importer.coder() + " may not code transcripts of " + transcript.site;
+        if (!importer.coder().equals(importer.username())) {
+            if (!importer.mayImportForOthersAt(transcript.site)) {
+                return "only a site lead of " + transcript.site + " or a consortium admin may import codings there as another coder's";
+            }
+            if (!QuarkusTransaction.requiringNew().call(() -> coders.mayCode(importer.coder(), transcript.site))) {
+                return importer.coder() + " may not code transcripts of " + transcript.site;
+            }
         }
         SourceText text = new SourceText(written);
         String released = ParagraphLayout.render(transcript.paragraphs.stream().map(p -> new Paragraph(p.n,

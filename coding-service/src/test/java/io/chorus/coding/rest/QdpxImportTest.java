@@ -2,6 +2,8 @@ package io.chorus.coding.rest;
 
 import static io.chorus.coding.rest.CodingFixtures.ANALYST_A;
 import static io.chorus.coding.rest.CodingFixtures.ANALYST_B;
+import static io.chorus.coding.rest.CodingFixtures.LEAD_BU;
+import static io.chorus.coding.rest.CodingFixtures.LEAD_ULM;
 import static io.chorus.coding.rest.CodingFixtures.RESEARCHER_ULM;
 import static io.chorus.coding.rest.CodingFixtures.code;
 import static io.chorus.coding.rest.CodingFixtures.etag;
@@ -125,15 +127,19 @@ class QdpxImportTest {
                 exported.variables(), exported.cases(), List.of(withGrouping), exported.notes());
         byte[] coded = codedInTool(withNewCode, "MAXQDA 24", PositionCounting.STANDARD, peerGuid, "the peer worker");
 
-        importFile(ANALYST_A, coded, null, "nobody-known").then().statusCode(400).contentType("application/problem+json")
+        // a peer may not write another coder's work; the site's lead, who runs its coding, may
+        importFile(ANALYST_A, coded, null, "analyst-b").then().statusCode(403).contentType("application/problem+json");
+        importFile(LEAD_BU, coded, null, "nobody-known").then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].parameter", equalTo("coder"));
-        JsonPath refused = finished(ANALYST_A, importFile(ANALYST_A, coded, null, "researcher-ulm"));
+        JsonPath refused = finished(LEAD_BU, importFile(LEAD_BU, coded, null, "researcher-ulm"));
         assertEquals(0, refused.getInt("codingsAdded"));
         assertTrue(refused.getString("skipped[0].reason").contains("researcher-ulm may not code transcripts of BU"), refused.prettify());
+        JsonPath elsewhere = finished(LEAD_ULM, importFile(LEAD_ULM, coded, null, "analyst-b"));
+        assertEquals(0, elsewhere.getInt("codingsAdded"), "a lead of another site codes nothing at BU");
 
-        JsonPath job = finished(ANALYST_A, importFile(ANALYST_A, coded, null, "analyst-b"));
+        JsonPath job = finished(LEAD_BU, importFile(LEAD_BU, coded, null, "analyst-b"));
         assertEquals("done", job.getString("status"), job.prettify());
-        assertEquals("analyst-a", job.getString("importedBy"));
+        assertEquals("lead-bu", job.getString("importedBy"));
         assertEquals("analyst-b", job.getString("coder"));
         assertEquals(1, job.getInt("codingsAdded"), job.prettify());
         assertEquals(2, job.getInt("codesAdded"));
@@ -153,7 +159,7 @@ class QdpxImportTest {
         assertEquals(1, codings.getInt("total"));
         assertEquals("analyst-b", codings.getString("items[0].coder"));
 
-        JsonPath again = finished(ANALYST_A, importFile(ANALYST_A, coded, null, "analyst-b"));
+        JsonPath again = finished(LEAD_BU, importFile(LEAD_BU, coded, null, "analyst-b"));
         assertEquals(job.getString("id"), again.getString("id"));
         JsonPath after = given().auth().oauth2(ANALYST_A).get("/api/codebooks/{id}", codebookId).jsonPath();
         assertEquals(1, after.getList("codes[0].children").size(), "the same file again adds no code");
