@@ -163,6 +163,7 @@ class RefiQdaIT {
         Map<String, String> studies = Map.of("haun2024", "cfir-2009", "krumm2022", "mhw-perspectives-themes",
                 "ramesh2022", "implementation-influences");
         int selections = 0;
+        long participantsWithRole = 0;
         for (Map.Entry<String, String> study : studies.entrySet()) {
             File exported = tools.exportQdpxProject(UUID.fromString(demo.codebooks().get(study.getValue())), null, null, null,
                     study.getKey(), null);
@@ -198,7 +199,11 @@ class RefiQdaIT {
                             .orElseThrow();
                     assertEquals(study.getKey(), sessionCase.values().stream().filter(v -> "study".equals(variables.get(v.variableGuid())))
                             .findFirst().orElseThrow().value());
+                    assertEquals("focus-group", sessionCase.values().stream().filter(v -> "kind".equals(variables.get(v.variableGuid())))
+                            .findFirst().orElseThrow().value());
                 }
+                participantsWithRole += project.cases().stream().filter(c -> c.name().matches("P\\d+") && c.values().stream()
+                        .anyMatch(v -> "role".equals(variables.get(v.variableGuid())))).count();
             }
             ImportView back = finished(tools, tools.importQdpxCodings(null, null, null, exported));
             assertEquals(0, back.getCodingsAdded(), "the export brought back unchanged adds nothing");
@@ -206,6 +211,7 @@ class RefiQdaIT {
             assertEquals(List.of(), back.getSkipped());
         }
         assertTrue(selections >= 53, "at least the 53 coded published excerpts: " + selections);
+        assertTrue(participantsWithRole > 0, "the demo's participants are cases with their role");
     }
 
     private static ImportView finished(DesktopToolsRefiQdaApi imports, ImportView started) {

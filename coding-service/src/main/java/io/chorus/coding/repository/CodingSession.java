@@ -8,7 +8,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 
-/** The study and phase of a recorded session, as transcript-service announced it. */
+/** The study, phase, kind, date and language of a recorded session, as transcript-service announced it. */
 @Entity
 @Table(name = "coding_session")
 public class CodingSession extends PanacheEntityBase {
@@ -18,6 +18,12 @@ public class CodingSession extends PanacheEntityBase {
 
     public String study;
     public String phase;
+    public String kind;
+
+    @Column(name = "session_date")
+    public java.time.LocalDate date;
+
+    public String language;
 
     @Embeddable
     public record Key(String site, @Column(name = "external_id") String externalId) implements Serializable {

@@ -41,9 +41,10 @@ public class QdpxExportResource {
     @Operation(summary = "Export released transcripts for coding in a desktop tool, as a REFI-QDA project (.qdpx)",
             description = "Name transcripts, or a study (and phase) and/or a site; analysts and admins export every site, site staff "
                     + "their own. Texts are English, one paragraph per line as '[n] Speaker: text'. The codebook is the one named, else "
-                    + "the phase's. Codings become coded selections of their coders, memos notes, and site, study, phase, session and "
-                    + "language variables of each transcript's case. Positions count code points, as the standard says; "
-                    + "positions=nvivo counts UTF-16 code units, as NVivo does.")
+                    + "the phase's. Codings become coded selections of their coders, memos notes; each transcript's case has its site, "
+                    + "study, phase, session, kind, date and language, and each participant who speaks is a case with their "
+                    + "questionnaire. Positions count code points, as the standard says; positions=nvivo counts UTF-16 code units, as "
+                    + "NVivo does.")
     @APIResponse(responseCode = "200", description = "The .qdpx file", content = @Content(mediaType = Downloads.QDPX,
             schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response exportQdpxProject(@QueryParam("site") @Size(max = 20) String site, @QueryParam("study") @Size(max = 200) String study,

@@ -2,6 +2,7 @@ package io.chorus.coding.service;
 
 import io.chorus.coding.repository.Code;
 import io.chorus.coding.repository.Coding;
+import io.chorus.coding.repository.CodingParticipant;
 import io.chorus.coding.repository.CodingSession;
 import io.chorus.coding.repository.Memo;
 import io.chorus.coding.repository.PhaseCodebook;
@@ -41,8 +42,8 @@ import java.util.stream.Collectors;
 /**
  * A study, or a selection of it, as a REFI-QDA project for coding in MAXQDA, NVivo or ATLAS.ti: the released
  * transcripts in English, one paragraph per line as {@code [n] Speaker: text}; the codebook; the codings as coded
- * selections of their coders; memos as notes; and each transcript's site, study, phase, session and language as
- * variables of its case. GUIDs are Chorus ids (a code's imported GUID where it has one), so an import finds them again.
+ * selections of their coders; memos as notes; each transcript's site, study, phase, session, kind, date and language
+ * as variables of its case; and a case for each participant who speaks, with their questionnaire. GUIDs are Chorus ids (a code's imported GUID where it has one), so an import finds them again.
  */
 @ApplicationScoped
 @Transactional
@@ -50,7 +51,10 @@ public class QdpxExports {
 
     public static final int MAX_TRANSCRIPTS = 500;
     static final int NAME_LENGTH = 60;
-    static final List<String> VARIABLES = List.of("site", "study", "phase", "session", "language");
+    static final List<String> VARIABLES = List.of("site", "study", "phase", "session", "kind", "date", "language");
+    /** A participant's questionnaire, named as transcript-service's export of the originals names it. */
+    static final List<String> PARTICIPANT_VARIABLES = List.of("gender", "age", "role", "professional background", "years of experience",
+            "previous peer support experience");
 
     /** What to export: transcripts by id, or all released ones of a site, study and phase; the codebook, else the phase's. */
     public record Request(String site, String study, String phase, List<String> transcripts, UUID codebook) {
@@ -83,8 +87,9 @@ public class QdpxExports {
         codings.forEach(c -> users.computeIfAbsent(c.coder, QdpxExports::user));
         memos.forEach(m -> users.computeIfAbsent(m.author, QdpxExports::user));
 
-        List<Variable> variables = VARIABLES.stream().map(name -> new Variable(guid("variable:" + name), name, VariableType.Text, null))
-                .toList();
+        List<Variable> variables = java.util.stream.Stream.concat(VARIABLES.stream(), PARTICIPANT_VARIABLES.stream())
+                .map(name -> new Variable(guid("variable:" + name), name, VariableType.Text, null)).toList();
+        Map<String, Set<String>> spokenIn = new LinkedHashMap<>();
         Map<String, List<Coding>> codingsByTranscript = codings.stream().collect(Collectors.groupingBy(c -> c.transcriptId));
         List<Source> sources = new ArrayList<>();
         List<Case> cases = new ArrayList<>();
@@ -98,14 +103,19 @@ public class QdpxExports {
             sources.add(new Source(sourceGuid(t.id), t.externalId + " (" + t.site + ")", SourceKind.TEXT, null, layout.text(), null, t.releasedAt,
                     null, selections, List.of(), List.of(), notes));
             CodingSession session = sessions.get(t.id);
-            List<String> values = List.of(t.site, session == null ? "" : session.study, session == null ? "" : session.phase,
-                    Objects.requireNonNullElse(t.session, ""), Objects.requireNonNullElse(t.language, ""));
-            List<VariableValue> caseValues = new ArrayList<>();
-            for (int i = 0; i < variables.size(); i++) {
-                caseValues.add(new VariableValue(variables.get(i).guid(), values.get(i)));
-            }
-            cases.add(new Case(guid("case:" + t.id), t.externalId, null, caseValues, List.of(sourceGuid(t.id))));
+            List<Object> values = java.util.Arrays.asList(t.site, session == null ? null : session.study, session == null ? null : session.phase,
+                    t.session, session == null ? null : session.kind, session == null ? null : session.date, t.language);
+            cases.add(new Case(guid("case:" + t.id), t.externalId, null, values(VARIABLES, values), List.of(sourceGuid(t.id))));
+            t.paragraphs.forEach(p -> spokenIn.computeIfAbsent(t.site + ":" + p.speaker, k -> new java.util.LinkedHashSet<>())
+                    .add(sourceGuid(t.id)));
         }
+        spokenIn.forEach((speaker, sourceGuids) -> {
+            String[] siteAndNumber = speaker.split(":", 2);
+            CodingParticipant.<CodingParticipant>findByIdOptional(new CodingParticipant.Key(siteAndNumber[0], siteAndNumber[1]))
+                    .ifPresent(p -> cases.add(new Case(guid("participant:" + speaker), p.key.number(), "Participant " + p.key.number(),
+                            values(PARTICIPANT_VARIABLES, java.util.Arrays.asList(p.gender, p.age, p.role, p.professionalBackground,
+                                    p.yearsOfExperience, p.previousPeerSupportExperience)), List.copyOf(sourceGuids))));
+        });
         List<Note> notes = memos.stream().map(m -> new Note(m.id.toString(), m.title, m.text, null, users.get(m.author).guid(), m.createdAt))
                 .toList();
         String name = request.study() != null ? request.study() + (request.phase() != null ? " " + request.phase() : "") : "Chorus transcripts";
@@ -179,6 +189,16 @@ public class QdpxExports {
                     : "The transcripts' phases use different codebooks: name the one to export");
         }
         return phaseCodebooks.iterator().next();
+    }
+
+    private static List<VariableValue> values(List<String> names, List<Object> values) {
+        List<VariableValue> set = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            if (values.get(i) != null && !values.get(i).toString().isEmpty()) {
+                set.add(new VariableValue(guid("variable:" + names.get(i)), values.get(i).toString()));
+            }
+        }
+        return set;
     }
 
     /** A coding as a coded selection, named by the start of its text as ATLAS.ti and MAXQDA name theirs. */

@@ -2,7 +2,10 @@ package io.chorus.coding.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chorus.coding.event.ParagraphsWithdrawn;
+import io.chorus.coding.event.ParticipantRecorded;
+import io.chorus.coding.event.ParticipantWithdrawn;
 import io.chorus.coding.event.SessionRecorded;
+import io.chorus.coding.repository.CodingParticipant;
 import io.chorus.coding.repository.CodingSession;
 import io.chorus.coding.event.TranscriptReleased;
 import io.chorus.coding.event.TranscriptRevised;
@@ -38,6 +41,8 @@ public class TranscriptCatalog {
                 .onEvent(TranscriptReleased.class, this::released)
                 .onEvent(TranscriptWithdrawn.class, this::withdrawnTranscript)
                 .onEvent(SessionRecorded.class, this::recorded)
+                .onEvent(ParticipantRecorded.class, this::participant)
+                .onEvent(ParticipantWithdrawn.class, this::participantWithdrew)
                 .onEvent(TranscriptRevised.class, this::revised)
                 .onEvent(ParagraphsWithdrawn.class, this::withdrawn);
     }
@@ -91,7 +96,33 @@ public class TranscriptCatalog {
         }
         session.study = recorded.study();
         session.phase = recorded.phase();
+        session.kind = recorded.kind();
+        session.date = recorded.date();
+        session.language = recorded.language();
         session.persist();
+    }
+
+    private void participant(ParticipantRecorded recorded) {
+        CodingParticipant.Key key = new CodingParticipant.Key(recorded.site(), recorded.participant());
+        CodingParticipant participant = CodingParticipant.findById(key);
+        if (participant == null) {
+            participant = new CodingParticipant();
+            participant.key = key;
+        } else if (!EventRouter.isNewer(participant.version, recorded.version())) {
+            return;
+        }
+        participant.gender = recorded.gender();
+        participant.age = recorded.age();
+        participant.role = recorded.role();
+        participant.professionalBackground = recorded.professionalBackground();
+        participant.yearsOfExperience = recorded.yearsOfExperience();
+        participant.previousPeerSupportExperience = recorded.previousPeerSupportExperience();
+        participant.version = recorded.version();
+        participant.persist();
+    }
+
+    private void participantWithdrew(ParticipantWithdrawn withdrawn) {
+        CodingParticipant.deleteById(new CodingParticipant.Key(withdrawn.site(), withdrawn.participant()));
     }
 
     private void released(TranscriptReleased released) {

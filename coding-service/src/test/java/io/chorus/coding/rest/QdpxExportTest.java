@@ -27,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /** A selection of released transcripts goes out as a .qdpx a desktop tool opens: valid, in the right positions, site-scoped. */
@@ -55,6 +56,18 @@ class QdpxExportTest {
                 {"target":"transcript","transcriptId":"%s","title":"Lived experience","text":"She came back to this twice."}"""
                 .formatted(transcript)).post("/api/memos").then().statusCode(201);
 
+        fixtures.send("io.chorus.transcript.participant-registered.v1", "BU:P2", """
+                {"site":"BU","participant":"P2","gender":"male","consent":"GIVEN","version":1,"at":"2020-01-10T10:00:00Z"}""");
+        fixtures.send("io.chorus.transcript.participant-withdrawn.v1", "BU:P2", """
+                {"site":"BU","participant":"P2","at":"2020-01-11T10:00:00Z"}""");
+        fixtures.send("io.chorus.transcript.participant-registered.v1", "BU:P3", """
+                {"site":"BU","participant":"P3","gender":"female","age":40,"consent":"GIVEN","version":1,"at":"2020-01-10T10:00:00Z"}""");
+        fixtures.send("io.chorus.transcript.participant-updated.v1", "BU:P3", """
+                {"site":"BU","participant":"P3","gender":"female","age":41,"role":"peer worker","consent":"GIVEN","version":2,
+                 "at":"2020-01-12T10:00:00Z"}""");
+        Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> read(export(ANALYST_A, transcript, codebookId, "standard")
+                .asByteArray(), false).cases().stream().anyMatch(c -> c.name().equals("P3") && c.values().size() == 3));
+
         Response exported = export(ANALYST_A, transcript, codebookId, "standard");
         exported.then().statusCode(200).contentType("application/zip").header("Content-Disposition", containsString(".qdpx"));
         QdaProject project = read(exported.asByteArray(), true);
@@ -75,6 +88,13 @@ class QdpxExportTest {
         Map<String, String> variables = Map.of(project.variables().get(0).guid(), "site");
         assertEquals("BU", project.cases().get(0).values().stream().filter(v -> variables.containsKey(v.variableGuid())).findFirst()
                 .orElseThrow().value());
+        Map<String, String> names = new java.util.HashMap<>();
+        project.variables().forEach(v -> names.put(v.guid(), v.name()));
+        QdaProject.Case p3 = project.cases().stream().filter(c -> c.name().equals("P3")).findFirst().orElseThrow();
+        assertEquals(Map.of("gender", "female", "age", "41", "role", "peer worker"), p3.values().stream().collect(
+                java.util.stream.Collectors.toMap(v -> names.get(v.variableGuid()), QdaProject.VariableValue::value)), "the newer answers");
+        assertEquals(List.of(transcript), p3.sourceGuids());
+        assertEquals(false, project.cases().stream().anyMatch(c -> c.name().equals("P2")), "a withdrawn participant has no case");
 
         QdaProject nvivo = read(export(ANALYST_A, transcript, codebookId, "nvivo").asByteArray(), false);
         QdaProject.Selection afterEmoji = nvivo.sources().get(0).selections().get(1);
