@@ -11,10 +11,9 @@ import io.chorus.coding.service.CodebookViews.CodeView;
 import io.chorus.common.problem.ProblemException;
 import io.chorus.common.security.Caller;
 import io.chorus.refi.Guids;
-import io.chorus.refi.ParagraphLayout;
 import io.chorus.refi.ParagraphLayout.Paragraph;
 import io.chorus.refi.ParagraphLayout.Span;
-import io.chorus.refi.QdaProject;
+import io.chorus.refi.ParagraphLayout;
 import io.chorus.refi.QdaProject.Case;
 import io.chorus.refi.QdaProject.Note;
 import io.chorus.refi.QdaProject.Selection;
@@ -24,12 +23,15 @@ import io.chorus.refi.QdaProject.User;
 import io.chorus.refi.QdaProject.Variable;
 import io.chorus.refi.QdaProject.VariableType;
 import io.chorus.refi.QdaProject.VariableValue;
+import io.chorus.refi.QdaProject;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -38,6 +40,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A study, or a selection of it, as a REFI-QDA project for coding in MAXQDA, NVivo or ATLAS.ti: the released
@@ -87,7 +90,7 @@ public class QdpxExports {
         codings.forEach(c -> users.computeIfAbsent(c.coder, QdpxExports::user));
         memos.forEach(m -> users.computeIfAbsent(m.author, QdpxExports::user));
 
-        List<Variable> variables = java.util.stream.Stream.concat(VARIABLES.stream(), PARTICIPANT_VARIABLES.stream())
+        List<Variable> variables = Stream.concat(VARIABLES.stream(), PARTICIPANT_VARIABLES.stream())
                 .map(name -> new Variable(guid("variable:" + name), name, VariableType.Text, null)).toList();
         Map<String, Set<String>> spokenIn = new LinkedHashMap<>();
         Map<String, List<Coding>> codingsByTranscript = codings.stream().collect(Collectors.groupingBy(c -> c.transcriptId));
@@ -103,17 +106,17 @@ public class QdpxExports {
             sources.add(new Source(sourceGuid(t.id), t.externalId + " (" + t.site + ")", SourceKind.TEXT, null, layout.text(), null, t.releasedAt,
                     null, selections, List.of(), List.of(), notes));
             CodingSession session = sessions.get(t.id);
-            List<Object> values = java.util.Arrays.asList(t.site, session == null ? null : session.study, session == null ? null : session.phase,
+            List<Object> values = Arrays.asList(t.site, session == null ? null : session.study, session == null ? null : session.phase,
                     t.session, session == null ? null : session.kind, session == null ? null : session.date, t.language);
             cases.add(new Case(guid("case:" + t.id), t.externalId, null, values(VARIABLES, values), List.of(sourceGuid(t.id))));
-            t.paragraphs.forEach(p -> spokenIn.computeIfAbsent(t.site + ":" + p.speaker, k -> new java.util.LinkedHashSet<>())
+            t.paragraphs.forEach(p -> spokenIn.computeIfAbsent(t.site + ":" + p.speaker, k -> new LinkedHashSet<>())
                     .add(sourceGuid(t.id)));
         }
         spokenIn.forEach((speaker, sourceGuids) -> {
             String[] siteAndNumber = speaker.split(":", 2);
             CodingParticipant.<CodingParticipant>findByIdOptional(new CodingParticipant.Key(siteAndNumber[0], siteAndNumber[1]))
                     .ifPresent(p -> cases.add(new Case(guid("participant:" + speaker), p.key.number(), "Participant " + p.key.number(),
-                            values(PARTICIPANT_VARIABLES, java.util.Arrays.asList(p.gender, p.age, p.role, p.professionalBackground,
+                            values(PARTICIPANT_VARIABLES, Arrays.asList(p.gender, p.age, p.role, p.professionalBackground,
                                     p.yearsOfExperience, p.previousPeerSupportExperience)), List.copyOf(sourceGuids))));
         });
         List<Note> notes = memos.stream().map(m -> new Note(m.id.toString(), m.title, m.text, null, users.get(m.author).guid(), m.createdAt))

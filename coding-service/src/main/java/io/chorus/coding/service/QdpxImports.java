@@ -8,15 +8,16 @@ import io.chorus.coding.repository.RefiImport;
 import io.chorus.coding.repository.ReleasedTranscript;
 import io.chorus.common.problem.ProblemException;
 import io.chorus.common.security.Caller;
+import io.chorus.common.security.Roles;
 import io.chorus.refi.ArchiveLimits;
 import io.chorus.refi.CountingDetector;
-import io.chorus.refi.ParagraphLayout;
 import io.chorus.refi.ParagraphLayout.Paragraph;
+import io.chorus.refi.ParagraphLayout;
 import io.chorus.refi.PositionCounting;
 import io.chorus.refi.ProjectReader;
-import io.chorus.refi.QdaProject;
 import io.chorus.refi.QdaProject.Source;
 import io.chorus.refi.QdaProject.SourceKind;
+import io.chorus.refi.QdaProject;
 import io.chorus.refi.QdpxArchive;
 import io.chorus.refi.RefiRefusal;
 import io.chorus.refi.SourceText;
@@ -132,8 +133,8 @@ public class QdpxImports {
         }
         String importer = caller.username();
         String coder = namedCoder == null || namedCoder.isBlank() ? importer : namedCoder.strip();
-        boolean admin = caller.holdsConsortiumWide(io.chorus.common.security.Roles.CONSORTIUM_ADMIN);
-        Set<String> leadSites = caller.sitesWhere(io.chorus.common.security.Roles.SITE_LEAD);
+        boolean admin = caller.holdsConsortiumWide(Roles.CONSORTIUM_ADMIN);
+        Set<String> leadSites = caller.sitesWhere(Roles.SITE_LEAD);
         if (!coder.equals(importer)) {
             if (!admin && leadSites.isEmpty()) {
                 throw ProblemException.forbidden("Only a site lead or a consortium admin may import codings as another coder's");
@@ -226,7 +227,7 @@ public class QdpxImports {
 
     public ImportView get(UUID id) {
         RefiImport job = QuarkusTransaction.requiringNew().call(() -> RefiImport.<RefiImport>findById(id));
-        if (job == null || !job.importedBy.equals(caller.username()) && !caller.holdsConsortiumWide(io.chorus.common.security.Roles.CONSORTIUM_ADMIN)) {
+        if (job == null || !job.importedBy.equals(caller.username()) && !caller.holdsConsortiumWide(Roles.CONSORTIUM_ADMIN)) {
             throw ProblemException.notFound("Import '" + id + "'");
         }
         return view(job);
