@@ -57,6 +57,15 @@ public final class ParagraphLayout {
 
     /** Reads the paragraphs of an LF text: Chorus's own layout when every line has it, else one paragraph per line. */
     public static ParagraphLayout parse(String lfText) {
+        return parse(lfText, SPEAKER);
+    }
+
+    /**
+     * The same, taking as a speaker only what {@code speaker} matches at the start of a line (its group 1, the match
+     * ending after the separator): a transcript from elsewhere names speakers by codes, so a title such as
+     * "Mapping Learning: An Approach" stays text.
+     */
+    public static ParagraphLayout parse(String lfText, Pattern speakerPattern) {
         List<Placed> placed = new ArrayList<>();
         int index = 0;
         int number = 0;
@@ -64,7 +73,7 @@ public final class ParagraphLayout {
             int length = line.codePointCount(0, line.length());
             if (!line.isBlank()) {
                 Matcher chorus = CHORUS_LINE.matcher(line);
-                Matcher speaker = SPEAKER.matcher(line);
+                Matcher speaker = speakerPattern.matcher(line);
                 String who = null;
                 int prefix = 0;
                 int n = ++number;

@@ -185,6 +185,37 @@ public final class QdpxArchive implements Closeable {
         }
     }
 
+    /**
+     * Reads every text source's entry once through the meter, so that a bomb hidden in one is refused before any job is
+     * recorded; a text that is merely unreadable is left for the job to report for its source.
+     */
+    public void checkTexts(QdaProject project) {
+        for (QdaProject.Source source : project.sources()) {
+            entryFor(source.plainTextPath()).ifPresent(entry -> {
+                try {
+                    text(entry);
+                } catch (RefiRefusal refusal) {
+                    if (refusal.tooLarge()) {
+                        throw refusal;
+                    }
+                }
+            });
+        }
+    }
+
+    /** The file's SHA-256 in hex: what makes the same upload the same job. */
+    public static String sha256(Path file) {
+        try (InputStream in = new java.security.DigestInputStream(java.nio.file.Files.newInputStream(file),
+                java.security.MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return java.util.HexFormat.of().formatHex(((java.security.DigestInputStream) in).getMessageDigest().digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     public void close() {
         try {

@@ -341,6 +341,15 @@ public class CodebookService {
     }
 
     private Codebook newCodebook(String name, String description, String origin, String source) {
+        return newCodebook(name, description, origin, source, caller.username());
+    }
+
+    /** An empty draft codebook made on someone's behalf, outside a request (an imported project's codes). */
+    public Codebook createAs(NewCodebook command, String by) {
+        return newCodebook(command.name(), command.description(), command.origin(), null, by);
+    }
+
+    private Codebook newCodebook(String name, String description, String origin, String source, String by) {
         Codebook codebook = new Codebook();
         codebook.id = UUID.randomUUID();
         codebook.name = name;
@@ -349,7 +358,7 @@ public class CodebookService {
         codebook.source = source;
         codebook.currentVersion = 1;
         codebook.draft = true;
-        codebook.createdBy = caller.username();
+        codebook.createdBy = by;
         codebook.createdAt = Instant.now();
         codebook.persist();
         return codebook;

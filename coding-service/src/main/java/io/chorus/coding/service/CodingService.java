@@ -40,6 +40,9 @@ import java.util.stream.Collectors;
 @Transactional
 public class CodingService {
 
+    @Inject
+    CodingRules rules;
+
     /** Filters of the coding listing; null means "any". */
     public record Filter(String transcriptId, String site, UUID codeId, String coder, UUID roundId, String valence,
             Boolean consensus) {
@@ -180,50 +183,12 @@ public class CodingService {
 
     /** Checks that a passage exists in the transcript; pointers are prefixed for nested decisions. */
     public void checkPassage(ReleasedTranscript transcript, Passage passage, String prefix) {
-        ReleasedTranscript.Paragraph first = transcript.paragraph(passage.firstParagraph());
-        if (first == null) {
-            throw ProblemException.invalid(prefix + "/firstParagraph", "The transcript has no paragraph " + passage.firstParagraph());
-        }
-        ReleasedTranscript.Paragraph last = transcript.paragraph(passage.lastParagraph());
-        if (last == null || passage.lastParagraph() < passage.firstParagraph()) {
-            throw ProblemException.invalid(prefix + "/lastParagraph", "lastParagraph must be a paragraph of the transcript "
-                    + "at or after firstParagraph");
-        }
-        int firstLength = codePoints(first);
-        int lastLength = codePoints(last);
-        if (passage.startOffset() != null && passage.startOffset() > firstLength) {
-            throw ProblemException.invalid(prefix + "/startOffset", "Paragraph " + first.n + " has " + firstLength
-                    + " code points");
-        }
-        if (passage.endOffset() != null && passage.endOffset() > lastLength) {
-            throw ProblemException.invalid(prefix + "/endOffset", "Paragraph " + last.n + " has " + lastLength + " code points");
-        }
-        int start = passage.startOffset() == null ? 0 : passage.startOffset();
-        int end = passage.endOffset() == null ? lastLength : passage.endOffset();
-        if (passage.firstParagraph().equals(passage.lastParagraph()) && end <= start) {
-            throw ProblemException.invalid(prefix + "/endOffset", "endOffset must be after startOffset");
-        }
+        rules.checkPassage(transcript, passage, prefix);
     }
 
     /** A code that may be applied to this transcript: live, codable, and from its phase's codebook if one is set. */
     public Code codableCode(UUID codeId, ReleasedTranscript transcript, String pointer) {
-        Code code = Code.findById(codeId);
-        if (code == null) {
-            throw ProblemException.invalid(pointer, "No code '" + codeId + "'");
-        }
-        if (!code.active()) {
-            throw ProblemException.invalid(pointer, "Code '" + code.name + "' was "
-                    + (code.mergedInto != null ? "merged into " + code.mergedInto : "split") + "; use its successor");
-        }
-        if (!code.codable) {
-            throw ProblemException.invalid(pointer, "Code '" + code.name + "' is grouping-only");
-        }
-        UUID phaseCodebook = phaseCodebook(transcript);
-        if (phaseCodebook != null && !phaseCodebook.equals(code.codebookId)) {
-            Codebook expected = Codebook.findById(phaseCodebook);
-            throw ProblemException.invalid(pointer, "This transcript's phase is coded with codebook '" + expected.name + "'");
-        }
-        return code;
+        return rules.codableCode(codeId, transcript, pointer);
     }
 
     /** A participant withdrew: codings and passage memos touching their paragraphs go, and consumers hear of it. */
@@ -265,27 +230,10 @@ public class CodingService {
         coding.endOffset = passage.endOffset();
     }
 
-    static int codePoints(ReleasedTranscript.Paragraph paragraph) {
-        String text = paragraph.codedText();
-        return text.codePointCount(0, text.length());
-    }
-
     private void publishCoded(Coding coding, Code code) {
         events.publish(CodingEvents.PASSAGE_CODED, "coding", coding.id, new CodingEvents.PassageCoded(coding.id, coding.transcriptId,
                 coding.site, coding.codeId, code.codebookId, coding.coder, coding.roundId, coding.firstParagraph, coding.lastParagraph,
                 coding.startOffset, coding.endOffset, coding.valence, coding.weight, coding.rowVersion, coding.updatedAt));
-    }
-
-    private UUID phaseCodebook(ReleasedTranscript transcript) {
-        if (transcript.session == null) {
-            return null;
-        }
-        CodingSession session = CodingSession.findById(new CodingSession.Key(transcript.site, transcript.session));
-        if (session == null) {
-            return null;
-        }
-        PhaseCodebook assignment = PhaseCodebook.findById(new PhaseCodebook.Key(session.study, session.phase));
-        return assignment == null ? null : assignment.codebookId;
     }
 
     private ReleasedTranscript writableTranscript(String transcriptId) {

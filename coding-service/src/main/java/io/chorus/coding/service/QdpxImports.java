@@ -28,17 +28,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -143,7 +138,7 @@ public class QdpxImports {
                 throw ProblemException.badParameter("coder", "No coder '" + coder + "' is known to Chorus");
             }
         }
-        String sha256 = sha256(upload);
+        String sha256 = QdpxArchive.sha256(upload);
         RefiImport existing = sameFile(sha256, importer, coder, roundId);
         if (existing != null && !existing.status.equals(RefiImport.FAILED)) {
             return view(existing);
@@ -151,7 +146,7 @@ public class QdpxImports {
         QdaProject project;
         try (QdpxArchive archive = QdpxArchive.open(upload, ArchiveLimits.DEFAULT)) {
             project = ProjectReader.read(archive);
-            expandTexts(project, archive);
+            archive.checkTexts(project);
         }
         Importer who = new Importer(importer, coder, caller.seesAllSites(), caller.sitesWhere(CodingStaff.AT_SITE), admin, leadSites);
         UUID id = existing != null ? existing.id : UUID.randomUUID();
@@ -207,22 +202,6 @@ public class QdpxImports {
             row.persist();
             return row;
         });
-    }
-
-    /** Reads every text entry once through the archive's meter, so that a bomb hidden in one is refused now, not in the job. */
-    private static void expandTexts(QdaProject project, QdpxArchive archive) {
-        for (Source source : project.sources()) {
-            archive.entryFor(source.plainTextPath()).ifPresent(entry -> {
-                try {
-                    archive.text(entry);
-                } catch (RefiRefusal refusal) {
-                    if (refusal.tooLarge()) {
-                        throw refusal;
-                    }
-                    // unreadable text is reported per source by the job
-                }
-            });
-        }
     }
 
     public ImportView get(UUID id) {
@@ -382,17 +361,6 @@ public class QdpxImports {
         try {
             return json.writeValueAsString(skipped);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String sha256(Path file) {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

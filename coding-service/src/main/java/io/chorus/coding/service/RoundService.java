@@ -287,7 +287,7 @@ public class RoundService {
         Map<Integer, Integer> lengths = new HashMap<>();
         long offset = 0;
         for (ReleasedTranscript.Paragraph p : transcript.paragraphs) {
-            int length = CodingService.codePoints(p);
+            int length = CodingRules.codePoints(p);
             paragraphs.add(new Document.Paragraph(p.n, length));
             starts.put(p.n, offset);
             lengths.put(p.n, length);

@@ -33,6 +33,9 @@ public class TranscriptCatalog {
     @Inject
     CodingService codings;
 
+    @Inject
+    ProjectCodings projects;
+
     private EventRouter router;
 
     @PostConstruct
@@ -44,7 +47,8 @@ public class TranscriptCatalog {
                 .onEvent(ParticipantRecorded.class, this::participant)
                 .onEvent(ParticipantWithdrawn.class, this::participantWithdrew)
                 .onEvent(TranscriptRevised.class, this::revised)
-                .onEvent(ParagraphsWithdrawn.class, this::withdrawn);
+                .onEvent(ParagraphsWithdrawn.class, this::withdrawn)
+                .onEvent(io.chorus.coding.event.ProjectImported.class, projects::received);
     }
 
     public void apply(EventEnvelope event) {
@@ -145,6 +149,7 @@ public class TranscriptCatalog {
                     transcript.englishOf(p.text(), p.english())));
         }
         transcript.persist();
+        projects.released(transcript);
     }
 
     TranscriptReleased parse(EventEnvelope event) {

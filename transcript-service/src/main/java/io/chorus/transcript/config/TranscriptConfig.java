@@ -32,4 +32,15 @@ public interface TranscriptConfig {
     /** How often the outbox relay looks for events that were written but not yet published. */
     @WithDefault("1s")
     Duration outboxPollInterval();
+
+    /** Where a project import keeps its copy of the uploaded .qdpx until its job is done. */
+    @WithDefault("${java.io.tmpdir}/chorus-project-imports")
+    java.nio.file.Path importsDirectory();
+
+    /**
+     * Most codings one project import may carry: they travel to coding-service in one event, kept in the import's
+     * MongoDB document until it is published (16 MiB at most). A larger project is imported in parts.
+     */
+    @WithDefault("20000")
+    int maxImportedCodings();
 }

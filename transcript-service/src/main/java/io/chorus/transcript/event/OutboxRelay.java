@@ -23,7 +23,7 @@ import org.bson.Document;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 
 /**
- * Publishes events written to the outbox of study, session, participant and transcript documents and removes each one only after Kafka
+ * Publishes events written to the outbox of study, session, participant, transcript and project import documents and removes each one only after Kafka
  * acknowledged it. A crash before the removal republishes the event; consumers drop the duplicate
  * by its id. Runs right after each write that added events ({@link DocumentOutbox#written}) and on a poll interval.
  */
@@ -41,6 +41,9 @@ public class OutboxRelay {
 
     @Inject
     io.chorus.transcript.repository.StudyRepository studies;
+
+    @Inject
+    io.chorus.transcript.repository.ProjectImportRepository imports;
 
     @Inject
     TranscriptConfig config;
@@ -69,7 +72,8 @@ public class OutboxRelay {
     /** @return the number of events published in this pass; a document whose event fails waits, the others go on */
     public synchronized int publishPending() {
         RelayPass pass = new RelayPass();
-        for (MongoCollection<Document> collection : List.of(studies.collection(), sessions.collection(), participants.collection(), repository.collection())) {
+        for (MongoCollection<Document> collection : List.of(studies.collection(), sessions.collection(), participants.collection(), repository.collection(),
+                imports.collection())) {
             Set<Object> waiting = new HashSet<>();
             List<Document> documents;
             do {

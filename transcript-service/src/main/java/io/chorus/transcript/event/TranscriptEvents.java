@@ -73,6 +73,30 @@ public class TranscriptEvents {
             List<ReleasedParagraph> changed, Instant at) {
     }
 
+    public static final String PROJECT_IMPORTED = "io.chorus.transcript.project-imported.v1";
+    public static final String PROJECT_IMPORT_AGGREGATE = "project-import";
+
+    /**
+     * Payload of {@value #PROJECT_IMPORTED}: schema events/project-imported.schema.json. What a desktop tool's project
+     * brings to coding-service once its sources are transcripts of the site: the code tree, the codings placed on the
+     * transcripts' paragraphs (offsets in code points of the original text), and the notes as memos. No transcript text.
+     */
+    public record ProjectImported(String importId, String site, String study, String phase, String project, String origin,
+            String importedBy, Instant at, List<io.chorus.refi.QdaProject.Code> codes, List<ImportedCoding> codings,
+            List<ImportedMemo> memos) {
+    }
+
+    public record ImportedCoding(String id, String transcriptId, String codeGuid, String coder, int firstParagraph, int startOffset,
+            int lastParagraph, int endOffset) {
+    }
+
+    public record ImportedMemo(String id, String title, String text, String author, String transcriptId) {
+    }
+
+    public EventEnvelope projectImported(ProjectImported payload) {
+        return envelope(PROJECT_IMPORTED, PROJECT_IMPORT_AGGREGATE, payload.importId(), payload.at(), payload);
+    }
+
     @Inject
     ObjectMapper json;
 

@@ -1,0 +1,396 @@
+package io.chorus.transcript.service;
+
+import io.chorus.common.problem.Problem;
+import io.chorus.common.problem.ProblemException;
+import io.chorus.refi.ArchiveLimits;
+import io.chorus.refi.CountingDetector;
+import io.chorus.refi.Guids;
+import io.chorus.refi.PositionCounting;
+import io.chorus.refi.ProjectReader;
+import io.chorus.refi.QdaProject;
+import io.chorus.refi.QdaProject.Source;
+import io.chorus.refi.QdaProject.SourceKind;
+import io.chorus.refi.QdpxArchive;
+import io.chorus.refi.RefiRefusal;
+import io.chorus.refi.SourceText;
+import io.chorus.transcript.config.TranscriptConfig;
+import io.chorus.transcript.event.TranscriptEvents;
+import io.chorus.transcript.event.TranscriptEvents.ImportedCoding;
+import io.chorus.transcript.event.TranscriptEvents.ImportedMemo;
+import io.chorus.transcript.repository.ProjectImport;
+import io.chorus.transcript.repository.ProjectImport.ImportedSource;
+import io.chorus.transcript.repository.ProjectImport.Skipped;
+import io.chorus.transcript.repository.ProjectImportRepository;
+import io.chorus.transcript.repository.Session;
+import io.chorus.transcript.repository.StudyRepository;
+import io.chorus.transcript.repository.Transcript;
+import io.chorus.transcript.rest.TranscriptPush;
+import io.chorus.transcript.rest.TranscriptPush.Identifier;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * A whole project from MAXQDA, NVivo, ATLAS.ti or any REFI-QDA tool moves into a site of a study. The file is checked
+ * while the request waits; a job then makes each text source a session and a transcript of the site through the
+ * normal push path (pseudonymisation with the identifiers sent along, withdrawn participants, the workflow from
+ * "uploaded"), registers the cases that are participants, and places every coded selection on the transcript's
+ * paragraphs. Its last write hands the code tree, the codings and the notes to coding-service in one event
+ * ({@value TranscriptEvents#PROJECT_IMPORTED}); coding-service applies the codings once their transcript is released.
+ */
+@ApplicationScoped
+public class ProjectImports {
+
+    private static final Logger LOG = Logger.getLogger(ProjectImports.class);
+
+    /** What the sources become: sessions of this study phase, in this language, of this kind. */
+    public record ImportRequest(String study, String phase, String language, String kind, List<Identifier> identifiers) {
+    }
+
+    @Inject
+    ProjectImportRepository repository;
+
+    @Inject
+    StudyRepository studies;
+
+    @Inject
+    SessionService sessions;
+
+    @Inject
+    TranscriptService transcripts;
+
+    @Inject
+    ImportedCases cases;
+
+    @Inject
+    TranscriptEvents events;
+
+    @Inject
+    TranscriptConfig config;
+
+    private final ExecutorService jobs = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "project-imports");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    void interrupted(@Observes StartupEvent startup) {
+        repository.failInterrupted(now());
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        jobs.shutdownNow();
+    }
+
+    /** Checks the file and the request, records the job and queues it; the same import again is the same job. */
+    public ProjectImport start(String site, Path upload, ImportRequest request, String by) {
+        var study = studies.find(request.study())
+                .orElseThrow(() -> ProblemException.badParameter("study", "No study '" + request.study() + "' is registered"));
+        if (!study.phases().contains(request.phase())) {
+            throw ProblemException.badParameter("phase", "Study " + study.code() + " has the phases " + String.join(", ", study.phases()));
+        }
+        String sha256 = QdpxArchive.sha256(upload);
+        String id = UUID.nameUUIDFromBytes(String.join("|", "project-import", site, sha256, request.study(), request.phase(),
+                request.language(), request.kind(), identifiersKey(request.identifiers())).getBytes(StandardCharsets.UTF_8)).toString();
+        Optional<ProjectImport> existing = repository.find(id);
+        if (existing.isPresent() && !existing.get().status().equals(ProjectImport.FAILED)) {
+            return existing.get();
+        }
+        QdaProject project;
+        try (QdpxArchive archive = QdpxArchive.open(upload, ArchiveLimits.DEFAULT)) {
+            project = ProjectReader.read(archive);
+            archive.checkTexts(project);
+        }
+        List<Source> texts = project.sources().stream().filter(s -> s.kind() == SourceKind.TEXT).toList();
+        int codings = texts.stream().flatMap(s -> s.selections().stream()).mapToInt(s -> s.codings().size()).sum();
+        if (codings > config.maxImportedCodings()) {
+            throw new ProblemException(413, "Content Too Large", "The project carries " + codings + " codings; one import takes at most "
+                    + config.maxImportedCodings() + ". Import its sources in parts.", List.of(new Problem.FieldError("/file",
+                    "too many codings")));
+        }
+        Path kept = config.importsDirectory().resolve(id + ".qdpx");
+        try {
+            Files.createDirectories(config.importsDirectory());
+            Files.copy(upload, kept, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Instant now = now();
+        ProjectImport job = new ProjectImport(id, site, sha256, request.study(), request.phase(), request.language(), request.kind(),
+                by, ProjectImport.QUEUED, project.name(), project.origin(), null, texts.size(), 0, codings, 0, 0, List.of(), List.of(),
+                existing.map(j -> j.version() + 1).orElse(1), now, now, null);
+        boolean recorded = existing.isPresent() ? repository.update(job, existing.get().version(), List.of()) : repository.insert(job);
+        if (!recorded) {
+            // the same import started twice at once: the other request recorded it, and that is the job
+            kept.toFile().delete();
+            return repository.find(id).orElseThrow(() -> ProblemException.conflict("The import is being started concurrently; retry"));
+        }
+        jobs.submit(() -> run(job, kept, request));
+        return job;
+    }
+
+    public ProjectImport get(String site, String id) {
+        return repository.find(id).filter(job -> job.site().equals(site))
+                .orElseThrow(() -> ProblemException.notFound("Import '" + id + "'"));
+    }
+
+    private void run(ProjectImport queued, Path file, ImportRequest request) {
+        Progress progress = new Progress(queued);
+        try (QdpxArchive archive = QdpxArchive.open(file, ArchiveLimits.DEFAULT)) {
+            QdaProject project = ProjectReader.read(archive);
+            Map<String, SourceText> texts = new java.util.LinkedHashMap<>();
+            for (Source source : project.sources()) {
+                if (source.kind() != SourceKind.TEXT) {
+                    progress.skip("source '" + source.name() + "'", source.kind() + " source: Chorus keeps text transcripts only");
+                    continue;
+                }
+                try {
+                    text(source, archive).ifPresentOrElse(text -> texts.put(source.guid(), new SourceText(text)),
+                            () -> progress.skip("source '" + source.name() + "'", "no text in the file"));
+                } catch (RefiRefusal unreadable) {
+                    progress.skip("source '" + source.name() + "'", unreadable.getMessage());
+                }
+            }
+            PositionCounting counting = CountingDetector.detect(project, texts).counting();
+            progress.counting = counting.toString();
+            progress.status = ProjectImport.RUNNING;
+            progress.participants = cases.register(queued.site(), project, request.identifiers(), progress::skip);
+            progress.save(List.of());
+            List<ImportedCoding> codings = new ArrayList<>();
+            Map<String, String> transcriptBySource = new java.util.HashMap<>();
+            for (Source source : project.sources()) {
+                SourceText text = texts.get(source.guid());
+                if (text == null) {
+                    continue;
+                }
+                importSource(queued, request, project, archive, source, text, counting, progress).ifPresent(placed -> {
+                    codings.addAll(placed.codings());
+                    transcriptBySource.put(source.guid(), placed.transcriptId());
+                });
+                progress.sourcesDone++;
+                progress.save(List.of());
+            }
+            List<ImportedMemo> memos = english(request.language()) ? memos(project, archive, transcriptBySource, request.identifiers(), progress)
+                    : notesOnNoSource(project, transcriptBySource, progress);
+            progress.status = ProjectImport.DONE;
+            progress.finishedAt = now();
+            progress.save(List.of(events.projectImported(new TranscriptEvents.ProjectImported(queued.id(), queued.site(), queued.study(),
+                    queued.phase(), project.name(), project.origin(), queued.importedBy(), progress.finishedAt, project.codes(), codings,
+                    memos))));
+        } catch (RuntimeException e) {
+            LOG.warnf("project import %s failed: %s", queued.id(), e.toString());
+            progress.skip("file", e instanceof RefiRefusal || e instanceof ProblemException ? e.getMessage()
+                    : "the import stopped on an unexpected error; import the file again to resume it");
+            progress.status = ProjectImport.FAILED;
+            progress.finishedAt = now();
+            progress.save(List.of());
+        } finally {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // the directory is a temporary one
+            }
+        }
+    }
+
+    private record Placed(String transcriptId, List<ImportedCoding> codings) {
+    }
+
+    /** The source as a session and a transcript of the site, and its codings placed on the transcript. */
+    private Optional<Placed> importSource(ProjectImport job, ImportRequest request, QdaProject project, QdpxArchive archive,
+            Source source, SourceText text, PositionCounting counting, Progress progress) {
+        String item = "source '" + source.name() + "'";
+        ImportedPlacement placement = new ImportedPlacement(text);
+        if (placement.paragraphs().isEmpty()) {
+            progress.skip(item, "its text is empty");
+            return Optional.empty();
+        }
+        String externalId = "qdpx-" + Guids.canonical(source.guid()).replaceAll("[^A-Za-z0-9._:-]", "-");
+        Transcript transcript;
+        try {
+            LocalDate date = source.created() == null ? LocalDate.now(ZoneOffset.UTC) : LocalDate.ofInstant(source.created(), ZoneOffset.UTC);
+            String fieldNotes = english(job.language()) ? null : fieldNotes(project, source, archive, request.identifiers(), progress);
+            sessions.record(new Session(job.site(), externalId, job.study(), job.phase(), job.kind(), date, null, null, job.language(),
+                    null, null, null, null, null, fieldNotes, 0, null, null));
+            List<TranscriptPush.ParagraphPush> paragraphs = placement.paragraphs().stream()
+                    .map(p -> new TranscriptPush.ParagraphPush(cases.speaker(p.speaker(), request.identifiers()), p.text())).toList();
+            String title = source.name() == null ? null : source.name().length() > 500 ? source.name().substring(0, 500) : source.name();
+            transcript = transcripts.push(job.site(), new TranscriptPush(externalId, job.language(), title, paragraphs, externalId, null,
+                    request.identifiers()), job.importedBy()).transcript();
+        } catch (ProblemException refused) {
+            progress.skip(item, refused.getMessage());
+            return Optional.empty();
+        }
+        List<ImportedCoding> placed = new ArrayList<>();
+        for (QdaProject.Selection selection : source.selections()) {
+            ImportedPlacement.Result result = placement.place(selection, counting, transcript, request.identifiers());
+            if (result.problem() != null) {
+                progress.skip("selection " + selection.guid() + " in '" + source.name() + "'", result.problem());
+                continue;
+            }
+            for (QdaProject.Coding coding : selection.codings()) {
+                String user = coding.creatingUser() != null ? coding.creatingUser() : selection.creatingUser();
+                placed.add(new ImportedCoding(UUID.nameUUIDFromBytes(("project-import:" + transcript.id() + "|" + selection.guid() + "|"
+                        + coding.codeGuid()).getBytes(StandardCharsets.UTF_8)).toString(), transcript.id(), coding.codeGuid(),
+                        coder(project, user), result.firstParagraph(), result.startOffset(), result.lastParagraph(), result.endOffset()));
+            }
+        }
+        progress.codingsPlaced += placed.size();
+        progress.transcripts.add(new ImportedSource(source.guid(), source.name(), transcript.id(), externalId,
+                transcript.paragraphs().size(), placed.size()));
+        return Optional.of(new Placed(transcript.id(), placed));
+    }
+
+    /**
+     * The tool's notes of an English project as memos in coding-service: on the transcript whose source or selection
+     * refers to them, else on the project (kept with the site). Identifiers are replaced in them too.
+     */
+    private static List<ImportedMemo> memos(QdaProject project, QdpxArchive archive, Map<String, String> transcriptBySource,
+            List<Identifier> identifiers, Progress progress) {
+        List<ImportedMemo> memos = new ArrayList<>();
+        for (QdaProject.Note note : project.notes()) {
+            String text = noteText(note, archive, progress);
+            if (text == null) {
+                continue;
+            }
+            String transcriptId = project.sources().stream().filter(s -> refersTo(s, note))
+                    .map(s -> transcriptBySource.get(s.guid())).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+            String title = note.name() == null || note.name().isBlank() ? "Note" : cut(Pseudonymiser.apply(note.name(), identifiers), 200);
+            memos.add(new ImportedMemo(UUID.nameUUIDFromBytes(("project-import-note:" + note.guid()).getBytes(StandardCharsets.UTF_8))
+                    .toString(), title, Pseudonymiser.apply(text, identifiers), coder(project, note.creatingUser()), transcriptId));
+        }
+        return memos;
+    }
+
+    /**
+     * The notes on a source of a project in another language, as its session's field notes: they may quote the
+     * original, so they stay with the site in transcript-service instead of going to the cross-site analysts.
+     */
+    private static String fieldNotes(QdaProject project, Source source, QdpxArchive archive, List<Identifier> identifiers,
+            Progress progress) {
+        List<String> notes = new ArrayList<>();
+        for (QdaProject.Note note : project.notes()) {
+            String text = refersTo(source, note) ? noteText(note, archive, progress) : null;
+            if (text != null) {
+                notes.add((note.name() == null || note.name().isBlank() ? "" : note.name().strip() + "\n") + text.strip());
+            }
+        }
+        String joined = Pseudonymiser.apply(String.join("\n\n", notes), identifiers);
+        return joined.isEmpty() ? null : cut(joined, 100_000);
+    }
+
+    /** The notes of a project in another language that refer to no imported source are not brought in, and reported. */
+    private static List<ImportedMemo> notesOnNoSource(QdaProject project, Map<String, String> transcriptBySource, Progress progress) {
+        for (QdaProject.Note note : project.notes()) {
+            if (project.sources().stream().noneMatch(s -> transcriptBySource.containsKey(s.guid()) && refersTo(s, note))) {
+                progress.skip("note '" + note.name() + "'", "a note of a project in another language than English stays with its "
+                        + "site as a session's field notes, and this one is on no imported source");
+            }
+        }
+        return List.of();
+    }
+
+    private static boolean refersTo(Source source, QdaProject.Note note) {
+        return source.noteRefs().contains(note.guid()) || source.selections().stream().anyMatch(sel -> sel.noteRefs().contains(note.guid()));
+    }
+
+    private static String noteText(QdaProject.Note note, QdpxArchive archive, Progress progress) {
+        String text = note.text();
+        try {
+            if (text == null && note.plainTextPath() != null) {
+                text = archive.entryFor(note.plainTextPath()).map(archive::text).orElse(null);
+            }
+        } catch (RefiRefusal unreadable) {
+            progress.skip("note '" + note.name() + "'", unreadable.getMessage());
+            return null;
+        }
+        if (text == null || text.isBlank()) {
+            progress.skip("note '" + note.name() + "'", "it has no text");
+            return null;
+        }
+        return text.replace("\r\n", "\n");
+    }
+
+    private static boolean english(String language) {
+        return language.toLowerCase(Locale.ROOT).matches("en(-.*)?");
+    }
+
+    /** Codings keep who made them in the tool, as a coder of their own: "qdpx:" and the tool's user name. */
+    private static String coder(QdaProject project, String userGuid) {
+        String name = userGuid == null ? null : project.user(Guids.canonical(userGuid)).map(QdaProject.User::name).orElse(null);
+        return cut("qdpx:" + (name == null || name.isBlank() ? "unknown" : name.strip()), 100);
+    }
+
+    private static Optional<String> text(Source source, QdpxArchive archive) {
+        if (source.plainTextContent() != null) {
+            return Optional.of(source.plainTextContent());
+        }
+        return archive.entryFor(source.plainTextPath()).map(archive::text);
+    }
+
+    /** Identifiers change the stored text, so an import with other identifiers is another job; they are never stored. */
+    private static String identifiersKey(List<Identifier> identifiers) {
+        return identifiers.stream().map(i -> i.kind() + ":" + i.participant() + ":" + i.value().strip().toLowerCase(Locale.ROOT)).sorted()
+                .collect(Collectors.joining(","));
+    }
+
+    private static String cut(String text, int length) {
+        return text.length() <= length ? text : text.substring(0, length);
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** The job's progress, written to its document as it goes. */
+    private final class Progress {
+        ProjectImport job;
+        String status;
+        String counting;
+        int sourcesDone;
+        int codingsPlaced;
+        int participants;
+        Instant finishedAt;
+        final List<ImportedSource> transcripts = new ArrayList<>();
+        final List<Skipped> skipped = new ArrayList<>();
+
+        Progress(ProjectImport job) {
+            this.job = job;
+            this.status = job.status();
+        }
+
+        void skip(String item, String reason) {
+            skipped.add(new Skipped(item, reason));
+        }
+
+        void save(List<io.chorus.common.event.EventEnvelope> emitted) {
+            ProjectImport next = job.with(status, counting, sourcesDone, codingsPlaced, participants, transcripts, skipped, now(), finishedAt);
+            if (!repository.update(next, job.version(), emitted)) {
+                throw new IllegalStateException("import " + job.id() + " was changed by another writer");
+            }
+            job = next;
+        }
+    }
+}
