@@ -41,7 +41,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.jboss.logging.Logger;
 
 /**
@@ -102,11 +101,7 @@ public class QdpxImports {
     @Inject
     ImportConfig config;
 
-    private final ExecutorService jobs = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "refi-imports");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService jobs = io.chorus.common.jobs.JobThreads.single("refi-imports");
 
     /** A job a restart interrupted fails visibly; importing the file again resumes it, adding nothing twice. */
     void interrupted(@Observes StartupEvent startup) {

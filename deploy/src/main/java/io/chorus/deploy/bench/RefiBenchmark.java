@@ -94,6 +94,67 @@ public final class RefiBenchmark {
             if (!"done".equals(job.path("status").asText()) || job.path("codingsAdded").asInt() != codings) {
                 throw new IllegalStateException("the import did not add every coding: " + job);
             }
+            wholeProject(client, coded, codings);
+        }
+    }
+
+    /**
+     * The same coded file moved into site BU as a whole project (issue 13, flow 3): four transcripts by the push path and
+     * the codings placed on them; handed to coding-service by event; applied once the four are released.
+     */
+    static void wholeProject(ChorusClient client, byte[] coded, int codings) throws InterruptedException {
+        client.put("transcript-service", "/api/studies/BENCH", client.userToken("admin"),
+                "{\"title\":\"bench-refi\",\"phases\":[\"pre-intervention\"]}");
+        String lead = client.userToken("lead-bu");
+        String analyst = client.userToken("analyst");
+        long start = System.nanoTime();
+        ChorusClient.Reply accepted = client.postFile("transcript-service",
+                "/api/sites/BU/imports/qdpx?study=BENCH&phase=pre-intervention&language=en", lead, "project.qdpx", coded);
+        if (accepted.status() != 202) {
+            throw new IllegalStateException("project import answered " + accepted.status() + ": " + accepted.body());
+        }
+        String id = accepted.body().path("id").asText();
+        JsonNode job = until(() -> client.get("transcript-service", "/api/sites/BU/imports/" + id, lead).body(),
+                j -> !List.of("queued", "running").contains(j.path("status").asText()));
+        double importSeconds = (System.nanoTime() - start) / 1e9;
+        if (!"done".equals(job.path("status").asText()) || job.path("codingsPlaced").asInt() != codings) {
+            throw new IllegalStateException("the project import did not place every coding: " + job);
+        }
+        until(() -> client.get("coding-service", "/api/project-imports/" + id, analyst).body(),
+                v -> v.path("codings").path("waiting").asInt() == codings);
+        double handedSeconds = (System.nanoTime() - start) / 1e9;
+        long releaseStart = System.nanoTime();
+        for (JsonNode transcript : job.path("transcripts")) {
+            String path = "/api/sites/BU/transcripts/" + transcript.path("transcriptId").asText();
+            client.post("transcript-service", path + "/back-check", lead, "{}");
+            client.post("transcript-service", path + "/reviews", client.userToken("translator-a"), "{}");
+            client.post("transcript-service", path + "/reviews", client.userToken("translator-b"), "{}");
+            client.post("transcript-service", path + "/release", lead, "{}");
+        }
+        double workflowSeconds = (System.nanoTime() - releaseStart) / 1e9;
+        JsonNode applied = until(() -> client.get("coding-service", "/api/project-imports/" + id, analyst).body(),
+                v -> v.path("codings").path("waiting").asInt() == 0);
+        double appliedSeconds = (System.nanoTime() - releaseStart) / 1e9;
+        System.out.printf("%nWhole project into site BU (transcript-service, then coding-service by event):%n");
+        System.out.printf("%-58s %7.2f s   (goal < 10 s)%n", "4 sources as transcripts, " + codings + " codings placed", importSeconds);
+        System.out.printf("%-58s %7.2f s%n", "... and waiting in coding-service", handedSeconds);
+        System.out.printf("%-58s %7.2f s%n", "back-check, two reviews and release of the 4", workflowSeconds);
+        System.out.printf("%-58s %7.2f s   (applied %d, skipped %d)%n", "... until every coding is applied", appliedSeconds,
+                applied.path("codings").path("applied").asInt(), applied.path("codings").path("skipped").asInt());
+        if (applied.path("codings").path("applied").asInt() != codings) {
+            throw new IllegalStateException("not every imported coding was applied: " + applied);
+        }
+    }
+
+    private static JsonNode until(java.util.function.Supplier<JsonNode> poll, java.util.function.Predicate<JsonNode> done)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + 300_000_000_000L;
+        while (true) {
+            JsonNode value = poll.get();
+            if (done.test(value) || System.nanoTime() > deadline) {
+                return value;
+            }
+            Thread.sleep(50);
         }
     }
 
@@ -197,13 +258,7 @@ public final class RefiBenchmark {
     }
 
     private static JsonNode finished(ChorusClient client, String token, String id) throws InterruptedException {
-        while (true) {
-            JsonNode job = client.get("coding-service", "/api/imports/" + id, token).body();
-            String status = job.path("status").asText();
-            if (status.equals("done") || status.equals("failed")) {
-                return job;
-            }
-            Thread.sleep(50);
-        }
+        return until(() -> client.get("coding-service", "/api/imports/" + id, token).body(),
+                job -> job.path("status").asText().equals("done") || job.path("status").asText().equals("failed"));
     }
 }

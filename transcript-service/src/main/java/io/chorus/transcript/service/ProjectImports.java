@@ -48,7 +48,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
@@ -90,11 +89,7 @@ public class ProjectImports {
     @Inject
     TranscriptConfig config;
 
-    private final ExecutorService jobs = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "project-imports");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService jobs = io.chorus.common.jobs.JobThreads.single("project-imports");
 
     void interrupted(@Observes StartupEvent startup) {
         repository.failInterrupted(now());
