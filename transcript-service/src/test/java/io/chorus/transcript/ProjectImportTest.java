@@ -93,7 +93,8 @@ class ProjectImportTest {
         assertEquals(1, job.getInt("participants"), "P1 from its case; the case named Maria is never stored");
         assertEquals(4, job.getInt("codingsPlaced"));
         List<Map<String, String>> skipped = job.getList("skipped");
-        assertTrue(skipped.stream().anyMatch(s -> s.get("item").equals("case 'Maria'")), skipped.toString());
+        assertTrue(skipped.stream().anyMatch(s -> s.get("item").equals("case 2 of the file")), skipped.toString());
+        assertFalse(job.prettify().contains("Maria"), "the job's report names no one either");
         assertTrue(skipped.stream().anyMatch(s -> s.get("item").startsWith("selection") && s.get("reason").contains("covers no paragraph text")),
                 skipped.toString());
         String transcriptId = job.getString("transcripts[0].transcriptId");

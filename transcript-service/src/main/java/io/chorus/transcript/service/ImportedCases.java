@@ -43,15 +43,16 @@ public class ImportedCases {
         Map<String, String> variableNames = project.variables().stream()
                 .collect(Collectors.toMap(QdaProject.Variable::guid, v -> v.name().strip().toLowerCase(Locale.ROOT), (a, b) -> a));
         int registered = 0;
-        for (QdaProject.Case c : project.cases()) {
+        for (int index = 0; index < project.cases().size(); index++) {
+            QdaProject.Case c = project.cases().get(index);
             Map<String, String> values = new HashMap<>();
             c.values().forEach(v -> Optional.ofNullable(variableNames.get(v.variableGuid())).filter(QUESTIONNAIRE::contains)
                     .ifPresent(name -> values.put(name.equals("sex") ? "gender" : name, v.value() == null ? null : v.value().strip())));
             if (values.isEmpty()) {
                 continue;
             }
-            String item = "case '" + c.name() + "'";
             Optional<String> number = number(c.name(), identifiers);
+            String item = number.map(n -> "case '" + n + "'").orElse("case " + (index + 1) + " of the file");
             if (number.isEmpty()) {
                 skip.accept(item, "its name is not a speaker code such as 'P3' (nor named by an identifier with one): a participant is "
                         + "never kept under a name");

@@ -152,7 +152,7 @@ public class ProjectImports {
     }
 
     private void run(ProjectImport queued, Path file, ImportRequest request) {
-        Progress progress = new Progress(queued);
+        Progress progress = new Progress(queued, request.identifiers());
         try (QdpxArchive archive = QdpxArchive.open(file, ArchiveLimits.DEFAULT)) {
             QdaProject project = ProjectReader.read(archive);
             Map<String, SourceText> texts = new java.util.LinkedHashMap<>();
@@ -231,7 +231,7 @@ public class ProjectImports {
                     null, null, null, null, null, fieldNotes, 0, null, null));
             List<TranscriptPush.ParagraphPush> paragraphs = placement.paragraphs().stream()
                     .map(p -> new TranscriptPush.ParagraphPush(cases.speaker(p.speaker(), request.identifiers()), p.text())).toList();
-            String title = source.name() == null ? null : source.name().length() > 500 ? source.name().substring(0, 500) : source.name();
+            String title = source.name() == null ? null : cut(Pseudonymiser.apply(source.name(), request.identifiers()), 500);
             transcript = transcripts.push(job.site(), new TranscriptPush(externalId, job.language(), title, paragraphs, externalId, null,
                     request.identifiers()), job.importedBy()).transcript();
         } catch (ProblemException refused) {
@@ -253,7 +253,7 @@ public class ProjectImports {
             }
         }
         progress.codingsPlaced += placed.size();
-        progress.transcripts.add(new ImportedSource(source.guid(), source.name(), transcript.id(), externalId,
+        progress.transcripts.add(new ImportedSource(source.guid(), transcript.title(), transcript.id(), externalId,
                 transcript.paragraphs().size(), placed.size()));
         return Optional.of(new Placed(transcript.id(), placed));
     }
@@ -371,13 +371,17 @@ public class ProjectImports {
         final List<ImportedSource> transcripts = new ArrayList<>();
         final List<Skipped> skipped = new ArrayList<>();
 
-        Progress(ProjectImport job) {
+        final List<Identifier> identifiers;
+
+        Progress(ProjectImport job, List<Identifier> identifiers) {
             this.job = job;
             this.status = job.status();
+            this.identifiers = identifiers;
         }
 
+        /** What the file names (sources, notes) is reported with the identifiers replaced, so the job keeps no name either. */
         void skip(String item, String reason) {
-            skipped.add(new Skipped(item, reason));
+            skipped.add(new Skipped(Pseudonymiser.apply(item, identifiers), Pseudonymiser.apply(reason, identifiers)));
         }
 
         void save(List<io.chorus.common.event.EventEnvelope> emitted) {
