@@ -49,6 +49,14 @@ public class Code extends PanacheEntityBase {
     @Column(name = "merged_into")
     public UUID mergedInto;
 
+    /** Set on a group whose codes are mutually exclusive categories: nominal, ordinal, interval or ratio. */
+    @Column(name = "variable_level")
+    public String variableLevel;
+
+    /** A category's value: its place for an ordinal variable, its number for an interval or ratio one. */
+    @Column(name = "category_value")
+    public Double categoryValue;
+
     @Version
     @Column(name = "row_version")
     public long rowVersion;

@@ -7,6 +7,7 @@ import io.chorus.coding.repository.Code;
 import io.chorus.coding.service.CodebookCommands.CodeUpdate;
 import io.chorus.coding.service.CodebookCommands.Merge;
 import io.chorus.coding.service.CodebookCommands.Move;
+import io.chorus.coding.service.CodebookCommands.VariableDeclaration;
 import io.chorus.coding.service.CodebookCommands.Split;
 import io.chorus.coding.service.CodebookService;
 import io.chorus.coding.service.CodebookViews.CodeView;
@@ -50,9 +51,7 @@ public class CodeResource {
     SiteReviewService reviews;
 
     static CodeView view(Code code) {
-        return new CodeView(code.id, code.codebookId, code.key, code.parentId, code.name, code.definition, code.inclusion,
-                code.exclusion, code.example, code.colour, code.origin, code.frameworkRef, code.codable, code.position,
-                code.addedIn, code.retiredIn, code.mergedInto, List.of());
+        return CodeView.of(code, List.of());
     }
 
     @GET
@@ -70,6 +69,20 @@ public class CodeResource {
     public Response updateCode(@PathParam("id") UUID id, @Valid @NotNull CodeUpdate command,
             @Parameter(required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         Code code = codebooks.updateCode(id, command, ifMatch);
+        return Versions.ok(view(code), code.rowVersion);
+    }
+
+    @PUT
+    @Path("/variable")
+    @RolesAllowed({Roles.ANALYST, Roles.CONSORTIUM_ADMIN})
+    @Operation(summary = "Make a code group a variable: its codes become mutually exclusive categories (If-Match: the codebook's ETag)",
+            description = "Each coder then gives a unit at most one of its codes. The level (nominal, ordinal, interval, ratio) says "
+                    + "how far apart two categories are for agreement; ordinal, interval and ratio variables give every category a "
+                    + "value. A level of null makes the group an ordinary group again.")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CodeView.class)))
+    public Response declareCodeVariable(@PathParam("id") UUID id, @Valid @NotNull VariableDeclaration command,
+            @Parameter(required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        Code code = codebooks.declareVariable(id, command, ifMatch);
         return Versions.ok(view(code), code.rowVersion);
     }
 

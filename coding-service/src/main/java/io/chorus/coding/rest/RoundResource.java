@@ -13,6 +13,7 @@ import io.chorus.coding.service.CodingViews.AgreementReport;
 import io.chorus.coding.service.CodingViews.Comparison;
 import io.chorus.coding.service.CodingViews.MyAssignment;
 import io.chorus.coding.service.RoundService;
+import io.chorus.coding.service.VariableAgreements;
 import io.chorus.common.rest.Versions;
 import io.chorus.common.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -20,6 +21,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -52,6 +54,9 @@ public class RoundResource {
 
     @Inject
     RoundService rounds;
+
+    @Inject
+    VariableAgreements variables;
 
     @POST
     @RolesAllowed({Roles.ANALYST, Roles.CONSORTIUM_ADMIN})
@@ -102,6 +107,31 @@ public class RoundResource {
     public AgreementReport getRoundAgreement(@PathParam("id") UUID id, @QueryParam("transcript") String transcriptId,
             @QueryParam("overlap") @DefaultValue("0.9") @DecimalMin("0.01") @DecimalMax("1.0") double overlap) {
         return rounds.agreement(id, transcriptId, overlap);
+    }
+
+    @GET
+    @Path("/{id}/agreement/variables/{codeId}")
+    @Operation(summary = "Agreement on a variable (a code group of mutually exclusive categories): percent, Cohen's kappa, weighted "
+            + "kappa (linear, quadratic), Scott's pi, Fleiss' kappa, Brennan-Prediger, Gwet's AC1 and Krippendorff's alpha at every "
+            + "level the variable allows",
+            description = "Units are paragraphs (default) or coded segments (unit=segment). The answer says how many units each "
+                    + "coefficient used and why the others were left out.")
+    public VariableAgreements.VariableAgreementReport getRoundVariableAgreement(@PathParam("id") UUID id,
+            @PathParam("codeId") UUID codeId, @QueryParam("transcript") String transcriptId,
+            @QueryParam("unit") @DefaultValue("paragraph") @Pattern(regexp = "paragraph|segment", message = "must be paragraph or segment")
+            String unit) {
+        return variables.agreement(id, codeId, unit, transcriptId);
+    }
+
+    @GET
+    @Path("/{id}/agreement/valence")
+    @Operation(summary = "Agreement on valence (facilitator, barrier, mixed, neutral) of the passages every coder coded with the same code",
+            description = "Units are the passages the comparison matches as agreed at the overlap given; the same coefficients as for a "
+                    + "nominal variable.")
+    public VariableAgreements.ValenceAgreementReport getRoundValenceAgreement(@PathParam("id") UUID id,
+            @QueryParam("transcript") String transcriptId,
+            @QueryParam("overlap") @DefaultValue("0.9") @DecimalMin("0.01") @DecimalMax("1.0") double overlap) {
+        return variables.valence(id, transcriptId, overlap);
     }
 
     @GET

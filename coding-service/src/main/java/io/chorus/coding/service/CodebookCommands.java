@@ -71,6 +71,15 @@ public final class CodebookCommands {
             @NotNull Map<UUID, Integer> assignments) {
     }
 
+    /**
+     * A code group as a variable: its level, and the value of each of its codes (required for ordinal, interval and
+     * ratio; an ordinal variable orders its categories by value). A null level makes it an ordinary group again.
+     */
+    @Schema(name = "CodeVariable")
+    public record VariableDeclaration(@Pattern(regexp = "nominal|ordinal|interval|ratio") String level,
+            @Size(max = 100) Map<UUID, Double> values) {
+    }
+
     public record PhaseAssignment(@NotNull UUID codebookId) {
     }
 }

@@ -199,6 +199,43 @@ public class CodebookService {
         return code;
     }
 
+    /** Makes the group a variable (or an ordinary group again); every one of its live codes must have a value unless nominal. */
+    public Code declareVariable(UUID codeId, CodebookCommands.VariableDeclaration command, String ifMatch) {
+        Code group = findCode(codeId);
+        Codebook codebook = editableDraft(group.codebookId, ifMatch);
+        List<Code> categories = Code.list("parentId = ?1 and retiredIn is null order by position", group.id);
+        Map<UUID, Double> values = command.values() == null ? Map.of() : command.values();
+        if (command.level() != null && categories.size() < 2) {
+            throw ProblemException.invalid("/level", "A variable needs at least two codes under '" + group.name + "' as its categories");
+        }
+        for (UUID id : values.keySet()) {
+            if (categories.stream().noneMatch(c -> c.id.equals(id))) {
+                throw ProblemException.invalid("/values/" + id, "Not a live code under '" + group.name + "'");
+            }
+            if (values.get(id) == null || values.get(id).isNaN() || values.get(id).isInfinite()) {
+                throw ProblemException.invalid("/values/" + id, "A category's value must be a number");
+            }
+        }
+        if (command.level() != null && !command.level().equals("nominal")) {
+            for (Code category : categories) {
+                if (!values.containsKey(category.id)) {
+                    throw ProblemException.invalid("/values", "An " + command.level() + " variable gives every category a value; '"
+                            + category.name + "' has none");
+                }
+            }
+        }
+        if ("ratio".equals(command.level()) && values.values().stream().anyMatch(v -> v < 0)) {
+            throw ProblemException.invalid("/values", "A ratio variable's values are zero or more");
+        }
+        group.variableLevel = command.level();
+        for (Code category : categories) {
+            category.categoryValue = command.level() == null ? null : values.get(category.id);
+        }
+        record(codebook, group.id, "variable", Map.of("name", group.name, "level", String.valueOf(command.level())));
+        em.flush();
+        return group;
+    }
+
     public Code move(UUID codeId, Move command, String ifMatch) {
         Code code = findCode(codeId);
         Codebook codebook = editableDraft(code.codebookId, ifMatch);

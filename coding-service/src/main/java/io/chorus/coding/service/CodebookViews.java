@@ -19,12 +19,13 @@ public final class CodebookViews {
 
     public record CodeView(UUID id, UUID codebookId, String key, UUID parentId, String name, String definition,
             String inclusion, String exclusion, String example, String colour, String origin, String frameworkRef,
-            boolean codable, int position, int addedIn, Integer retiredIn, UUID mergedInto, List<CodeView> children) {
+            boolean codable, int position, int addedIn, Integer retiredIn, UUID mergedInto, String variableLevel,
+            Double categoryValue, List<CodeView> children) {
 
-        static CodeView of(Code c, List<CodeView> children) {
+        public static CodeView of(Code c, List<CodeView> children) {
             return new CodeView(c.id, c.codebookId, c.key, c.parentId, c.name, c.definition, c.inclusion, c.exclusion,
                     c.example, c.colour, c.origin, c.frameworkRef, c.codable, c.position, c.addedIn, c.retiredIn,
-                    c.mergedInto, children);
+                    c.mergedInto, c.variableLevel, c.categoryValue, children);
         }
     }
 

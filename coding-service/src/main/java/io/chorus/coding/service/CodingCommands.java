@@ -48,7 +48,7 @@ public final class CodingCommands {
     }
 
     public record Assignment(@NotBlank @Size(max = 64) String transcriptId,
-            @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 100) String> coders) {
+            @NotEmpty @Size(max = 100) List<@NotBlank @Size(max = 100) String> coders) {
     }
 
     @Schema(name = "ConsensusDecision")

@@ -81,4 +81,29 @@ public class CodingRules {
         String text = paragraph.codedText();
         return text.codePointCount(0, text.length());
     }
+
+    /**
+     * A variable's codes are mutually exclusive: a coder gives a unit (a paragraph) at most one of them, in a round or
+     * outside rounds. {@code except} is the coding being changed, if any.
+     */
+    public void checkExclusive(String coder, ReleasedTranscript transcript, Code code, UUID roundId, Passage passage, UUID except,
+            String pointer) {
+        Code group = code.parentId == null ? null : Code.findById(code.parentId);
+        if (group == null || group.variableLevel == null) {
+            return;
+        }
+        io.quarkus.panache.common.Parameters params = io.quarkus.panache.common.Parameters.with("coder", coder)
+                .and("transcript", transcript.id).and("code", code.id).and("group", group.id).and("first", passage.firstParagraph())
+                .and("last", passage.lastParagraph()).and("except", except == null ? new UUID(0, 0) : except);
+        if (roundId != null) {
+            params.and("round", roundId);
+        }
+        long taken = io.chorus.coding.repository.Coding.count("coder = :coder and transcriptId = :transcript and consensus = false and "
+                + (roundId == null ? "roundId is null" : "roundId = :round") + " and codeId <> :code and codeId in (select c.id from Code c "
+                + "where c.parentId = :group) and firstParagraph <= :last and lastParagraph >= :first and id <> :except", params);
+        if (taken > 0) {
+            throw ProblemException.invalid(pointer, "'" + group.name + "' is a variable: each paragraph gets at most one of its codes from "
+                    + "each coder, and " + coder + " gave one of its other codes to a paragraph of this passage already");
+        }
+    }
 }

@@ -80,6 +80,7 @@ public class CodingService {
             }
         }
         checkPassage(transcript, command.passage(), "");
+        rules.checkExclusive(coder, transcript, code, command.roundId(), command.passage(), id, "/codeId");
         Coding coding = new Coding();
         coding.id = id;
         coding.transcriptId = transcript.id;
@@ -104,6 +105,7 @@ public class CodingService {
         ReleasedTranscript transcript = ReleasedTranscript.findById(coding.transcriptId);
         Code code = codableCode(command.codeId(), transcript, "/codeId");
         checkPassage(transcript, command.passage(), "");
+        rules.checkExclusive(coding.coder, transcript, code, coding.roundId, command.passage(), coding.id, "/codeId");
         coding.codeId = code.id;
         setPassage(coding, command.passage());
         coding.valence = command.valence();

@@ -46,6 +46,7 @@ public class ProjectCodings {
     io.chorus.common.security.Caller caller;
 
     /** Codings of an imported project: waiting for their transcript's release, applied, or skipped with the reason. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ImportCounts")
     public record Counts(long waiting, long applied, long skipped) {
     }
 
@@ -158,8 +159,9 @@ public class ProjectCodings {
                 english ? waiting.endOffset : null, null, null, null);
         try {
             rules.codableCode(code.id, transcript, "/codeGuid");
-            rules.checkPassage(transcript, new Passage(coding.firstParagraph(), coding.lastParagraph(), coding.startOffset(),
-                    coding.endOffset()), "");
+            Passage passage = new Passage(coding.firstParagraph(), coding.lastParagraph(), coding.startOffset(), coding.endOffset());
+            rules.checkPassage(transcript, passage, "");
+            rules.checkExclusive(waiting.coder, transcript, code, null, passage, waiting.id, "/codeGuid");
         } catch (ProblemException refused) {
             skip(waiting, refused.getMessage());
             return;

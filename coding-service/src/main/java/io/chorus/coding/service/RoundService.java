@@ -280,7 +280,7 @@ public class RoundService {
         return decided.stream().mapToLong(c -> c.updatedAt.toEpochMilli()).max().orElse(0);
     }
 
-    private Document document(CodingRound round, String transcriptId) {
+    Document document(CodingRound round, String transcriptId) {
         ReleasedTranscript transcript = assignedTranscript(round, transcriptId);
         List<Document.Paragraph> paragraphs = new ArrayList<>();
         Map<Integer, Long> starts = new HashMap<>();
@@ -315,7 +315,7 @@ public class RoundService {
                 roundId, transcriptId);
     }
 
-    private Map<String, List<String>> assignments(UUID roundId) {
+    Map<String, List<String>> assignments(UUID roundId) {
         Map<String, List<String>> coders = new TreeMap<>();
         RoundAssignment.<RoundAssignment>list("key.roundId", roundId).forEach(a ->
                 coders.computeIfAbsent(a.key.transcriptId(), t -> new ArrayList<>()).add(a.key.coder()));
@@ -352,7 +352,7 @@ public class RoundService {
     }
 
     /** Comparison and agreement reveal everyone's work, so an independent round must be closed first. */
-    private CodingRound revealed(UUID id) {
+    CodingRound revealed(UUID id) {
         CodingRound round = visibleRound(id);
         if (round.blind()) {
             throw ProblemException.conflict("Round '" + round.name + "' is independent and still open: "
