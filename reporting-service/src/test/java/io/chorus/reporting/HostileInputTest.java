@@ -29,7 +29,7 @@ class HostileInputTest {
         }
         given().auth().oauth2(ANALYST).get("/api/reports/code-frequency?codebookVersion=abc").then().statusCode(400)
                 .body("errors[0].parameter", equalTo("codebookVersion"));
-        given().auth().oauth2(ANALYST).get("/api/reports/code-frequency?format=pdf").then().statusCode(422)
+        given().auth().oauth2(ANALYST).get("/api/reports/code-frequency?format=gif").then().statusCode(422)
                 .body("errors[0].parameter", equalTo("format"));
         given().auth().oauth2(LEAD_BU).urlEncodingEnabled(false).contentType(ContentType.JSON).body("{\"items\":[1,1,1,1,1,1,1,1]}")
                 .put("/api/sites/BU/implementation-measure?phase=%00").then().statusCode(400).body("errors[0].parameter", equalTo("phase"));

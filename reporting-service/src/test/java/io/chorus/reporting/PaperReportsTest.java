@@ -232,7 +232,8 @@ class PaperReportsTest {
             assertTrue(sheet.getRow(sheet.getLastRowNum()).getCell(0).getStringCellValue().startsWith("Note: Figures covering other sites"));
         }
         given().auth().oauth2(LEAD_BU).get("/api/reports/code-frequency?study={s}&codebook={b}&by=phase&format=svg", STUDY, BOOK).then()
-                .statusCode(200).body(containsString("Note: Figures covering other sites")).body(containsString(">n/a<"));
+                .statusCode(200).body(containsString("Note: Figures covering other sites"))
+                .body(containsString("Grey: withheld or no value"));
         for (String report : List.of("code-frequency", "facilitators-barriers", "co-occurrence", "participants", "quotes")) {
             given().auth().oauth2(LEAD_BU).get("/api/reports/" + report + "?site=DS&code=" + P).then().statusCode(403)
                     .contentType("application/problem+json").body("errors[0].pointer", equalTo("/site"));
@@ -251,9 +252,19 @@ class PaperReportsTest {
             assertEquals(3.0, workbook.getSheetAt(0).getRow(2).getCell(4).getNumericCellValue());
         }
         given().auth().oauth2(ANALYST).get("/api/reports/code-frequency?study={s}&codebook={b}&format=svg", STUDY, BOOK).then()
-                .statusCode(200).contentType(containsString("image/svg+xml")).body(containsString("<rect"))
+                .statusCode(200).contentType(containsString("image/svg+xml")).body(containsString("viewBox=\"0 0 900 "))
                 .body(containsString("Societal level"));
-        given().auth().oauth2(ANALYST).get("/api/reports/code-frequency?format=pdf").then().statusCode(422)
+        byte[] png = given().auth().oauth2(ANALYST).get("/api/reports/facilitators-barriers?study={s}&codebook={b}&by=income&format=png",
+                STUDY, BOOK).then().statusCode(200).contentType("image/png").extract().asByteArray();
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new ByteArrayInputStream(png));
+        assertEquals(900, image.getWidth());
+        byte[] pdf = given().auth().oauth2(ANALYST).get("/api/reports/participants-by-role?study={s}&format=pdf", STUDY).then()
+                .statusCode(200).contentType("application/pdf").extract().asByteArray();
+        assertEquals("%PDF", new String(pdf, 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
+        byte[] withBom = given().auth().oauth2(ANALYST).get("/api/reports/code-frequency?study={s}&codebook={b}&format=csv&bom=true",
+                STUDY, BOOK).then().statusCode(200).extract().asByteArray();
+        assertEquals(List.of((byte) 0xEF, (byte) 0xBB, (byte) 0xBF, (byte) 'C'), List.of(withBom[0], withBom[1], withBom[2], withBom[3]));
+        given().auth().oauth2(ANALYST).get("/api/reports/code-frequency?format=gif").then().statusCode(422)
                 .contentType("application/problem+json");
 
         // a recoding changes the tables: T2's MH policy coding is removed

@@ -116,8 +116,10 @@ public class CodeReports {
                 disclosure.withhold(table, row, disclosure.shows(value), value + ".passages", value + ".documents", value + ".share");
             }
         }
-        return table.chart("code", values.stream().limit(8).map(v -> v + ".share").toList(),
-                "Share of documents coded (strength of theme) by " + by).build();
+        return values.isEmpty()
+                ? table.chart("code", List.of("share"), "Share of documents coded (strength of theme)", "bars", "Share of documents").build()
+                : table.chart("code", values.stream().map(v -> v + ".share").toList(),
+                        "Share of documents coded (strength of theme), by " + by, "heatmap", "Share of documents").build();
     }
 
     public ReportTable valence(ReportFilter filter, String by, Integer level) {
@@ -160,7 +162,10 @@ public class CodeReports {
                 disclosure.withhold(table, row, disclosure.shows(value), value + ".facilitators", value + ".barriers");
             }
         }
-        return table.chart("code", List.of("facilitators", "barriers"), "Coded passages marked as facilitator or barrier").build();
+        List<String> stacks = values.isEmpty() ? List.of("facilitators", "barriers")
+                : values.stream().flatMap(v -> java.util.stream.Stream.of(v + ".facilitators", v + ".barriers")).toList();
+        return table.chart("code", stacks, "Coded passages marked as facilitator or barrier" + (values.isEmpty() ? "" : ", by " + by),
+                "stacked", "Coded passages").build();
     }
 
     public ReportTable prePost(ReportFilter filter, String pre, String post, Integer level) {
@@ -207,7 +212,8 @@ public class CodeReports {
                 row.put("change", preShare == null || postShare == null ? null : postShare - preShare);
             }
         }
-        return table.chart("code", List.of("pre.share", "post.share"), "Share of documents, " + pre + " and " + post).build();
+        return table.chart("code", List.of("pre.share", "post.share"), "Share of documents, " + pre + " and " + post, "bars",
+                "Share of documents").build();
     }
 
     public ReportTable cooccurrence(ReportFilter filter) {

@@ -21,8 +21,12 @@ public record ReportTable(String report, String title, Map<String, String> filte
     public record Column(String key, String label) {
     }
 
+    /**
+     * What a figure draws: one category per row (its label column), one series per column named; {@code kind} is
+     * {@code bars} (grouped), {@code stacked} or {@code heatmap} (rows by series, a cell's colour its value).
+     */
     @Schema(name = "ReportChart")
-    public record Chart(String labelColumn, List<String> seriesColumns, String caption) {
+    public record Chart(String labelColumn, List<String> seriesColumns, String caption, String kind, String valueLabel) {
     }
 
     public static Builder builder(String report, String title, Map<String, String> filters) {
@@ -57,8 +61,13 @@ public record ReportTable(String report, String title, Map<String, String> filte
             return row;
         }
 
+        /** Grouped bars: one group per row, one bar per series. */
         public Builder chart(String labelColumn, List<String> series, String caption) {
-            this.chart = new Chart(labelColumn, series, caption);
+            return chart(labelColumn, series, caption, "bars", "Count");
+        }
+
+        public Builder chart(String labelColumn, List<String> series, String caption, String kind, String valueLabel) {
+            this.chart = new Chart(labelColumn, series, caption, kind, valueLabel);
             return this;
         }
 

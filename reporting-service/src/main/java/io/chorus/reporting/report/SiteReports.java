@@ -76,7 +76,8 @@ public class SiteReports {
             row.put("sessionDates", String.join("; ", dates.getOrDefault(group.getKey(), List.of())));
             row.put("durations", String.join("; ", durations.getOrDefault(group.getKey(), List.of())));
         }
-        return table.chart("site", List.of("female", "male"), "Participants by gender, per site and phase").build();
+        return table.chart("site", List.of("female", "male", "otherGender"), "Participants by gender, per site and phase", "stacked",
+                "Participants").build();
     }
 
     /** Counts by participant role and gender, like a paper's participant table. */
@@ -102,7 +103,8 @@ public class SiteReports {
             row.put("other", counts[2]);
             row.put("total", counts[0] + counts[1] + counts[2]);
         });
-        return table.chart("role", List.of("female", "male", "other"), "Participants by role and gender").build();
+        return table.chart("role", List.of("female", "male", "other"), "Participants by role and gender", "stacked", "Participants")
+                .build();
     }
 
     /**
@@ -263,7 +265,7 @@ public class SiteReports {
                         + disclosureConfig.minSitesForOthers() + " sites other than your own");
             }
         });
-        return table.chart("site", List.of("meanItem"), "Mean item score per site and group").build();
+        return table.chart("site", List.of("meanItem"), "Mean item score per site and group", "bars", "Mean item score (0-3)").build();
     }
 
     private static void putItems(Map<String, Object> out, List<int[]> members) {

@@ -32,12 +32,13 @@ public class ProgressResource {
 
     @GET
     @RolesAllowed({Roles.ANALYST, Roles.CONSORTIUM_ADMIN, Roles.SITE_LEAD, Roles.SITE_RESEARCHER, Roles.TRANSLATOR})
-    @Produces({MediaType.APPLICATION_JSON, "text/csv", ReportResource.XLSX, "image/svg+xml"})
+    @Produces({MediaType.APPLICATION_JSON, "text/csv", ReportResource.XLSX, "image/svg+xml", "image/png", "application/pdf"})
     @Operation(summary = "Progress per site: uploaded, back-checked, translated, reviewed, released, coded, double-coded, "
             + "and mean agreement of the double-coded transcripts",
             description = "Analysts and consortium admins see every site; site staff see their own sites' rows.")
-    @APIResponseSchema(value = ReportTable.class, responseCode = "200", responseDescription = "The report as JSON, CSV, XLSX or SVG (?format=)")
-    public Response getProgressReport(@QueryParam("format") @DefaultValue("json") @Pattern(regexp = ReportResource.FORMATS) String format) {
+    @APIResponseSchema(value = ReportTable.class, responseCode = "200", responseDescription = "The report as JSON, CSV or XLSX, or its figure as SVG, PNG or PDF (?format=)")
+    public Response getProgressReport(@QueryParam("format") @DefaultValue("json") @Pattern(regexp = ReportResource.FORMATS) String format,
+            @QueryParam("bom") @DefaultValue("false") boolean bom) {
         ReportTable.Builder table = ReportTable.builder("progress", "Progress per site", Map.of())
                 .column("site", "Site").column("uploaded", "Uploaded").column("backChecked", "Back-checked")
                 .column("translated", "Translated").column("reviewed", "Reviewed").column("released", "Released")
@@ -61,6 +62,6 @@ public class ProgressResource {
             row.put("meanAlpha", p.meanAlpha());
         }
         return ReportResource.render(table.chart("site", List.of("uploaded", "released", "coded", "doubleCoded"),
-                "Transcripts per site and stage").build(), format);
+                "Transcripts per site and stage").build(), format, bom);
     }
 }

@@ -6,6 +6,7 @@ import io.chorus.common.security.Roles;
 import io.chorus.common.security.Caller;
 import io.chorus.reporting.report.CodeReports;
 import io.chorus.reporting.report.ReportFilter;
+import io.chorus.reporting.report.ReportCharts;
 import io.chorus.reporting.report.ReportTable;
 import io.chorus.reporting.report.SiteReports;
 import io.chorus.reporting.report.TableWriters;
@@ -30,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The tables and figures of a multi-site paper. Every report answers as JSON (default), CSV, XLSX or
- * an SVG chart: ?format=json|csv|xlsx|svg. Site staff see their own sites' rows and quotes, and
+ * its figure: ?format=json|csv|xlsx|svg|png|pdf. Site staff see their own sites' rows and quotes, and
  * cross-site aggregates; analysts and consortium admins see every site; partner systems see nothing.
  */
 @Path("/api/reports")
@@ -39,7 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ReportResource {
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    static final String FORMATS = "json|csv|xlsx|svg";
+    static final String FORMATS = "json|csv|xlsx|svg|png|pdf";
 
     /** The filters every report accepts. */
     public static class Filters {
@@ -63,6 +64,10 @@ public class ReportResource {
         @DefaultValue("json")
         @Pattern(regexp = FORMATS)
         public String format;
+        /** CSV only: start with a UTF-8 byte-order mark, so spreadsheet programs read the file as UTF-8. */
+        @QueryParam("bom")
+        @DefaultValue("false")
+        public boolean bom;
     }
 
     @Inject
@@ -76,93 +81,93 @@ public class ReportResource {
 
     @GET
     @Path("/code-frequency")
-    @Produces({MediaType.APPLICATION_JSON, "text/csv", XLSX, "image/svg+xml"})
+    @Produces({MediaType.APPLICATION_JSON, "text/csv", XLSX, "image/svg+xml", "image/png", "application/pdf"})
     @Operation(summary = "Codes (any level, rolled up) by site, phase, income, role or study: coded passages, documents, "
             + "share of documents coded (strength of theme), number of sites")
-    @APIResponseSchema(value = ReportTable.class, responseCode = "200", responseDescription = "The report as JSON, CSV, XLSX or SVG (?format=)")
+    @APIResponseSchema(value = ReportTable.class, responseCode = "200", responseDescription = "The report as JSON, CSV or XLSX, or its figure as SVG, PNG or PDF (?format=)")
     public Response getCodeFrequencyReport(@Valid @BeanParam Filters filters,
             @QueryParam("by") @DefaultValue("site") @Pattern(regexp = "site|phase|income|role|study") String by,
             @QueryParam("level") @Min(1) Integer level) {
-        return render(codes.frequency(filter(filters), by, level), filters.format);
+        return render(codes.frequency(filter(filters), by, level), filters);
     }
 
     @GET
     @Path("/facilitators-barriers")
-    @Produces({MediaType.APPLICATION_JSON, "text/csv", XLSX, "image/svg+xml"})
+    @Produces({MediaType.APPLICATION_JSON, "text/csv", XLSX, "image/svg+xml", "image/png", "application/pdf"})
     @Operation(summary = "Facilitators and barriers per code or CFIR construct, by site or income level")
-    @APIResponseSchema(value = ReportTable.class, responseCode = "200", responseDescription = "The report as JSON, CSV, XLSX or SVG (?format=)")
+    @APIResponseSchema(value = ReportTable.class, responseCode = "200", responseDescription = "The report as JSON, CSV or XLSX, or its figure as SVG, PNG or PDF (?format=)")
     public Response getFacilitatorsBarriersReport(@Valid @BeanParam Filters filters,
             @QueryParam("by") @DefaultValue("site") @Pattern(regexp = "site|phase|income|role|study") String by,
             @QueryParam("level") @Min(1) Integer level) {
-        return render(codes.valence(filter(filters), by, level), filters.format);
+        return render(codes.valence(filter(filters), by, level), filters);
     }
 
     @GET
     @Path("/pre-post")
-    @Produces({MediaType.APPLICATION_JSON, "text/csv", XLSX, "image/svg+xml"})
+    @Produces({MediaType.APPLICATION_JSON, "text/csv", XLSX, "image/svg+xml", "image/png", "application/pdf"})
     @Operation(summary = "Pre- versus post-intervention share of documents per code and site")
-    @APIResponseSchema(value = ReportTable.class, responseCode = "200", responseDescription = "The report as JSON, CSV, XLSX or SVG (?format=)")
+    @APIResponseSchema(value = ReportTable.class, responseCode = "200", responseDescription = "The report as JSON, CSV or XLSX, or its figure as SVG, PNG or PDF (?format=)")
     public Response getPrePostReport(@Valid @BeanParam Filters filters, @QueryParam("pre") @DefaultValue("pre-intervention") String pre,
             @QueryParam("post") @DefaultValue("post-intervention") String post, @QueryParam("level") @Min(1) Integer level) {
-        return render(codes.prePost(filter(filters), pre, post, level), filters.format);
+        return render(codes.prePost(filter(filters), pre, post, level), filters);
     }
 
     @GET
     @Path("/co-occurrence")
     @Produces({MediaType.APPLICATION_JSON, "text/csv", XLSX})
     @Operation(summary = "Pairs of codes applied to overlapping passages")
-    @APIResponseSchema(value = ReportTable.class, responseCode = "200", responseDescription = "The report as JSON, CSV, XLSX or SVG (?format=)")
+    @APIResponseSchema(value = ReportTable.class, responseCode = "200", responseDescription = "The report as JSON, CSV or XLSX, or its figure as SVG, PNG or PDF (?format=)")
     public Response getCoOccurrenceReport(@Valid @BeanParam Filters filters) {
-        return render(codes.cooccurrence(filter(filters)), filters.format);
+        return render(codes.cooccurrence(filter(filters)), filters);
     }
 
     @GET
     @Path("/cfir-ratings")
     @Produces({MediaType.APPLICATION_JSON, "text/csv", XLSX})
     @Operation(summary = "CFIR rating matrix: construct by site (-2..+2, X, missing)")
-    @APIResponseSchema(value = ReportTable.class, responseCode = "200", responseDescription = "The report as JSON, CSV, XLSX or SVG (?format=)")
+    @APIResponseSchema(value = ReportTable.class, responseCode = "200", responseDescription = "The report as JSON, CSV or XLSX, or its figure as SVG, PNG or PDF (?format=)")
     public Response getCfirRatingsReport(@Valid @BeanParam Filters filters) {
-        return render(codes.cfirRatings(filter(filters)), filters.format);
+        return render(codes.cfirRatings(filter(filters)), filters);
     }
 
     @GET
     @Path("/participants")
-    @Produces({MediaType.APPLICATION_JSON, "text/csv", XLSX, "image/svg+xml"})
+    @Produces({MediaType.APPLICATION_JSON, "text/csv", XLSX, "image/svg+xml", "image/png", "application/pdf"})
     @Operation(summary = "Participant characteristics per site and phase")
-    @APIResponseSchema(value = ReportTable.class, responseCode = "200", responseDescription = "The report as JSON, CSV, XLSX or SVG (?format=)")
+    @APIResponseSchema(value = ReportTable.class, responseCode = "200", responseDescription = "The report as JSON, CSV or XLSX, or its figure as SVG, PNG or PDF (?format=)")
     public Response getParticipantsReport(@Valid @BeanParam Filters filters) {
-        return render(sites.participants(filter(filters)), filters.format);
+        return render(sites.participants(filter(filters)), filters);
     }
 
     @GET
     @Path("/participants-by-role")
-    @Produces({MediaType.APPLICATION_JSON, "text/csv", XLSX, "image/svg+xml"})
+    @Produces({MediaType.APPLICATION_JSON, "text/csv", XLSX, "image/svg+xml", "image/png", "application/pdf"})
     @Operation(summary = "Participants by role and gender")
-    @APIResponseSchema(value = ReportTable.class, responseCode = "200", responseDescription = "The report as JSON, CSV, XLSX or SVG (?format=)")
+    @APIResponseSchema(value = ReportTable.class, responseCode = "200", responseDescription = "The report as JSON, CSV or XLSX, or its figure as SVG, PNG or PDF (?format=)")
     public Response getParticipantsByRoleReport(@Valid @BeanParam Filters filters) {
-        return render(sites.rolesByGender(filter(filters)), filters.format);
+        return render(sites.rolesByGender(filter(filters)), filters);
     }
 
     @GET
     @Path("/quotes")
     @Produces({MediaType.APPLICATION_JSON, "text/csv", XLSX})
     @Operation(summary = "Quotes for a code with their labels; the original language only for members of the quote's site")
-    @APIResponseSchema(value = ReportTable.class, responseCode = "200", responseDescription = "The report as JSON, CSV, XLSX or SVG (?format=)")
+    @APIResponseSchema(value = ReportTable.class, responseCode = "200", responseDescription = "The report as JSON, CSV or XLSX, or its figure as SVG, PNG or PDF (?format=)")
     @PersonalData
     public Response getQuotesReport(@Valid @BeanParam Filters filters, @QueryParam("code") String code,
             @QueryParam("valence") @Pattern(regexp = "facilitator|barrier|mixed|neutral") String valence) {
         return render(sites.quotes(filter(filters), code, valence, new SiteReports.Reader(caller.username(), caller.subject(),
-                caller.sitesWhere(Roles.SITE_LEAD, Roles.SITE_RESEARCHER))), filters.format);
+                caller.sitesWhere(Roles.SITE_LEAD, Roles.SITE_RESEARCHER))), filters);
     }
 
     @GET
     @Path("/implementation-measure")
-    @Produces({MediaType.APPLICATION_JSON, "text/csv", XLSX, "image/svg+xml"})
+    @Produces({MediaType.APPLICATION_JSON, "text/csv", XLSX, "image/svg+xml", "image/png", "application/pdf"})
     @Operation(summary = "Implementation measure: per site sum (0-24) and item scores, mean item scores per group of sites")
-    @APIResponseSchema(value = ReportTable.class, responseCode = "200", responseDescription = "The report as JSON, CSV, XLSX or SVG (?format=)")
+    @APIResponseSchema(value = ReportTable.class, responseCode = "200", responseDescription = "The report as JSON, CSV or XLSX, or its figure as SVG, PNG or PDF (?format=)")
     public Response getImplementationMeasureReport(@Valid @BeanParam Filters filters,
             @QueryParam("groupBy") @DefaultValue("income") @Pattern(regexp = "income|priorPeerSupport") String groupBy) {
-        return render(sites.measure(filter(filters), groupBy), filters.format);
+        return render(sites.measure(filter(filters), groupBy), filters);
     }
 
     /** Site staff see their own sites; a filter naming another site is refused rather than answered with its figures. */
@@ -172,16 +177,30 @@ public class ReportResource {
         return new ReportFilter(f.study, f.phase, f.site, f.income, f.role, f.codebook, f.codebookVersion, visible);
     }
 
-    static Response render(ReportTable table, String format) {
+    private static Response figure(ReportTable table, String format) {
         return switch (format) {
-            case "csv" -> Response.ok(TableWriters.csv(table).getBytes(StandardCharsets.UTF_8), "text/csv; charset=UTF-8")
+            case "png" -> Response.ok(ReportCharts.png(table), "image/png").build();
+            case "pdf" -> Response.ok(ReportCharts.pdf(table), "application/pdf")
+                    .header("Content-Disposition", "attachment; filename=\"" + table.report() + ".pdf\"").build();
+            default -> Response.ok(ReportCharts.svg(table), "image/svg+xml").build();
+        };
+    }
+
+    static Response render(ReportTable table, Filters filters) {
+        return render(table, filters.format, filters.bom);
+    }
+
+    static Response render(ReportTable table, String format, boolean bom) {
+        return switch (format) {
+            case "csv" -> Response.ok(((bom ? "\uFEFF" : "") + TableWriters.csv(table)).getBytes(StandardCharsets.UTF_8),
+                            "text/csv; charset=UTF-8")
                     .header("Content-Disposition", "attachment; filename=\"" + table.report() + ".csv\"").build();
             case "xlsx" -> Response.ok(TableWriters.xlsx(table), XLSX)
                     .header("Content-Disposition", "attachment; filename=\"" + table.report() + ".xlsx\"").build();
-            case "svg" -> table.chart() == null
+            case "svg", "png", "pdf" -> table.chart() == null
                     ? Response.status(406).entity("{\"title\":\"Not Acceptable\",\"status\":406,\"detail\":\"This report has no chart\"}")
                             .type("application/problem+json").build()
-                    : Response.ok(TableWriters.svg(table), "image/svg+xml").build();
+                    : figure(table, format);
             default -> Response.ok(table, MediaType.APPLICATION_JSON).build();
         };
     }
