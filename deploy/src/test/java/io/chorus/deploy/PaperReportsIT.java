@@ -41,7 +41,7 @@ class PaperReportsIT {
     }
 
     static Report frequency(ReportsApi reports, String study, String codebook, String by) throws Exception {
-        return reports.getCodeFrequencyReport(by, codebook, null, null, null, null, null, null, null, study);
+        return reports.getCodeFrequencyReport(null, by, codebook, null, null, null, null, null, null, null, study);
     }
 
     @Test
@@ -60,7 +60,7 @@ class PaperReportsIT {
                 relativeAdvantage = String.valueOf(Api.cell(r, "codeId"));
             }
         }
-        Report quotes = reports.getQuotesReport(relativeAdvantage, null, null, null, null, null, null, null, "haun2024", null);
+        Report quotes = reports.getQuotesReport(null, relativeAdvantage, null, null, null, null, null, null, null, "haun2024", null);
         assertEquals(1, quotes.getRows().size());
         assertTrue(String.valueOf(Api.cell(quotes.getRows().get(0), "english")).startsWith("The hospital managers will benefit"));
         assertEquals("facilitator", Api.cell(quotes.getRows().get(0), "valence"));
@@ -74,12 +74,12 @@ class PaperReportsIT {
         Map<String, Callable<Report>> compared = new LinkedHashMap<>();
         compared.put("krumm by site", () -> frequency(reports, "krumm2022", mhw, "site"));
         compared.put("krumm by income", () -> frequency(reports, "krumm2022", mhw, "income"));
-        compared.put("ramesh valence", () -> reports.getFacilitatorsBarriersReport(null, influences, null, null, null, null, null, null, null, "ramesh2022"));
-        compared.put("ramesh roles", () -> reports.getParticipantsByRoleReport(null, null, null, null, null, null, null, "ramesh2022"));
-        compared.put("haun pre-post", () -> reports.getPrePostReport(cfir, null, null, null, null, null, null, null, null, null, "haun2024"));
-        compared.put("quotes", () -> reports.getQuotesReport(code, null, null, null, null, null, null, null, null, null));
-        compared.put("co-occurrence", () -> reports.getCoOccurrenceReport(null, null, null, null, null, null, null, null));
-        compared.put("progress", () -> reports.getProgressReport(null));
+        compared.put("ramesh valence", () -> reports.getFacilitatorsBarriersReport(null, null, influences, null, null, null, null, null, null, null, "ramesh2022"));
+        compared.put("ramesh roles", () -> reports.getParticipantsByRoleReport(null, null, null, null, null, null, null, null, "ramesh2022"));
+        compared.put("haun pre-post", () -> reports.getPrePostReport(null, cfir, null, null, null, null, null, null, null, null, null, "haun2024"));
+        compared.put("quotes", () -> reports.getQuotesReport(null, code, null, null, null, null, null, null, null, null, null));
+        compared.put("co-occurrence", () -> reports.getCoOccurrenceReport(null, null, null, null, null, null, null, null, null));
+        compared.put("progress", () -> reports.getProgressReport(null, null));
         Map<String, String> before = new LinkedHashMap<>();
         for (var report : compared.entrySet()) {
             before.put(report.getKey(), report.getValue().call().toString());
@@ -123,18 +123,18 @@ class PaperReportsIT {
         Report ramesh = frequency(reports, "ramesh2022", influences, null);
         assertEquals(0.8, number(row(ramesh, "code", "Organisational level"), "share"), 1e-9);
         assertEquals(0.6, number(row(ramesh, "code", "PSW initial training"), "share"), 1e-9);
-        Report valence = reports.getFacilitatorsBarriersReport(null, influences, null, null, null, null, null, null, null, "ramesh2022");
+        Report valence = reports.getFacilitatorsBarriersReport(null, null, influences, null, null, null, null, null, null, null, "ramesh2022");
         assertEquals(6, (int) number(row(valence, "code", "Organisational level"), "facilitators"));
         assertEquals(9, (int) number(row(valence, "code", "Organisational level"), "barriers"));
         assertEquals(3, (int) number(row(valence, "code", "Societal level"), "barriers"));
         // 19 distinct speakers with a number: 10 PSWs, 8 clinicians, 1 manager
-        Report people = reports.getParticipantsByRoleReport(null, null, null, null, null, null, null, "ramesh2022");
+        Report people = reports.getParticipantsByRoleReport(null, null, null, null, null, null, null, null, "ramesh2022");
         assertEquals(10, (int) number(row(people, "role", "PSW"), "total"));
         assertEquals(8, (int) number(row(people, "role", "Mental health clinician"), "total"));
         assertEquals(1, (int) number(row(people, "role", "Manager"), "total"));
 
         // Haun et al.: BU's pre-intervention transcript speaks of relative advantage; nothing after the intervention
-        Report prePost = reports.getPrePostReport(cfir, null, null, null, null, null, null, null, null, null, "haun2024");
+        Report prePost = reports.getPrePostReport(null, cfir, null, null, null, null, null, null, null, null, null, "haun2024");
         Map<String, ?> interventionAtBu = null;
         for (Map<String, ?> r : prePost.getRows()) {
             if ("Intervention Characteristics".equals(Api.cell(r, "code")) && "BU".equals(Api.cell(r, "site"))) {

@@ -35,7 +35,7 @@ class WalkingSkeletonIT {
     }
 
     static long releasedCount(String token, String site) throws Exception {
-        for (Map<String, ?> row : Api.reporting(ReportsApi::new, token).getProgressReport(null).getRows()) {
+        for (Map<String, ?> row : Api.reporting(ReportsApi::new, token).getProgressReport(null, null).getRows()) {
             if (site.equals(Api.cell(row, "site"))) {
                 return ((Number) Api.cell(row, "released")).longValue();
             }
@@ -113,7 +113,7 @@ class WalkingSkeletonIT {
     void everyApiNeedsATokenAndRolesAreEnforced() throws Exception {
         assertRefused(401, () -> Api.transcripts(TranscriptsApi::new, null).listTranscripts("BU", null, null));
         assertRefused(401, () -> Api.coding(ReleasedTranscriptsApi::new, null).listReleasedTranscripts(null, null, null));
-        assertRefused(401, () -> Api.reporting(ReportsApi::new, null).getProgressReport(null));
+        assertRefused(401, () -> Api.reporting(ReportsApi::new, null).getProgressReport(null, null));
         assertRefused(401, () -> Api.identity(IdentityApi::new, null).getMe());
         for (String service : List.of("transcript-service", "coding-service", "reporting-service", "identity")) {
             // health and the contract itself are public, and not part of the contract
@@ -122,7 +122,7 @@ class WalkingSkeletonIT {
         }
         assertRefused(403, () -> Api.transcripts(TranscriptsApi::new, client.userToken("analyst"))
                 .pushTranscript("BU", transcript("analyst-" + UUID.randomUUID()), null));
-        assertRefused(403, () -> Api.reporting(ReportsApi::new, client.partnerToken("BU")).getProgressReport(null));
+        assertRefused(403, () -> Api.reporting(ReportsApi::new, client.partnerToken("BU")).getProgressReport(null, null));
     }
 
     @Test
