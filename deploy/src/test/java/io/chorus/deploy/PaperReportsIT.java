@@ -41,7 +41,7 @@ class PaperReportsIT {
     }
 
     static Report frequency(ReportsApi reports, String study, String codebook, String by) throws Exception {
-        return reports.getCodeFrequencyReport(null, by, codebook, null, null, null, null, null, null, null, study);
+        return reports.getCodeFrequencyReport(null, by, codebook, null, null, null, null, null, null, null, null, study);
     }
 
     @Test

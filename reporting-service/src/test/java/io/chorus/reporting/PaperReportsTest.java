@@ -192,6 +192,33 @@ class PaperReportsTest {
                 .body("rows[0].female", equalTo(1)).body("rows[0].male", equalTo(1)).body("rows[0].sessionDates", equalTo("2019-11-05"));
         given().auth().oauth2(ANALYST).get("/api/reports/participants-by-role?study={s}", STUDY).then()
                 .body("rows.role", equalTo(List.of("MHW", "PSW"))).body("rows[1].female", equalTo(1));
+        // the paper's Table 2 in one call: sites by name (DS first when asked), focus groups, N, roles, genders, totals
+        given().auth().oauth2(ANALYST).get("/api/reports/participants-by-site?study={s}&order=DS", STUDY).then().statusCode(200)
+                .body("rows.site", equalTo(List.of("Dar es Salaam (Muhimbili National Hospital)", "Butabika / Kampala", "Total")))
+                .body("rows[0].focusGroups", equalTo(2)).body("rows[0].n", equalTo(0))
+                .body("rows[1].focusGroups", equalTo(1)).body("rows[1].n", equalTo(2)).body("rows[1].'role.PSW'", equalTo(1))
+                .body("rows[1].'role.MHW'", equalTo(1)).body("rows[1].'gender.female'", equalTo(1)).body("rows[1].'gender.male'", equalTo(1))
+                .body("rows[2].focusGroups", equalTo(3)).body("rows[2].n", equalTo(2)).body("rows[2].'gender.not stated'", equalTo(0))
+                .body("columns.label", org.hamcrest.Matchers.hasItems("Focus groups", "N", "MHW", "PSW", "Female", "Male", "Not stated"));
+        given().auth().oauth2(ANALYST).get("/api/reports/participants-by-site?study={s}", STUDY).then().statusCode(200)
+                .body("rows.siteCode", equalTo(java.util.Arrays.asList("BU", "DS", null)));
+        given().auth().oauth2(ANALYST).get("/api/reports/participants?study={s}&site=BU", STUDY).then()
+                .body("rows[0].peerSupportNotStated", equalTo(0));
+        given().auth().oauth2(ANALYST).get("/api/reports/participants-by-role?study={s}&role=not stated", STUDY).then().statusCode(200)
+                .body("rows", org.hamcrest.Matchers.hasSize(0));
+        given().auth().oauth2(ANALYST).get("/api/reports/participants-by-role?study={s}&role=nobody", STUDY).then().statusCode(422)
+                .contentType("application/problem+json").body("errors[0].pointer", equalTo("/role"));
+        given().auth().oauth2(ANALYST).get("/api/reports/participants?study={s}&site=XX", STUDY).then().statusCode(422)
+                .body("errors[0].pointer", equalTo("/site"));
+        given().auth().oauth2(ANALYST).get("/api/reports/code-frequency?codebook=not-a-codebook").then().statusCode(422)
+                .body("errors[0].parameter", equalTo("codebook"));
+        // strength of theme, largest share first, with its denominator
+        List<Number> shares = given().auth().oauth2(ANALYST).get("/api/reports/code-frequency?study={s}&codebook={b}&sort=share", STUDY, BOOK)
+                .then().statusCode(200).body("rows[0].ofDocuments", equalTo(4)).body("columns.label", org.hamcrest.Matchers.hasItem("Of documents"))
+                .extract().path("rows.share");
+        for (int i = 1; i < shares.size(); i++) {
+            assertTrue(shares.get(i - 1).doubleValue() >= shares.get(i).doubleValue(), "sorted by share: " + shares);
+        }
 
         // quotes: labels, English for everyone, the original only for the site's own staff
         given().auth().oauth2(ANALYST).get("/api/reports/quotes?code={p}&site=BU", P).then()

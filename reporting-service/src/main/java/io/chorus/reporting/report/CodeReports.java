@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +69,14 @@ public class CodeReports {
 
 
     public ReportTable frequency(ReportFilter filter, String by, Integer level) {
+        return frequency(filter, by, level, "tree");
+    }
+
+    /**
+     * Strength of theme: per code the documents coded with it and their share of all documents (the denominator is a
+     * column and a note), in the codebook's order ({@code tree}) or largest share first ({@code share}).
+     */
+    public ReportTable frequency(ReportFilter filter, String by, Integer level, String sort) {
         String[] dimension = dimension(by);
         List<CodeTree.Node> codes = codes(filter, level);
         List<Object> params = new ArrayList<>();
@@ -90,7 +99,7 @@ public class CodeReports {
         ReportTable.Builder table = ReportTable.builder("code-frequency", "Code frequency by " + by, describe(filter, by))
                 .column("code", "Code").column("level", "Level").column("frameworkRef", "Framework")
                 .column("passages", "Coded passages").column("documents", "Documents").column("share", "Share of documents")
-                .column("sites", "Sites");
+                .column("sites", "Sites").column("ofDocuments", "Of documents");
         for (String value : values) {
             table.column(value + ".passages", value + ": passages").column(value + ".documents", value + ": documents")
                     .column(value + ".share", value + ": share of documents");
@@ -106,8 +115,9 @@ public class CodeReports {
             row.put("passages", byValue.values().stream().mapToLong(v -> v[1]).sum());
             row.put("documents", docs);
             row.put("share", share(docs, allDocuments));
+            row.put("ofDocuments", allDocuments);
             row.put("sites", sites.getOrDefault(code.id(), 0L));
-            disclosure.withhold(table, row, disclosure.showsTotal(), "passages", "documents", "share", "sites");
+            disclosure.withhold(table, row, disclosure.showsTotal(), "passages", "documents", "share", "sites", "ofDocuments");
             for (String value : values) {
                 long[] cell = byValue.getOrDefault(value, new long[2]);
                 row.put(value + ".passages", cell[1]);
@@ -115,6 +125,10 @@ public class CodeReports {
                 row.put(value + ".share", share(cell[0], documents.getOrDefault(value, 0L)));
                 disclosure.withhold(table, row, disclosure.shows(value), value + ".passages", value + ".documents", value + ".share");
             }
+        }
+        if (sort.equals("share")) {
+            table.sortRows(Comparator.comparingDouble((Map<String, Object> row) -> row.get("share") instanceof Number n
+                    ? -n.doubleValue() : 1).thenComparing(row -> String.valueOf(row.get("code"))));
         }
         return values.isEmpty()
                 ? table.chart("code", List.of("share"), "Share of documents coded (strength of theme)", "bars", "Share of documents").build()

@@ -56,6 +56,8 @@ import org.w3c.dom.Element;
 public final class ReportCharts {
 
     static final int MAX_ROWS = 40;
+    /** A row that adds up the others (set to true) is left out of the figure. */
+    public static final String TOTAL_ROW = "totalRow";
     static final int WIDTH = 900;
     private static final Color[] PALETTE = {new Color(0x1F77B4), new Color(0xFF7F0E), new Color(0x2CA02C), new Color(0xD62728),
         new Color(0x9467BD), new Color(0x8C564B), new Color(0xE377C2), new Color(0x7F7F7F), new Color(0xBCBD22), new Color(0x17BECF)};
@@ -73,8 +75,9 @@ public final class ReportCharts {
         List<Map<String, Object>> rows = largest(table, spec);
         JFreeChart chart = spec.kind().equals("heatmap") ? heatmap(table, spec, rows) : bars(table, spec, rows);
         chart.addSubtitle(new TextTitle(spec.caption(), FONT));
-        if (rows.size() < table.rows().size()) {
-            chart.addSubtitle(new TextTitle("The " + rows.size() + " largest of " + table.rows().size() + " rows; the table has them all",
+        long drawable = table.rows().stream().filter(row -> !Boolean.TRUE.equals(row.get(TOTAL_ROW))).count();
+        if (rows.size() < drawable) {
+            chart.addSubtitle(new TextTitle("The " + rows.size() + " largest of " + drawable + " rows; the table has them all",
                     FONT));
         }
         table.notes().forEach(note -> chart.addSubtitle(new TextTitle("Note: " + note, FONT, new Color(0xAA0000),
@@ -139,14 +142,15 @@ public final class ReportCharts {
 
     /** The rows to draw: all, or the {@value #MAX_ROWS} with the largest sum over the series. */
     private static List<Map<String, Object>> largest(ReportTable table, ReportTable.Chart spec) {
-        if (table.rows().size() <= MAX_ROWS) {
-            return table.rows();
+        List<Map<String, Object>> drawn = table.rows().stream().filter(row -> !Boolean.TRUE.equals(row.get(TOTAL_ROW))).toList();
+        if (drawn.size() <= MAX_ROWS) {
+            return drawn;
         }
-        List<Map<String, Object>> sorted = new ArrayList<>(table.rows());
+        List<Map<String, Object>> sorted = new ArrayList<>(drawn);
         sorted.sort(Comparator.comparingDouble((Map<String, Object> row) -> -spec.seriesColumns().stream()
                 .mapToDouble(s -> row.get(s) instanceof Number n ? n.doubleValue() : 0).sum()));
         List<Map<String, Object>> kept = sorted.subList(0, MAX_ROWS);
-        return table.rows().stream().filter(kept::contains).toList();
+        return drawn.stream().filter(kept::contains).toList();
     }
 
     private static JFreeChart bars(ReportTable table, ReportTable.Chart spec, List<Map<String, Object>> rows) {

@@ -12,13 +12,24 @@ import java.util.Set;
 public record ReportFilter(String study, String phase, String site, String income, String role, String codebook,
         Integer codebookVersion, Set<String> visibleSites) {
 
+    /** How a missing value is shown, and the filter value that selects it (role=not stated). */
+    public static final String NOT_STATED = "not stated";
+
+    public boolean roleNotStated() {
+        return NOT_STATED.equalsIgnoreCase(role);
+    }
+
     /** Conditions on a table with columns site, study, phase, band, role (prefixed for transcript_fact). */
     public String where(String alias, String dimensionPrefix, List<Object> params, boolean scopeToVisibleSites) {
         StringBuilder where = new StringBuilder("1 = 1");
         add(where, params, alias + "." + dimensionPrefix + "study", study);
         add(where, params, alias + "." + dimensionPrefix + "phase", phase);
         add(where, params, alias + "." + dimensionPrefix + "band", income);
-        add(where, params, alias + "." + dimensionPrefix + "role", role);
+        if (roleNotStated()) {
+            where.append(" and coalesce(").append(alias).append(".").append(dimensionPrefix).append("role, '') = ''");
+        } else {
+            add(where, params, alias + "." + dimensionPrefix + "role", role);
+        }
         add(where, params, alias + ".site", site);
         if (scopeToVisibleSites && visibleSites != null) {
             params.add(visibleSites.isEmpty() ? Set.of("-") : visibleSites);

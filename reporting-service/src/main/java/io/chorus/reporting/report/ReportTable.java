@@ -71,6 +71,12 @@ public record ReportTable(String report, String title, Map<String, String> filte
             return this;
         }
 
+        /** Reorders the rows made so far. */
+        public Builder sortRows(java.util.Comparator<Map<String, Object>> order) {
+            rows.sort(order);
+            return this;
+        }
+
         /** A sentence printed with the table in every format, such as why figures are withheld. */
         public Builder note(String note) {
             if (!notes.contains(note)) {

@@ -28,6 +28,18 @@ public class SiteReports {
     @Inject
     io.chorus.reporting.config.DisclosureConfig disclosureConfig;
 
+    /** A filter naming a site or a role no report knows is refused (422 naming it), instead of answering with nothing. */
+    public void requireKnown(ReportFilter filter) {
+        if (filter.site() != null && sql.single("select 1 from site where code = ?1", filter.site()) == null) {
+            throw ProblemException.invalid("/site", "No site '" + filter.site() + "'");
+        }
+        if (filter.role() != null && !filter.roleNotStated()
+                && sql.single("select 1 from participant_fact where role = ?1 limit 1", filter.role()) == null) {
+            throw ProblemException.invalid("/role", "No participant has the role '" + filter.role() + "'; for those without one, "
+                    + "use role=" + ReportFilter.NOT_STATED);
+        }
+    }
+
     /** Per site and phase: N, age, gender, backgrounds, peer-support experience, session dates and durations. */
     public ReportTable participants(ReportFilter filter) {
         List<Object> params = new ArrayList<>();
@@ -53,7 +65,7 @@ public class SiteReports {
                 .column("site", "Site").column("phase", "Phase").column("n", "N").column("meanAge", "Mean age")
                 .column("ageRange", "Age range").column("female", "Female").column("male", "Male").column("otherGender", "Diverse / not stated")
                 .column("backgrounds", "Professional backgrounds").column("peerSupportYes", "Previous peer-support experience: yes")
-                .column("peerSupportNo", "no").column("sessionDates", "Session dates").column("durations", "Durations");
+                .column("peerSupportNo", "no").column("peerSupportNotStated", "not stated").column("sessionDates", "Session dates").column("durations", "Durations");
         for (Map.Entry<String, List<Object[]>> group : groups.entrySet()) {
             List<Object[]> people = group.getValue();
             Map<String, Object> row = table.row();
@@ -73,11 +85,96 @@ public class SiteReports {
             row.put("backgrounds", String.join("; ", backgrounds.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()));
             row.put("peerSupportYes", people.stream().filter(p -> Boolean.TRUE.equals(p[6])).count());
             row.put("peerSupportNo", people.stream().filter(p -> Boolean.FALSE.equals(p[6])).count());
+            row.put("peerSupportNotStated", people.stream().filter(p -> p[6] == null).count());
             row.put("sessionDates", String.join("; ", dates.getOrDefault(group.getKey(), List.of())));
             row.put("durations", String.join("; ", durations.getOrDefault(group.getKey(), List.of())));
         }
         return table.chart("site", List.of("female", "male", "otherGender"), "Participants by gender, per site and phase", "stacked",
                 "Participants").build();
+    }
+
+    /**
+     * A paper's Table 2: one row per site (by name; the sites in {@code order} first, in that order), its focus groups
+     * and interviews, N, one column per role and per gender (missing ones counted as not stated), and a totals row.
+     */
+    public ReportTable participantsBySite(ReportFilter filter, List<String> order) {
+        List<Object> params = new ArrayList<>();
+        String where = sessionWhere(filter, params);
+        Map<String, long[]> sessions = new TreeMap<>();
+        for (Object[] row : sql.rows("select s.site, count(*) filter (where s.kind = 'focus-group'), count(*) filter (where s.kind = "
+                + "'interview') from session_fact s where " + where + " group by 1", params.toArray())) {
+            sessions.put((String) row[0], new long[] {num(row[1]), num(row[2])});
+        }
+        List<Object> peopleParams = new ArrayList<>();
+        String peopleWhere = sessionWhere(filter, peopleParams);
+        Map<String, List<String[]>> people = new TreeMap<>();
+        for (Object[] row : sql.rows("select distinct s.site, p.participant, coalesce(nullif(p.role, ''), 'not stated'), "
+                + "case when p.gender in ('female', 'male', 'diverse') then p.gender else 'not stated' end from session_fact s "
+                + "cross join lateral unnest(string_to_array(s.participants, ',')) as sp(participant) "
+                + "join participant_fact p on p.site = s.site and p.participant = sp.participant where " + peopleWhere
+                + roleCondition(filter, peopleParams), peopleParams.toArray())) {
+            people.computeIfAbsent((String) row[0], k -> new ArrayList<>()).add(new String[] {(String) row[2], (String) row[3]});
+        }
+        Map<String, String> names = new TreeMap<>();
+        for (Object[] row : sql.rows("select code, name from site")) {
+            names.put((String) row[0], (String) row[1]);
+        }
+        TreeSet<String> roles = new TreeSet<>((a, b) -> a.equals(b) ? 0 : a.equals(ReportFilter.NOT_STATED) ? 1
+                : b.equals(ReportFilter.NOT_STATED) ? -1 : a.compareToIgnoreCase(b));
+        people.values().forEach(list -> list.forEach(p -> roles.add(p[0])));
+        List<String> genders = List.of("female", "male", "diverse", ReportFilter.NOT_STATED);
+        ReportTable.Builder table = ReportTable.builder("participants-by-site", "Participants by site, role and gender", filter.describe())
+                .column("site", "Site").column("siteCode", "Code").column("focusGroups", "Focus groups").column("interviews", "Interviews")
+                .column("n", "N");
+        roles.forEach(role -> table.column("role." + role, role));
+        genders.forEach(gender -> table.column("gender." + gender, gender.substring(0, 1).toUpperCase() + gender.substring(1)));
+        java.util.Set<String> siteCodes = new TreeSet<>(sessions.keySet());
+        siteCodes.addAll(people.keySet());
+        List<String> ordered = new ArrayList<>(order.stream().filter(siteCodes::contains).distinct().toList());
+        siteCodes.stream().filter(code -> !ordered.contains(code))
+                .sorted(java.util.Comparator.comparing(code -> names.getOrDefault(code, code))).forEach(ordered::add);
+        long[] totals = new long[3 + roles.size() + genders.size()];
+        for (String code : ordered) {
+            Map<String, Object> row = table.row();
+            row.put("site", names.getOrDefault(code, code));
+            row.put("siteCode", code);
+            long[] counted = sessions.getOrDefault(code, new long[2]);
+            List<String[]> here = people.getOrDefault(code, List.of());
+            long[] values = new long[totals.length];
+            values[0] = counted[0];
+            values[1] = counted[1];
+            values[2] = here.size();
+            int i = 3;
+            for (String role : roles) {
+                values[i++] = here.stream().filter(p -> p[0].equals(role)).count();
+            }
+            for (String gender : genders) {
+                values[i++] = here.stream().filter(p -> p[1].equals(gender)).count();
+            }
+            put(row, values, roles, genders);
+            for (int v = 0; v < totals.length; v++) {
+                totals[v] += values[v];
+            }
+        }
+        Map<String, Object> total = table.row();
+        total.put("site", "Total");
+        total.put(ReportCharts.TOTAL_ROW, true);
+        put(total, totals, roles, genders);
+        return table.chart("site", genders.stream().map(g -> "gender." + g).toList(), "Participants by site and gender", "stacked",
+                "Participants").build();
+    }
+
+    private static void put(Map<String, Object> row, long[] values, java.util.Collection<String> roles, List<String> genders) {
+        row.put("focusGroups", values[0]);
+        row.put("interviews", values[1]);
+        row.put("n", values[2]);
+        int i = 3;
+        for (String role : roles) {
+            row.put("role." + role, values[i++]);
+        }
+        for (String gender : genders) {
+            row.put("gender." + gender, values[i++]);
+        }
     }
 
     /** Counts by participant role and gender, like a paper's participant table. */
@@ -88,7 +185,7 @@ public class SiteReports {
                 .column("role", "Role").column("female", "Female").column("male", "Male").column("other", "Diverse / not stated")
                 .column("total", "Total");
         Map<String, long[]> roles = new TreeMap<>();
-        for (Object[] row : sql.rows("select coalesce(p.role, 'unknown'), p.gender, count(distinct p.site || '/' || p.participant) "
+        for (Object[] row : sql.rows("select coalesce(nullif(p.role, ''), 'not stated'), p.gender, count(distinct p.site || '/' || p.participant) "
                 + "from session_fact s cross join lateral unnest(string_to_array(s.participants, ',')) as sp(participant) "
                 + "join participant_fact p on p.site = s.site and p.participant = sp.participant where " + where
                 + roleCondition(filter, params) + " group by 1, 2", params.toArray())) {
@@ -283,6 +380,9 @@ public class SiteReports {
     private static String roleCondition(ReportFilter filter, List<Object> params) {
         if (filter.role() == null) {
             return "";
+        }
+        if (filter.roleNotStated()) {
+            return " and coalesce(p.role, '') = ''";
         }
         params.add(filter.role());
         return " and p.role = ?" + params.size();

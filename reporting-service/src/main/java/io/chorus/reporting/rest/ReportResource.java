@@ -24,6 +24,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
@@ -56,6 +57,7 @@ public class ReportResource {
         @QueryParam("role")
         public String role;
         @QueryParam("codebook")
+        @Pattern(regexp = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}", message = "must be a codebook id (a UUID)")
         public String codebook;
         @QueryParam("codebookVersion")
         @Min(1)
@@ -87,8 +89,9 @@ public class ReportResource {
     @APIResponseSchema(value = ReportTable.class, responseCode = "200", responseDescription = "The report as JSON, CSV or XLSX, or its figure as SVG, PNG or PDF (?format=)")
     public Response getCodeFrequencyReport(@Valid @BeanParam Filters filters,
             @QueryParam("by") @DefaultValue("site") @Pattern(regexp = "site|phase|income|role|study") String by,
-            @QueryParam("level") @Min(1) Integer level) {
-        return render(codes.frequency(filter(filters), by, level), filters);
+            @QueryParam("level") @Min(1) Integer level,
+            @QueryParam("sort") @DefaultValue("tree") @Pattern(regexp = "tree|share", message = "must be tree or share") String sort) {
+        return render(codes.frequency(filter(filters), by, level, sort), filters);
     }
 
     @GET
@@ -140,6 +143,19 @@ public class ReportResource {
     }
 
     @GET
+    @Path("/participants-by-site")
+    @Produces({MediaType.APPLICATION_JSON, "text/csv", XLSX, "image/svg+xml", "image/png", "application/pdf"})
+    @Operation(summary = "A paper's participant table in one call: sites (by name) as rows, focus groups, interviews, N, one column "
+            + "per role and per gender, and a totals row; missing data shows as not stated",
+            description = "order=BU,DS,... puts those sites first in that order; the rest follow by name.")
+    @APIResponseSchema(value = ReportTable.class, responseCode = "200", responseDescription = "The report as JSON, CSV or XLSX, or its figure as SVG, PNG or PDF (?format=)")
+    public Response getParticipantsBySiteReport(@Valid @BeanParam Filters filters,
+            @QueryParam("order") @Pattern(regexp = "[A-Z]{2,5}(,[A-Z]{2,5})*", message = "must be site codes separated by commas")
+            String order) {
+        return render(sites.participantsBySite(filter(filters), order == null ? List.of() : List.of(order.split(","))), filters);
+    }
+
+    @GET
     @Path("/participants-by-role")
     @Produces({MediaType.APPLICATION_JSON, "text/csv", XLSX, "image/svg+xml", "image/png", "application/pdf"})
     @Operation(summary = "Participants by role and gender")
@@ -174,7 +190,9 @@ public class ReportResource {
     ReportFilter filter(Filters f) {
         Set<String> visible = caller.seesAllSites() ? null : caller.sitesWhere(Roles.SITE_LEAD, Roles.SITE_RESEARCHER);
         caller.requireSiteFilter(f.site, Roles.ANALYST, Roles.CONSORTIUM_ADMIN, Roles.SITE_LEAD, Roles.SITE_RESEARCHER);
-        return new ReportFilter(f.study, f.phase, f.site, f.income, f.role, f.codebook, f.codebookVersion, visible);
+        ReportFilter filter = new ReportFilter(f.study, f.phase, f.site, f.income, f.role, f.codebook, f.codebookVersion, visible);
+        sites.requireKnown(filter);
+        return filter;
     }
 
     private static Response figure(ReportTable table, String format) {
