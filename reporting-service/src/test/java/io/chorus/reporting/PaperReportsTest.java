@@ -402,5 +402,10 @@ class PaperReportsTest {
         Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 given().auth().oauth2(ANALYST).get(path).then().body("rows.find { it.code == 'Training' }.'LIC.documents'", equalTo(1))
                         .body("rows.find { it.code == 'Training' }.'unknown.documents'", nullValue()));
+        // the Kenyan session names no participant group: its role is not stated, and role=not stated selects it
+        given().auth().oauth2(ANALYST).get("/api/reports/code-frequency?study=" + study + "&by=role&codebook=" + BOOK).then()
+                .statusCode(200).body("rows.find { it.code == 'Training' }.'not stated.documents'", equalTo(1));
+        given().auth().oauth2(ANALYST).get("/api/reports/code-frequency?study=" + study + "&role=not stated&codebook=" + BOOK).then()
+                .statusCode(200).body("rows.find { it.code == 'Training' }.documents", equalTo(1));
     }
 }

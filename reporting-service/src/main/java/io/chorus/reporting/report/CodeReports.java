@@ -50,7 +50,7 @@ public class CodeReports {
         java.util.Set<String> allOthers = new TreeSet<>();
         for (Object[] row : sql.rows("select distinct " + (column == null ? "''" : "t." + column) + ", t.site from transcript_fact t where "
                 + others, params.toArray())) {
-            sitesByValue.computeIfAbsent(label(row[0]), v -> new TreeSet<>()).add((String) row[1]);
+            sitesByValue.computeIfAbsent(label(row[0], column), v -> new TreeSet<>()).add((String) row[1]);
             allOthers.add((String) row[1]);
         }
         Map<String, Long> inside = new HashMap<>();
@@ -84,7 +84,7 @@ public class CodeReports {
         Map<String, Map<String, long[]>> cells = new HashMap<>();
         for (Object[] row : sql.rows("select c.code_id, c." + dimension[0] + ", sum(c.documents), sum(c.passages) from code_cell c where "
                 + where + " group by 1, 2", params.toArray())) {
-            cells.computeIfAbsent((String) row[0], k -> new TreeMap<>()).put(label(row[1]),
+            cells.computeIfAbsent((String) row[0], k -> new TreeMap<>()).put(label(row[1], dimension[0]),
                     new long[] {num(row[2]), num(row[3])});
         }
         Map<String, Long> sites = new HashMap<>();
@@ -144,7 +144,7 @@ public class CodeReports {
         Map<String, Map<String, long[]>> cells = new HashMap<>();
         for (Object[] row : sql.rows("select c.code_id, c." + dimension[0] + ", sum(c.facilitators), sum(c.barriers), sum(c.mixed), "
                 + "sum(c.neutral) from code_cell c where " + where + " group by 1, 2", params.toArray())) {
-            cells.computeIfAbsent((String) row[0], k -> new TreeMap<>()).put(label(row[1]),
+            cells.computeIfAbsent((String) row[0], k -> new TreeMap<>()).put(label(row[1], dimension[0]),
                     new long[] {num(row[2]), num(row[3]), num(row[4]), num(row[5])});
         }
         List<String> values = visibleValues(filter, by, cells.values().stream().flatMap(m -> m.keySet().stream())
@@ -301,7 +301,7 @@ public class CodeReports {
         Map<String, Long> documents = new TreeMap<>();
         for (Object[] row : sql.rows("select t." + column + ", count(*) from transcript_fact t where "
                 + filter.where("t", "cell_", params, false) + " group by 1", params.toArray())) {
-            documents.put(label(row[0]), num(row[1]));
+            documents.put(label(row[0], column), num(row[1]));
         }
         return documents;
     }
@@ -326,6 +326,12 @@ public class CodeReports {
             described.put("by", by);
         }
         return described;
+    }
+
+    /** A role-less speaker is "not stated" (what role=not stated selects); any other missing value is "unknown". */
+    static String label(Object value, String column) {
+        return (value == null || value.toString().isEmpty()) && column != null && column.endsWith("role") ? ReportFilter.NOT_STATED
+                : label(value);
     }
 
     static String label(Object value) {
