@@ -84,7 +84,7 @@ class DoubleCodingIT {
 
         // units: paragraphs 2 and 3 x codes policy and trust. policy: (0,1) (1,1); trust: (1,0) (0,0).
         // 2 of 4 agree; both coders said yes twice, so chance is .5 and Cohen's kappa 0
-        Coefficients overall = rounds.getRoundAgreement(roundId, null, null).getOverall();
+        Coefficients overall = rounds.getRoundAgreement(roundId, null, null).getPooledPresence();
         assertEquals(4, overall.getUnits());
         assertEquals(0.5, overall.getPercentAgreement(), 1e-9);
         assertEquals(0.0, overall.getCohenKappa(), 1e-9);

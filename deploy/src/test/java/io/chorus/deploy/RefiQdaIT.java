@@ -149,7 +149,7 @@ class RefiQdaIT {
         assertRefused(409, () -> rounds.getRoundAgreement(roundId, null, null));
         rounds.closeRound(roundId, rounds.getRoundWithHttpInfo(roundId).getHeaders().get("etag").get(0), null);
         // units: paragraphs 2 and 3 for the one code; both said yes on 2, only analyst-b on 3
-        Coefficients overall = rounds.getRoundAgreement(roundId, null, null).getOverall();
+        Coefficients overall = rounds.getRoundAgreement(roundId, null, null).getPooledPresence();
         assertEquals(2, overall.getUnits());
         assertEquals(0.5, overall.getPercentAgreement(), 1e-9);
     }

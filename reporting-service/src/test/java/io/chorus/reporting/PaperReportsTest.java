@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -407,5 +408,44 @@ class PaperReportsTest {
                 .statusCode(200).body("rows.find { it.code == 'Training' }.'not stated.documents'", equalTo(1));
         given().auth().oauth2(ANALYST).get("/api/reports/code-frequency?study=" + study + "&role=not stated&codebook=" + BOOK).then()
                 .statusCode(200).body("rows.find { it.code == 'Training' }.documents", equalTo(1));
+    }
+
+    @Test
+    void aPhasesReportCountsItsAssignedCodebookAndUnknownFiltersAreRefused() {
+        String study = "scoped-" + UUID.randomUUID().toString().substring(0, 8);
+        String pilotBook = UUID.randomUUID().toString();
+        String mainBook = UUID.randomUUID().toString();
+        String transcript = UUID.randomUUID().toString();
+        for (String[] book : new String[][] {{pilotBook, "Pilot themes", "Pilot theme"}, {mainBook, "Main themes", "Stigma"}}) {
+            codingEvent("io.chorus.coding.codebook-published.v1", book[0], """
+                    {"codebookId":"%s","name":"%s","version":1,"publishedAt":"2021-01-01T00:00:00Z","publishedBy":"analyst",
+                     "codes":[{"id":"%s","key":"1","parentId":null,"name":"%s","codable":true,"origin":"deductive","frameworkRef":null}]}"""
+                    .formatted(book[0], book[1], UUID.randomUUID(), book[2]));
+        }
+        transcriptEvent("io.chorus.transcript.session-recorded.v1", "BU/" + study, """
+                {"site":"BU","externalId":"%s","study":"%s","phase":"main","kind":"interview","date":"2021-05-01",
+                 "language":"en","participants":[],"version":1,"createdAt":"2021-05-01T00:00:00Z","updatedAt":"2021-05-01T00:00:00Z"}"""
+                .formatted(study, study));
+        release(transcript, "BU", study, "Nobody talks about it.");
+        String unscoped = "/api/reports/code-frequency?study=" + study + "&phase=main";
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(ANALYST).get(unscoped).then()
+                .statusCode(200).body("rows.code", hasItems("Pilot theme", "Stigma")));
+
+        codingEvent("io.chorus.coding.phase-codebook-assigned.v1", study + "/main", """
+                {"study":"%s","phase":"main","codebookId":"%s","assignedBy":"analyst","assignedAt":"2021-04-01T00:00:00Z"}"""
+                .formatted(study, mainBook));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(ANALYST).get(unscoped).then()
+                .statusCode(200).body("rows.code", equalTo(List.of("Stigma"))).body("filters.codebook", equalTo(mainBook)));
+        given().auth().oauth2(ANALYST).get("/api/reports/code-frequency?study={s}&codebook={b}", study, pilotBook.toUpperCase()).then()
+                .statusCode(200).body("rows.code", equalTo(List.of("Pilot theme")));
+        given().auth().oauth2(ANALYST).get("/api/reports/facilitators-barriers?study={s}&phase=main", study).then()
+                .statusCode(200).body("rows.code", equalTo(List.of("Stigma")));
+
+        given().auth().oauth2(ANALYST).get("/api/reports/code-frequency?study=no-such-study").then().statusCode(422)
+                .contentType("application/problem+json").body("errors[0].pointer", equalTo("/study"));
+        given().auth().oauth2(ANALYST).get("/api/reports/participants?study={s}&phase=no-such-phase", study).then().statusCode(422)
+                .body("errors[0].pointer", equalTo("/phase"));
+        given().auth().oauth2(ANALYST).get("/api/reports/code-frequency?codebook={b}", UUID.randomUUID()).then().statusCode(422)
+                .body("errors[0].pointer", equalTo("/codebook"));
     }
 }

@@ -27,6 +27,7 @@ public class CodingEvents {
     public static final String CONSENSUS_REACHED = "io.chorus.coding.consensus-reached.v1";
     public static final String CONSTRUCT_RATED = "io.chorus.coding.construct-rated.v1";
     public static final String AGREEMENT_MEASURED = "io.chorus.coding.agreement-measured.v1";
+    public static final String PHASE_CODEBOOK_ASSIGNED = "io.chorus.coding.phase-codebook-assigned.v1";
 
     /** Payload of {@value #PASSAGE_CODED}: schema events/passage-coded.schema.json. */
     public record PassageCoded(UUID codingId, String transcriptId, String site, UUID codeId, UUID codebookId, String coder, UUID roundId,
@@ -75,6 +76,10 @@ public class CodingEvents {
     /** Payload of {@value #AGREEMENT_MEASURED}: schema events/agreement-measured.schema.json. */
     public record AgreementMeasured(UUID roundId, String transcriptId, String site, List<String> coders, int units,
             Double percentAgreement, Double cohenKappa, Double fleissKappa, Double krippendorffAlpha, Instant measuredAt) {
+    }
+
+    /** Payload of {@value #PHASE_CODEBOOK_ASSIGNED}: schema events/phase-codebook-assigned.schema.json. */
+    public record PhaseCodebookAssigned(String study, String phase, UUID codebookId, String assignedBy, Instant assignedAt) {
     }
 
     @Inject

@@ -343,6 +343,8 @@ public class CodebookService {
         }
         assignment.codebookId = codebookId;
         assignment.persist();
+        events.publish(CodingEvents.PHASE_CODEBOOK_ASSIGNED, "study-phase", study + "/" + phase,
+                new CodingEvents.PhaseCodebookAssigned(study, phase, codebookId, caller.username(), Instant.now()));
     }
 
     public Codebook find(UUID id) {

@@ -58,13 +58,15 @@ public final class CodingViews {
             int disagreed, List<ComparisonItem> items) {
     }
 
-    public record TranscriptAgreement(String transcriptId, List<String> coders, Coefficients coefficients) {
+    /** @param pooledPresence the transcript's codes' present/absent units pooled into one table (see the answer's method) */
+    public record TranscriptAgreement(String transcriptId, List<String> coders, Coefficients pooledPresence) {
     }
 
     public record CodeAgreement(UUID codeId, String codeName, Coefficients coefficients) {
     }
 
-    public record AgreementReport(UUID roundId, List<String> coders, double overlap, Coefficients overall,
+    /** @param pooledPresence every used code's present/absent units pooled into one table: a pooled binary figure */
+    public record AgreementReport(UUID roundId, List<String> coders, double overlap, Coefficients pooledPresence,
             List<TranscriptAgreement> transcripts, List<CodeAgreement> codes, String method) {
     }
 

@@ -150,6 +150,9 @@ class CodebookTest {
         Response post = importTemplate("mhw-perspectives-themes");
         given().auth().oauth2(ANALYST_A).contentType(ContentType.JSON).body("{\"codebookId\":\"" + pre + "\"}")
                 .put("/api/studies/{study}/phases/{phase}/codebook", "upsides", "pre").then().statusCode(200);
+        assertTrue(fixtures.published("io.chorus.coding.phase-codebook-assigned.v1").stream()
+                .anyMatch(p -> p.contains("\"phase\":\"pre\"") && p.contains(pre) && p.contains("\"assignedBy\":\"analyst-a\"")),
+                "reporting learns the phase's codebook");
         fixtures.send("io.chorus.transcript.session-recorded.v1", "BU/fgd-pre-1", """
                 {"site":"BU","externalId":"fgd-pre-1","study":"upsides","phase":"pre","kind":"fgd","date":"2019-11-02",
                  "language":"lg","participants":["P1"],"version":1,"createdAt":"2019-11-02T10:00:00Z","updatedAt":"2019-11-02T10:00:00Z"}""");

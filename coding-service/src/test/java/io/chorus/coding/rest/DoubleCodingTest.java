@@ -105,19 +105,19 @@ class DoubleCodingTest {
         // Segments at 90%: X 1-2 and Y 5 agree (4 segments), X 4 and Y 4 do not (2): 4/6, BP kappa (4/6 - 1/2) / (1/2) = 1/3.
         given().auth().oauth2(ANALYST_A).get("/api/rounds/{r}/agreement", round).then().statusCode(200)
                 .body("coders", equalTo(List.of("analyst-a", "analyst-b")))
-                .body("overall.units", equalTo(8))
-                .body("overall.percentAgreement", closeTo(0.75, 1e-9))
-                .body("overall.cohenKappa", closeTo(0.5, 1e-9))
-                .body("overall.fleissKappa", nullValue())
-                .body("overall.krippendorffAlpha", closeTo(0.53125, 1e-9))
-                .body("overall.unitizingAlpha", notNullValue())
-                .body("overall.segments.agreements", equalTo(4))
-                .body("overall.segments.disagreements", equalTo(2))
-                .body("overall.segments.percent", closeTo(2.0 / 3, 1e-9))
-                .body("overall.segments.brennanPredigerKappa", closeTo(1.0 / 3, 1e-9))
+                .body("pooledPresence.units", equalTo(8))
+                .body("pooledPresence.percentAgreement", closeTo(0.75, 1e-9))
+                .body("pooledPresence.cohenKappa", closeTo(0.5, 1e-9))
+                .body("pooledPresence.fleissKappa", nullValue())
+                .body("pooledPresence.krippendorffAlpha", closeTo(0.53125, 1e-9))
+                .body("pooledPresence.unitizingAlpha", notNullValue())
+                .body("pooledPresence.segments.agreements", equalTo(4))
+                .body("pooledPresence.segments.disagreements", equalTo(2))
+                .body("pooledPresence.segments.percent", closeTo(2.0 / 3, 1e-9))
+                .body("pooledPresence.segments.brennanPredigerKappa", closeTo(1.0 / 3, 1e-9))
                 .body("codes", hasSize(2))
                 .body("codes[0].coefficients.cohenKappa", closeTo(0.5, 1e-9))
-                .body("transcripts[0].coefficients.percentAgreement", closeTo(0.75, 1e-9));
+                .body("transcripts[0].pooledPresence.percentAgreement", closeTo(0.75, 1e-9));
 
         // consensus: X on 1-2 (both agreed), Y on 4-5 (discussed)
         String decision = """

@@ -95,8 +95,8 @@ class QdpxImportTest {
         Response current = given().auth().oauth2(ANALYST_A).get("/api/rounds/{id}", round);
         given().auth().oauth2(ANALYST_A).header("If-Match", etag(current)).post("/api/rounds/{id}/closure", round).then().statusCode(200);
         JsonPath agreement = given().auth().oauth2(ANALYST_A).get("/api/rounds/{id}/agreement", round).jsonPath();
-        assertEquals(2, agreement.getInt("overall.units"), "paragraphs 2 and 3 for one code: " + agreement.prettify());
-        assertEquals(0.0, agreement.getDouble("overall.percentAgreement"), 1e-9, "each coded a different paragraph");
+        assertEquals(2, agreement.getInt("pooledPresence.units"), "paragraphs 2 and 3 for one code: " + agreement.prettify());
+        assertEquals(0.0, agreement.getDouble("pooledPresence.percentAgreement"), 1e-9, "each coded a different paragraph");
     }
 
     @Test

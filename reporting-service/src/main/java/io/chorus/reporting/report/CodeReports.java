@@ -68,6 +68,26 @@ public class CodeReports {
     }
 
 
+    /**
+     * Without a codebook asked for, a report of one phase (or of a study whose phases share one codebook) counts the
+     * codes of the codebook assigned to it, not every codebook's.
+     */
+    public ReportFilter scopedToPhaseCodebook(ReportFilter filter) {
+        if (!blank(filter.codebook()) || (blank(filter.study()) && blank(filter.phase()))) {
+            return filter;
+        }
+        List<Object> params = new ArrayList<>();
+        StringBuilder where = new StringBuilder("1 = 1");
+        for (String[] condition : new String[][] {{"study", filter.study()}, {"phase", filter.phase()}}) {
+            if (!blank(condition[1])) {
+                params.add(condition[1]);
+                where.append(" and ").append(condition[0]).append(" = ?").append(params.size());
+            }
+        }
+        List<Object[]> assigned = sql.rows("select distinct codebook_id, 0 from phase_codebook where " + where, params.toArray());
+        return assigned.size() == 1 ? filter.withCodebook((String) assigned.get(0)[0]) : filter;
+    }
+
     public ReportTable frequency(ReportFilter filter, String by, Integer level) {
         return frequency(filter, by, level, "tree");
     }

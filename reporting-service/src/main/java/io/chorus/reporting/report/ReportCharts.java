@@ -156,6 +156,7 @@ public final class ReportCharts {
     private static JFreeChart bars(ReportTable table, ReportTable.Chart spec, List<Map<String, Object>> rows) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         java.util.Set<String> used = new java.util.HashSet<>();
+        boolean counts = true;
         for (Map<String, Object> row : rows) {
             String category = label(row.get(spec.labelColumn()));
             for (int n = 2; !used.add(category); n++) {
@@ -164,13 +165,15 @@ public final class ReportCharts {
             for (String series : spec.seriesColumns()) {
                 if (row.get(series) instanceof Number number) {
                     data.addValue(number, label(table, series), category);
+                    counts &= number.doubleValue() == Math.rint(number.doubleValue());
                 }
             }
         }
         CategoryAxis categories = new CategoryAxis(label(table, spec.labelColumn()));
         categories.setMaximumCategoryLabelWidthRatio(0.45f);
         NumberAxis values = new NumberAxis(spec.valueLabel());
-        values.setStandardTickUnits(NumberAxis.createStandardTickUnits());
+        values.setStandardTickUnits(counts && data.getRowCount() > 0 ? NumberAxis.createIntegerTickUnits()
+                : NumberAxis.createStandardTickUnits());
         boolean stacked = spec.kind().equals("stacked");
         BarRenderer renderer = stacked ? new StackedBarRenderer() : new BarRenderer();
         renderer.setBarPainter(new StandardBarPainter());

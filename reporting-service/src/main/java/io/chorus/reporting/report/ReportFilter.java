@@ -15,6 +15,10 @@ public record ReportFilter(String study, String phase, String site, String incom
     /** How a missing value is shown, and the filter value that selects it (role=not stated). */
     public static final String NOT_STATED = "not stated";
 
+    public ReportFilter withCodebook(String codebookId) {
+        return new ReportFilter(study, phase, site, income, role, codebookId, codebookVersion, visibleSites);
+    }
+
     public boolean roleNotStated() {
         return NOT_STATED.equalsIgnoreCase(role);
     }

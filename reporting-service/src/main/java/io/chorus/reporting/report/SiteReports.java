@@ -33,6 +33,23 @@ public class SiteReports {
         if (filter.site() != null && sql.single("select 1 from site where code = ?1", filter.site()) == null) {
             throw ProblemException.invalid("/site", "No site '" + filter.site() + "'");
         }
+        if (filter.study() != null && sql.single("select 1 from session_fact where study = ?1 union all "
+                + "select 1 from phase_codebook where study = ?1 limit 1", filter.study()) == null) {
+            throw ProblemException.invalid("/study", "No session of a study '" + filter.study() + "' has been recorded, "
+                    + "and no codebook is assigned to it");
+        }
+        if (filter.phase() != null && sql.single("select 1 from session_fact where phase = ?1 and (?2 = '' or study = ?2) union all "
+                + "select 1 from phase_codebook where phase = ?1 and (?2 = '' or study = ?2) union all "
+                + "select 1 from implementation_measure where phase = ?1 union all "
+                + "select 1 from construct_rating_fact where phase = ?1 limit 1", filter.phase(),
+                filter.study() == null ? "" : filter.study()) == null) {
+            throw ProblemException.invalid("/phase", "No session of a phase '" + filter.phase() + "'"
+                    + (filter.study() == null ? "" : " of study '" + filter.study() + "'") + " has been recorded, nor a measure or rating of it");
+        }
+        if (filter.codebook() != null && sql.single("select 1 from code_fact where codebook_id = ?1 limit 1",
+                filter.codebook().toLowerCase()) == null) {
+            throw ProblemException.invalid("/codebook", "No published codebook '" + filter.codebook() + "'");
+        }
         if (filter.role() != null && !filter.roleNotStated()
                 && sql.single("select 1 from participant_fact where role = ?1 limit 1", filter.role()) == null) {
             throw ProblemException.invalid("/role", "No participant has the role '" + filter.role() + "'; for those without one, "

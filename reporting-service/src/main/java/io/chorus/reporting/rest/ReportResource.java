@@ -27,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -46,8 +47,11 @@ public class ReportResource {
     /** The filters every report accepts. */
     public static class Filters {
         @QueryParam("study")
+        @Parameter(description = "A study with recorded sessions (or an assigned codebook); an unknown one is a 422")
         public String study;
         @QueryParam("phase")
+        @Parameter(description = "A phase with recorded sessions; a code report of one phase counts the codes of the codebook "
+                + "assigned to that phase unless codebook is given (the answer's filters name it)")
         public String phase;
         @QueryParam("site")
         public String site;
@@ -57,6 +61,7 @@ public class ReportResource {
         @QueryParam("role")
         public String role;
         @QueryParam("codebook")
+        @Parameter(description = "A published codebook's id; an unknown one is a 422")
         @Pattern(regexp = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}", message = "must be a codebook id (a UUID)")
         public String codebook;
         @QueryParam("codebookVersion")
@@ -91,7 +96,7 @@ public class ReportResource {
             @QueryParam("by") @DefaultValue("site") @Pattern(regexp = "site|phase|income|role|study") String by,
             @QueryParam("level") @Min(1) Integer level,
             @QueryParam("sort") @DefaultValue("tree") @Pattern(regexp = "tree|share", message = "must be tree or share") String sort) {
-        return render(codes.frequency(filter(filters), by, level, sort), filters);
+        return render(codes.frequency(codeFilter(filters), by, level, sort), filters);
     }
 
     @GET
@@ -102,7 +107,7 @@ public class ReportResource {
     public Response getFacilitatorsBarriersReport(@Valid @BeanParam Filters filters,
             @QueryParam("by") @DefaultValue("site") @Pattern(regexp = "site|phase|income|role|study") String by,
             @QueryParam("level") @Min(1) Integer level) {
-        return render(codes.valence(filter(filters), by, level), filters);
+        return render(codes.valence(codeFilter(filters), by, level), filters);
     }
 
     @GET
@@ -112,7 +117,7 @@ public class ReportResource {
     @APIResponseSchema(value = ReportTable.class, responseCode = "200", responseDescription = "The report as JSON, CSV or XLSX, or its figure as SVG, PNG or PDF (?format=)")
     public Response getPrePostReport(@Valid @BeanParam Filters filters, @QueryParam("pre") @DefaultValue("pre-intervention") String pre,
             @QueryParam("post") @DefaultValue("post-intervention") String post, @QueryParam("level") @Min(1) Integer level) {
-        return render(codes.prePost(filter(filters), pre, post, level), filters);
+        return render(codes.prePost(codeFilter(filters), pre, post, level), filters);
     }
 
     @GET
@@ -121,7 +126,7 @@ public class ReportResource {
     @Operation(summary = "Pairs of codes applied to overlapping passages")
     @APIResponseSchema(value = ReportTable.class, responseCode = "200", responseDescription = "The report as JSON, CSV or XLSX, or its figure as SVG, PNG or PDF (?format=)")
     public Response getCoOccurrenceReport(@Valid @BeanParam Filters filters) {
-        return render(codes.cooccurrence(filter(filters)), filters);
+        return render(codes.cooccurrence(codeFilter(filters)), filters);
     }
 
     @GET
@@ -130,7 +135,7 @@ public class ReportResource {
     @Operation(summary = "CFIR rating matrix: construct by site (-2..+2, X, missing)")
     @APIResponseSchema(value = ReportTable.class, responseCode = "200", responseDescription = "The report as JSON, CSV or XLSX, or its figure as SVG, PNG or PDF (?format=)")
     public Response getCfirRatingsReport(@Valid @BeanParam Filters filters) {
-        return render(codes.cfirRatings(filter(filters)), filters);
+        return render(codes.cfirRatings(codeFilter(filters)), filters);
     }
 
     @GET
@@ -190,9 +195,15 @@ public class ReportResource {
     ReportFilter filter(Filters f) {
         Set<String> visible = caller.seesAllSites() ? null : caller.sitesWhere(Roles.SITE_LEAD, Roles.SITE_RESEARCHER);
         caller.requireSiteFilter(f.site, Roles.ANALYST, Roles.CONSORTIUM_ADMIN, Roles.SITE_LEAD, Roles.SITE_RESEARCHER);
-        ReportFilter filter = new ReportFilter(f.study, f.phase, f.site, f.income, f.role, f.codebook, f.codebookVersion, visible);
+        ReportFilter filter = new ReportFilter(f.study, f.phase, f.site, f.income, f.role,
+                f.codebook == null ? null : f.codebook.toLowerCase(), f.codebookVersion, visible);
         sites.requireKnown(filter);
         return filter;
+    }
+
+    /** The filter of a code report: a phase's report counts its assigned codebook's codes unless a codebook is named. */
+    ReportFilter codeFilter(Filters f) {
+        return codes.scopedToPhaseCodebook(filter(f));
     }
 
     private static Response figure(ReportTable table, String format) {

@@ -11,6 +11,7 @@ import io.chorus.reporting.event.ConstructRated;
 import io.chorus.reporting.event.CodingRemoved;
 import io.chorus.reporting.event.ConsensusReached;
 import io.chorus.reporting.event.PassageCoded;
+import io.chorus.reporting.event.PhaseCodebookAssigned;
 import io.chorus.reporting.repository.CodingFactRow;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,7 +48,8 @@ public class CodingReadModel {
                 .onEvent(CodeChanged.class, this::codeChanged)
                 .onEvent(CodebookPublished.class, this::published)
                 .onEvent(ConstructRated.class, this::rated)
-                .onEvent(AgreementMeasured.class, this::measured);
+                .onEvent(AgreementMeasured.class, this::measured)
+                .onEvent(PhaseCodebookAssigned.class, this::phaseAssigned);
     }
 
     /** Other coding events carry nothing these reports use. */
@@ -82,6 +84,11 @@ public class CodingReadModel {
         sql.update("insert into agreement_fact values (?1, ?2, ?3, ?4, ?5, ?6, ?7)", m.transcriptId(), m.roundId(), m.site(),
                 m.percentAgreement(), m.cohenKappa() != null ? m.cohenKappa() : m.fleissKappa(), m.krippendorffAlpha(),
                 java.sql.Timestamp.from(m.measuredAt()));
+    }
+
+    private void phaseAssigned(PhaseCodebookAssigned assigned) {
+        sql.update("insert into phase_codebook values (?1, ?2, ?3) on conflict (study, phase) do update set codebook_id = ?3",
+                assigned.study(), assigned.phase(), assigned.codebookId());
     }
 
     private void rated(ConstructRated rated) {

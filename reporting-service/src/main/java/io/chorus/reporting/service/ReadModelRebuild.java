@@ -40,7 +40,7 @@ public class ReadModelRebuild {
 
     static final List<String> DERIVED_TABLES = List.of("transcript_stage", "released_transcript", "coding_fact", "session_fact",
             "participant_fact", "paragraph_fact", "transcript_fact", "code_fact", "code_in_version", "transcript_code", "code_cell",
-            "transcript_pair", "pair_cell", "construct_rating_fact", "agreement_fact");
+            "transcript_pair", "pair_cell", "construct_rating_fact", "agreement_fact", "phase_codebook");
 
     @Schema(name = "RebuildStatus")
     public record Status(String id, String state, long replayed, Instant startedAt, Instant finishedAt, String error) {

@@ -75,4 +75,11 @@ class ReportInputsContractTest {
         schema.examplesAs(ConstructRated.class).forEach(r -> assertNotNull(r.rating()));
         assertEquals(Set.of(), schema.fieldsNotRequired(ConstructRated.class));
     }
+
+    @Test
+    void phaseCodebookAssigned() {
+        EventSchemas schema = coding("phase-codebook-assigned");
+        schema.examplesAs(io.chorus.reporting.event.PhaseCodebookAssigned.class).forEach(p -> assertNotNull(p.codebookId()));
+        assertEquals(Set.of(), schema.fieldsNotRequired(io.chorus.reporting.event.PhaseCodebookAssigned.class));
+    }
 }
