@@ -42,8 +42,14 @@ final class ServiceComponent extends ChildProcessComponent {
         if (!Files.exists(runnerJar())) {
             throw new IllegalStateException(runnerJar() + " is missing: build with ./mvnw -B package -DskipTests");
         }
-        process.start(List.of(ChildProcess.java(), "-Xmx256m", "-XX:+UseSerialGC", "-jar", runnerJar().toString()),
-                environment, settings.stateDir());
+        List<String> command = new java.util.ArrayList<>(List.of(ChildProcess.java(), "-Xmx256m", "-XX:+UseSerialGC"));
+        if (Boolean.getBoolean("chorus.profile")) {
+            // -Dchorus.profile=true: a Java Flight Recording of each service, written to its log directory on stop
+            command.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+                    + log().resolveSibling(spec.name() + ".jfr"));
+        }
+        command.addAll(List.of("-jar", runnerJar().toString()));
+        process.start(command, environment, settings.stateDir());
         process.awaitReady(() -> Http.status(settings.serviceUrl(spec.name()) + "/q/health/ready") == 200,
                 Duration.ofSeconds(120));
     }

@@ -83,8 +83,8 @@ class ProjectImportIT {
         var released = Api.coding(ReleasedTranscriptsApi::new, analyst).getReleasedTranscript(transcriptId);
         List<String> english = released.getParagraphs().stream().map(p -> p.getEnglish()).toList();
         assertFalse(english.toString().contains("Maria"));
-        List<CodingView> placed = Api.coding(CodingApi::new, analyst).listCodings(null, "qdpx:cp", null, null, null, null, null,
-                transcriptId, null).getItems();
+        List<CodingView> placed = Api.coding(CodingApi::new, analyst).listCodings(null, null, "qdpx:cp", null, null, null, null, null,
+                null, transcriptId, null).getItems();
         Map<String, String> words = placed.stream().collect(Collectors.toMap(c -> name(applied, c), c -> {
             String text = english.get(c.getFirstParagraph() - 1);
             return text.substring(text.offsetByCodePoints(0, c.getStartOffset()), text.offsetByCodePoints(0, c.getEndOffset()));
@@ -93,7 +93,8 @@ class ProjectImportIT {
 
         ProjectImport again = imports.importQdpxProject("BU", "en", "pre-intervention", "REFI", null, null, file, identifiers);
         assertEquals(started.getId(), again.getId(), "the same file is the same job");
-        assertEquals(2, Api.coding(CodingApi::new, analyst).listCodings(null, "qdpx:cp", null, null, null, null, null, transcriptId, null)
+        assertEquals(2, Api.coding(CodingApi::new, analyst).listCodings(null, null, "qdpx:cp", null, null, null, null, null, null,
+                transcriptId, null)
                 .getItems().size());
     }
 

@@ -109,7 +109,8 @@ class RefiQdaIT {
         ImportView started = imports.importQdpxCodings(null, null, null, coded);
         ImportView job = finished(imports, started);
         assertEquals(1, job.getCodingsAdded());
-        var mine = Api.coding(CodingApi::new, analystB).listCodings(code, "analyst-b", null, null, null, null, null, id, null);
+        var mine = Api.coding(CodingApi::new, analystB).listCodings(null, code, "analyst-b", null, null, null, null, null, null, id,
+                null);
         assertEquals(1, mine.getItems().stream().filter(c -> "analyst-b".equals(c.getCoder())).count());
         var added = mine.getItems().stream().filter(c -> "analyst-b".equals(c.getCoder())).findFirst().orElseThrow();
         assertEquals("the peer worker", new String(text.codePoints().toArray(), added.getStartOffset(),

@@ -55,22 +55,20 @@ public final class AgreementCalculator {
         for (Document document : complete) {
             clusters.addAll(clusters(document, coders, threshold));
         }
-        List<Object[]> allRows = new ArrayList<>();
+        BinaryAgreement pooled = new BinaryAgreement(coders.size());
         Map<String, Coefficients> perCode = new LinkedHashMap<>();
         Map<String, Double> unitizing = unitizingAlpha(complete, coders);
         List<Coverage> coverages = documents.stream().map(d -> Coverage.of(d, coders)).toList();
+        Map<String, List<Cluster>> clustersByCode = clusters.stream().collect(Collectors.groupingBy(Cluster::code));
         for (String code : codes) {
-            List<Object[]> rows = new ArrayList<>();
+            BinaryAgreement ofCode = new BinaryAgreement(coders.size());
             for (Coverage coverage : coverages) {
-                rows.addAll(coverage.rows(code));
+                coverage.addUnits(code, ofCode, pooled);
             }
-            allRows.addAll(rows);
-            Coefficients nominal = nominal(rows, coders.size());
-            List<Cluster> ofCode = clusters.stream().filter(c -> c.code().equals(code)).toList();
-            perCode.put(code, with(nominal, unitizing.get(code), segments(ofCode, coders, threshold)));
+            perCode.put(code, with(ofCode.coefficients(), unitizing.get(code),
+                    segments(clustersByCode.getOrDefault(code, List.of()), coders, threshold)));
         }
-        Coefficients overall = with(nominal(allRows, coders.size()), unitizing.get(null),
-                segments(clusters, coders, threshold));
+        Coefficients overall = with(pooled.coefficients(), unitizing.get(null), segments(clusters, coders, threshold));
         return new Result(overall, perCode, clusters);
     }
 
@@ -87,39 +85,64 @@ public final class AgreementCalculator {
         return new Coefficients(pairable.size(), percent, cohen, fleiss, alpha, null, null);
     }
 
-    /** Unitizing alpha per code (key = code) and over all codes (key = null); documents are laid end to end. */
+    /**
+     * Unitizing alpha per code (key = code) and over all codes (key = null); documents are laid end to end. Each code's
+     * alpha comes from a study of that code's units alone (the same continuum), which gives DKPro's category agreement of
+     * the whole study without scanning every other code's units for each code; the overall alpha is DKPro's
+     * 1 − Σ observed / Σ expected over those codes' disagreements (UnitizingPerCodeTest checks both against one study).
+     */
     public static Map<String, Double> unitizingAlpha(List<Document> documents, List<String> coders) {
         Map<String, Double> alphas = new HashMap<>();
         long length = documents.stream().mapToLong(Document::length).sum();
         if (length == 0 || coders.size() < 2) {
             return alphas;
         }
-        UnitizingAnnotationStudy study = new UnitizingAnnotationStudy(coders.size(), 0, length);
-        Set<String> codes = new TreeSet<>();
+        Map<String, UnitizingAnnotationStudy> byCode = new TreeMap<>();
         long offset = 0;
         for (Document document : documents) {
             for (int rater = 0; rater < coders.size(); rater++) {
                 String coder = coders.get(rater);
-                Map<String, List<Span>> byCode = document.spans().stream().filter(s -> s.coder().equals(coder))
+                Map<String, List<Span>> spans = document.spans().stream().filter(s -> s.coder().equals(coder))
                         .collect(Collectors.groupingBy(Span::code));
-                for (Map.Entry<String, List<Span>> entry : byCode.entrySet()) {
-                    codes.add(entry.getKey());
+                for (Map.Entry<String, List<Span>> entry : spans.entrySet()) {
+                    UnitizingAnnotationStudy ofCode = byCode.computeIfAbsent(entry.getKey(),
+                            code -> new UnitizingAnnotationStudy(coders.size(), 0, length));
                     for (long[] interval : merged(entry.getValue())) {
-                        study.addUnit(offset + interval[0], interval[1] - interval[0], rater, entry.getKey());
+                        ofCode.addUnit(offset + interval[0], interval[1] - interval[0], rater, entry.getKey());
                     }
                 }
             }
             offset += document.length();
         }
-        if (codes.isEmpty()) {
+        if (byCode.isEmpty()) {
             return alphas;
         }
-        KrippendorffAlphaUnitizingAgreement alpha = new KrippendorffAlphaUnitizingAgreement(study);
-        for (String code : codes) {
-            alphas.put(code, safe(() -> alpha.calculateCategoryAgreement(code)));
+        double observed = 0;
+        double expected = 0;
+        for (Map.Entry<String, UnitizingAnnotationStudy> entry : byCode.entrySet()) {
+            CategoryDisagreement ofCode = new CategoryDisagreement(entry.getValue());
+            alphas.put(entry.getKey(), safe(() -> ofCode.calculateCategoryAgreement(entry.getKey())));
+            observed += ofCode.observed(entry.getKey());
+            expected += ofCode.expected(entry.getKey());
         }
-        alphas.put(null, safe(alpha::calculateAgreement));
+        double disagreement = observed / expected;
+        alphas.put(null, safe(() -> 1 - disagreement));
         return alphas;
+    }
+
+    /** DKPro's disagreements of one category, which its overall unitizing alpha sums over the categories. */
+    private static final class CategoryDisagreement extends KrippendorffAlphaUnitizingAgreement {
+        CategoryDisagreement(UnitizingAnnotationStudy study) {
+            super(study);
+        }
+
+        double observed(String code) {
+            return calculateObservedCategoryDisagreement(code);
+        }
+
+        double expected(String code) {
+            return calculateExpectedCategoryDisagreement(code);
+        }
     }
 
     /**
@@ -198,17 +221,18 @@ public final class AgreementCalculator {
             return new Coverage(coded, byCoder, present);
         }
 
-        List<Object[]> rows(String code) {
-            List<Object[]> rows = new ArrayList<>();
+        /** Each coded paragraph is a unit of the code: present (1), absent (0), or unrated by a coder who did not code here. */
+        void addUnits(String code, BinaryAgreement... into) {
             BitSet none = new BitSet();
+            int[] values = new int[byCoder.size()];
             for (int n = coded.nextSetBit(0); n >= 0; n = coded.nextSetBit(n + 1)) {
-                Object[] row = new Object[byCoder.size()];
-                for (int i = 0; i < row.length; i++) {
-                    row[i] = present.get(i) ? (byCoder.get(i).getOrDefault(code, none).get(n) ? 1 : 0) : null;
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = present.get(i) ? (byCoder.get(i).getOrDefault(code, none).get(n) ? 1 : 0) : -1;
                 }
-                rows.add(row);
+                for (BinaryAgreement agreement : into) {
+                    agreement.add(values);
+                }
             }
-            return rows;
         }
     }
 
@@ -216,7 +240,7 @@ public final class AgreementCalculator {
         return coders.stream().allMatch(c -> document.spans().stream().anyMatch(s -> s.coder().equals(c)));
     }
 
-    private static List<long[]> merged(List<Span> spans) {
+    static List<long[]> merged(List<Span> spans) {
         List<long[]> intervals = new ArrayList<>();
         spans.stream().sorted(Comparator.comparingLong(Span::start)).forEach(span -> {
             long[] last = intervals.isEmpty() ? null : intervals.get(intervals.size() - 1);

@@ -58,14 +58,20 @@ public class CodingResource {
     SiteReviewService reviews;
 
     @GET
-    @Operation(summary = "List and filter codings (by transcript, site, code, coder, round, valence, consensus)")
+    @Operation(summary = "List and filter codings (by transcript, site, code, coder, round, valence, consensus)",
+            description = "In the order they were made. Page by page=, or follow each page's next cursor with after= (cheap at any "
+                    + "depth). total is counted only with total=true.")
     public Page<CodingView> listCodings(@QueryParam("transcript") String transcriptId, @QueryParam("site") String site,
             @QueryParam("code") UUID codeId, @QueryParam("coder") String coder, @QueryParam("round") UUID roundId,
             @QueryParam("valence") @Pattern(regexp = "facilitator|barrier|mixed|neutral") String valence,
             @QueryParam("consensus") Boolean consensus,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
-            @QueryParam("size") @DefaultValue("100") @Min(1) @Max(500) int size) {
-        return codings.list(new CodingService.Filter(transcriptId, site, codeId, coder, roundId, valence, consensus), page, size);
+            @QueryParam("size") @DefaultValue("100") @Min(1) @Max(500) int size,
+            @Parameter(description = "The next cursor of the page before; page is then ignored") @QueryParam("after") String after,
+            @Parameter(description = "Count the codings across all pages (costs a count over every match)")
+            @QueryParam("total") @DefaultValue("false") boolean total) {
+        return codings.list(new CodingService.Filter(transcriptId, site, codeId, coder, roundId, valence, consensus), page, size,
+                after, total);
     }
 
     @GET

@@ -130,6 +130,15 @@ public class CodingService {
     }
 
     public Page<CodingView> list(Filter filter, int page, int size) {
+        return list(filter, page, size, null, true);
+    }
+
+    /**
+     * A page in the order (createdAt, id): by page number, or after a cursor ({@link ListingCursor}), which stays cheap
+     * however deep it goes. The total is counted only when asked for: over a million codings the count costs more than
+     * the page.
+     */
+    public Page<CodingView> list(Filter filter, int page, int size, String after, boolean withTotal) {
         StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> params = new LinkedHashMap<>();
         condition(where, params, "transcriptId", filter.transcriptId());
@@ -150,17 +159,26 @@ public class CodingService {
             params.put("me", caller.username());
             params.put("blind", blind);
         }
-        TypedQuery<Coding> query = em.createQuery("select c from Coding c where " + where
-                + " order by c.createdAt, c.id", Coding.class);
         TypedQuery<Long> count = em.createQuery("select count(c) from Coding c where " + where, Long.class);
-        params.forEach((name, value) -> {
-            query.setParameter(name, value);
-            count.setParameter(name, value);
-        });
-        List<Coding> codings = query.setFirstResult(page * size).setMaxResults(size).getResultList();
+        params.forEach(count::setParameter);
+        ListingCursor cursor = ListingCursor.parse(after);
+        if (cursor != null) {
+            where.append(" and (c.createdAt > :afterTime or (c.createdAt = :afterTime and c.id > :afterId))");
+            params.put("afterTime", cursor.createdAt());
+            params.put("afterId", cursor.id());
+        }
+        TypedQuery<Coding> query = em.createQuery("select c from Coding c where " + where + " order by c.createdAt, c.id", Coding.class);
+        params.forEach(query::setParameter);
+        List<Coding> codings = query.setFirstResult(cursor == null ? page * size : 0).setMaxResults(size + 1).getResultList();
+        String next = null;
+        if (codings.size() > size) {
+            codings = codings.subList(0, size);
+            Coding last = codings.get(size - 1);
+            next = new ListingCursor(last.createdAt, last.id).toString();
+        }
         Map<UUID, SiteValidation> validations = validationsOf(codings);
-        return new Page<>(codings.stream().map(c -> CodingView.of(c, validations.get(c.id))).toList(), page, size,
-                count.getSingleResult());
+        return new Page<>(codings.stream().map(c -> CodingView.of(c, validations.get(c.id))).toList(), cursor == null ? page : 0, size,
+                withTotal ? count.getSingleResult() : null, next);
     }
 
     /** A coding the caller may see: its site is readable, and it is not another coder's work in a blind round. */

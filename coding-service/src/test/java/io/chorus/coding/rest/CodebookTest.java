@@ -11,7 +11,9 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -113,7 +115,15 @@ class CodebookTest {
                 .then().statusCode(200).body("version", equalTo(2)).body("status", equalTo("draft"));
         given().auth().oauth2(ANALYST_A).header("If-Match", currentEtag(id)).contentType(ContentType.JSON)
                 .body("{\"into\":\"" + benefits + "\"}").post("/api/codes/{id}/merge", bridge).then().statusCode(200);
-        given().auth().oauth2(ANALYST_A).get("/api/codings?code={code}", benefits).then().body("total", equalTo(3));
+        given().auth().oauth2(ANALYST_A).get("/api/codings?code={code}&total=true", benefits).then().body("total", equalTo(3));
+        // by cursor: two, then the last one; no total unless asked for
+        JsonPath first = given().auth().oauth2(ANALYST_A).get("/api/codings?code={code}&size=2", benefits).then().statusCode(200)
+                .body("items", hasSize(2)).body("total", nullValue()).body("next", notNullValue()).extract().jsonPath();
+        given().auth().oauth2(ANALYST_A).get("/api/codings?code={code}&size=2&after={next}", benefits, first.getString("next")).then()
+                .statusCode(200).body("items", hasSize(1)).body("next", nullValue())
+                .body("items[0].id", not(org.hamcrest.Matchers.isIn(first.getList("items.id"))));
+        given().auth().oauth2(ANALYST_A).get("/api/codings?after=not-a-cursor").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].parameter", equalTo("after"));
         code(ANALYST_A, transcript, "{\"codeId\":\"" + bridge + "\",\"firstParagraph\":1,\"lastParagraph\":1}").then()
                 .statusCode(422).body("detail", containsString("merged into"));
 
@@ -122,7 +132,7 @@ class CodebookTest {
         given().auth().oauth2(ANALYST_A).header("If-Match", currentEtag(id)).contentType(ContentType.JSON)
                 .body(split.formatted(c1, c2)).post("/api/codes/{id}/split", benefits)
                 .then().statusCode(422).body("errors[0].pointer", containsString("/assignments/"));
-        given().auth().oauth2(ANALYST_A).get("/api/codings?code={code}", benefits).then().body("total", equalTo(3));
+        given().auth().oauth2(ANALYST_A).get("/api/codings?code={code}&total=true", benefits).then().body("total", equalTo(3));
         String c3 = JsonPath.from(given().auth().oauth2(ANALYST_A).get("/api/codings?code={code}&size=10", benefits).asString())
                 .<String>getList("items.id").stream().filter(c -> !c.equals(c1) && !c.equals(c2)).findFirst().orElseThrow();
         Response parts = given().auth().oauth2(ANALYST_A).header("If-Match", currentEtag(id)).contentType(ContentType.JSON)
@@ -130,7 +140,7 @@ class CodebookTest {
                         .formatted(c1, c2, c3))
                 .post("/api/codes/{id}/split", benefits);
         parts.then().statusCode(200).body("name", equalTo(List.of("Sharing experiences", "Hope")));
-        given().auth().oauth2(ANALYST_A).get("/api/codings?code={code}", (String) parts.path("[0].id")).then().body("total", equalTo(2));
+        given().auth().oauth2(ANALYST_A).get("/api/codings?code={code}&total=true", (String) parts.path("[0].id")).then().body("total", equalTo(2));
         given().auth().oauth2(ANALYST_A).get("/api/codings/{id}", c2).then().body("codeId", equalTo(parts.path("[1].id")));
 
         // the published version 1 still reads as it was; the history tells what happened

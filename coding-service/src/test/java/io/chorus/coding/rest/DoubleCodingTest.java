@@ -77,7 +77,7 @@ class DoubleCodingTest {
                 .then().statusCode(403);
 
         // blind while open: B sees only B's work, and nobody can compare yet
-        given().auth().oauth2(ANALYST_B).get("/api/codings?round={r}", round).then().body("total", equalTo(3))
+        given().auth().oauth2(ANALYST_B).get("/api/codings?round={r}&total=true", round).then().body("total", equalTo(3))
                 .body("items.coder", equalTo(List.of("analyst-b", "analyst-b", "analyst-b")));
         given().auth().oauth2(ANALYST_B).get("/api/codings/{id}", a12).then().statusCode(404);
         given().auth().oauth2(LEAD_BU).get("/api/transcripts/{t}/codings", transcript).then().body("total", equalTo(0));

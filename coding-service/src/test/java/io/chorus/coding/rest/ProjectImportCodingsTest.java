@@ -52,7 +52,7 @@ class ProjectImportCodingsTest {
         given().auth().oauth2(ANALYST_A).get("/api/codebooks/{id}", codebook).then().statusCode(200)
                 .body("name", equalTo("Peer support FGDs (QP)")).body("codes.name", containsInAnyOrder("Support"))
                 .body("codes[0].children.name", containsInAnyOrder("Lived experience", "Trust"));
-        given().auth().oauth2(ANALYST_A).queryParam("transcript", german).get("/api/codings").then().statusCode(200)
+        given().auth().oauth2(ANALYST_A).queryParam("transcript", german).queryParam("total", true).get("/api/codings").then().statusCode(200)
                 .body("total", equalTo(1)).body("items[0].coder", equalTo("qdpx:cp")).body("items[0].startOffset", nullValue())
                 .body("items[0].firstParagraph", equalTo(1));
 
@@ -61,7 +61,7 @@ class ProjectImportCodingsTest {
         Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(LEAD_QP)
                 .get("/api/project-imports/{id}", importId).then().body("codings.waiting", equalTo(0)).body("codings.applied", equalTo(2))
                 .body("codings.skipped", equalTo(2)).body("memos.waiting", equalTo(0)));
-        given().auth().oauth2(ANALYST_A).queryParam("transcript", english).get("/api/codings").then().statusCode(200)
+        given().auth().oauth2(ANALYST_A).queryParam("transcript", english).queryParam("total", true).get("/api/codings").then().statusCode(200)
                 .body("total", equalTo(1)).body("items[0].startOffset", equalTo(10)).body("items[0].endOffset", equalTo(25))
                 .body("items[0].codeId", equalTo(codeId(codebook, "Lived experience")));
         given().auth().oauth2(LEAD_QP).get("/api/project-imports/{id}", importId).then()
@@ -78,7 +78,7 @@ class ProjectImportCodingsTest {
         awaitTranscript(marker);
         given().auth().oauth2(LEAD_QP).get("/api/project-imports/{id}", importId).then().body("codings.applied", equalTo(2))
                 .body("codesAdded", equalTo(3)).body("codebookId", equalTo(codebook));
-        given().auth().oauth2(ANALYST_A).queryParam("transcript", english).get("/api/codings").then().body("total", equalTo(1));
+        given().auth().oauth2(ANALYST_A).queryParam("transcript", english).queryParam("total", true).get("/api/codings").then().body("total", equalTo(1));
         given().auth().oauth2(ANALYST_A).queryParam("target", "project").get("/api/memos").then().statusCode(200);
         given().auth().oauth2(RESEARCHER_QR).get("/api/project-imports/{id}", importId).then().statusCode(404)
                 .contentType("application/problem+json");

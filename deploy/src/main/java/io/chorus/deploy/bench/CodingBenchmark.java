@@ -1,15 +1,10 @@
 package io.chorus.deploy.bench;
 
 import io.chorus.deploy.ChorusClient;
-import io.chorus.deploy.Platform;
-import io.chorus.deploy.PlatformSettings;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
@@ -17,9 +12,9 @@ import java.util.UUID;
  * coding-service at scale: lists and filters over 1,000,000 codings (200 transcripts x 5,000 codings,
  * 20 sites, 200 codes), and the agreement of two coders on a 500-paragraph transcript with 200 codes.
  * The rows are bulk-inserted into the service's PostgreSQL; every timing is an HTTP call with a real
- * Keycloak token. Starts its own embedded platform: {@code ./platform bench-coding [codings]}.
+ * Keycloak token (P4 and P5 of {@code ./platform bench}).
  */
-public final class CodingBenchmark {
+final class CodingBenchmark {
 
     static final int CODES = 200;
     static final int PARAGRAPHS = 500;
@@ -27,33 +22,48 @@ public final class CodingBenchmark {
     private CodingBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
-        int codings = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
-        Path root = Path.of(System.getProperty("chorus.root", ".")).toAbsolutePath().normalize();
-        Path state = Files.createTempDirectory("chorus-coding-bench");
-        try (Platform platform = new Platform(PlatformSettings.withFreePorts(root, state, root.resolve("deploy/target/keycloak-bench")),
-                line -> System.out.println("[bench platform] " + line))) {
-            platform.start();
-            ChorusClient client = new ChorusClient(platform.settings());
+    record Seeded(String analyst, String roundId, String someCode) {
+    }
+
+    private static Seeded seeded;
+
+    /** Seeds once per run, for whichever of P4 and P5 comes first. */
+    static synchronized Seeded seeded(BenchContext context, BenchResults results) throws Exception {
+        if (seeded == null) {
+            int codings = context.size(1_000_000, 100_000);
+            ChorusClient client = context.client();
             String analyst = client.userToken("analyst");
             String codebook = client.post("coding-service", "/api/codebooks", analyst, "{\"name\":\"bench\"}").body().path("id").asText();
-            String url = "jdbc:postgresql://localhost:" + platform.settings().port(PlatformSettings.POSTGRES) + "/chorus_coding";
             long start = System.nanoTime();
             String roundId;
-            try (Connection db = DriverManager.getConnection(url, "chorus", "chorus"); Statement sql = db.createStatement()) {
+            try (Connection db = DriverManager.getConnection(context.jdbcUrl("chorus_coding"), "chorus", "chorus");
+                    Statement sql = db.createStatement()) {
                 roundId = seed(sql, codebook, codings);
             }
-            System.out.printf("seeded %,d codings in %.1f s%n", codings, (System.nanoTime() - start) / 1e9);
-            String someCode = client.get("coding-service", "/api/codebooks/" + codebook, analyst).body()
-                    .path("codes").path(7).path("id").asText();
-            time(client, analyst, "list, first page of everything (size 100)", "/api/codings?size=100");
-            time(client, analyst, "list, page 50 of everything", "/api/codings?size=100&page=50");
-            time(client, analyst, "filter by site", "/api/codings?site=S07&size=100");
-            time(client, analyst, "filter by code and site", "/api/codings?code=" + someCode + "&site=S07&size=100");
-            time(client, analyst, "filter by transcript", "/api/codings?transcript=bench-t-0042&size=100");
-            time(client, analyst, "filter by coder and valence", "/api/codings?coder=coder-3&valence=barrier&size=100");
-            time(client, analyst, "agreement, 500 paragraphs x 200 codes, 2 coders", "/api/rounds/" + roundId + "/agreement");
+            results.value("P4", "P4.load", String.format("load %,d codings into coding-service (SQL)", codings), "s",
+                    (System.nanoTime() - start) / 1e9, null, null);
+            String someCode = client.get("coding-service", "/api/codebooks/" + codebook, analyst).body().path("codes").path(7).path("id").asText();
+            seeded = new Seeded(analyst, roundId, someCode);
         }
+        return seeded;
+    }
+
+    static void runAgreement(BenchContext context, BenchResults results) throws Exception {
+        Seeded data = seeded(context, results);
+        time(context.client(), data.analyst(), results, "P4", "P4.agreement", "agreement, 500 paragraphs x 200 codes, 2 coders, every coefficient",
+                "/api/rounds/" + data.roundId() + "/agreement", 50, 50.0);
+    }
+
+    static void runListing(BenchContext context, BenchResults results) throws Exception {
+        Seeded data = seeded(context, results);
+        ChorusClient client = context.client();
+        String token = data.analyst();
+        time(client, token, results, "P5", "P5.first-page", "list, first page of everything (size 100)", "/api/codings?size=100", 95, 30.0);
+        time(client, token, results, "P5", "P5.page-50", "list, page 50 of everything", "/api/codings?size=100&page=50", 95, 30.0);
+        time(client, token, results, "P5", "P5.site", "filter by site", "/api/codings?site=S07&size=100", 95, 30.0);
+        time(client, token, results, "P5", "P5.code-site", "filter by code and site", "/api/codings?code=" + data.someCode() + "&site=S07&size=100", 95, 30.0);
+        time(client, token, results, "P5", "P5.transcript", "filter by transcript", "/api/codings?transcript=bench-t-0042&size=100", 95, 30.0);
+        time(client, token, results, "P5", "P5.coder-valence", "filter by coder and valence", "/api/codings?coder=coder-3&valence=barrier&size=100", 95, 30.0);
     }
 
     static String seed(Statement sql, String codebook, int codings) throws Exception {
@@ -92,7 +102,8 @@ public final class CodingBenchmark {
         return round;
     }
 
-    static void time(ChorusClient client, String token, String label, String path) {
+    static void time(ChorusClient client, String token, BenchResults results, String phase, String id, String label, String path,
+            int goalPercentile, Double goal) {
         for (int i = 0; i < 5; i++) {
             check(client.get("coding-service", path, token));
         }
@@ -102,9 +113,7 @@ public final class CodingBenchmark {
             check(client.get("coding-service", path, token));
             millis.add((System.nanoTime() - start) / 1e6);
         }
-        Collections.sort(millis);
-        System.out.printf("%-55s p50 %7.1f ms   p95 %7.1f ms%n", label, millis.get(millis.size() / 2),
-                millis.get((int) Math.ceil(millis.size() * 0.95) - 1));
+        results.timing(phase, id, label, millis, goalPercentile, goal);
     }
 
     private static void check(ChorusClient.Reply reply) {

@@ -4,10 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.chorus.deploy.ChorusClient;
-import io.chorus.deploy.Platform;
-import io.chorus.deploy.PlatformSettings;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,7 +20,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * {@code ./platform bench-latency [--quick]}: on its own embedded platform, the time from a coding's 201 until
+ * P2 of {@code ./platform bench}: the time from a coding's 201 until
  * reporting-service's code-frequency report counts it, at 1, 10 and 50 codings per second, next to raw Kafka
  * produce-to-consume on the same broker in the same run. Visibility is read by polling the report every 5 ms.
  */
@@ -37,45 +33,36 @@ public final class LatencyBenchmark {
     private LatencyBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
-        boolean quick = List.of(args).contains("--quick");
-        int seconds = quick ? 3 : 10;
-        Path root = Path.of(System.getProperty("chorus.root", ".")).toAbsolutePath().normalize();
-        Path state = Files.createTempDirectory("chorus-latency-bench");
-        try (Platform platform = new Platform(PlatformSettings.withFreePorts(root, state, root.resolve("deploy/target/keycloak-bench")),
-                line -> System.out.println("[bench platform] " + line))) {
-            platform.start();
-            ChorusClient client = new ChorusClient(platform.settings());
-            String analyst = client.userToken("analyst");
-            int writes = 0;
-            for (int rate : RATES) {
-                writes += rate * seconds;
-            }
-            String transcript = releasedTranscript(client, writes + 10);
-            String codebook = publishedCodebook(client, analyst);
-            String code = firstCodable(client.get("coding-service", "/api/codebooks/" + codebook, analyst).body().path("codes"));
-            String report = "/api/reports/code-frequency?codebook=" + codebook;
-            int paragraph = 0;
-            // warm-up: the first codings pay for JIT and connection set-up
-            for (int i = 0; i < 10; i++) {
-                code(client, analyst, transcript, code, ++paragraph);
-            }
-            awaitCount(client, analyst, report, code, paragraph);
-            System.out.printf("%n%-34s %8s %8s %8s %8s%n", "event-to-report latency", "writes", "p50 ms", "p95 ms", "p99 ms");
-            List<String> lines = new ArrayList<>();
-            for (int rate : RATES) {
-                List<Double> coding = measure(client, analyst, transcript, code, report, rate, rate * seconds, paragraph);
-                paragraph += rate * seconds;
-                List<Double> kafka = rawKafka(platform.settings().kafkaBootstrap(), rate, rate * seconds);
-                lines.add(line("coding 201 -> report, " + rate + "/s", coding));
-                lines.add(line("raw Kafka produce -> consume, " + rate + "/s", kafka));
-                double goal = percentile(kafka, 50) * 2 + 20;
-                lines.add(String.format("  goal p50 <= 2 x raw + 20 ms = %.1f ms: %s%s", goal, percentile(coding, 50) <= goal ? "met" : "NOT met",
-                        rate == 50 ? String.format("; p99 < 250 ms: %s", percentile(coding, 99) < 250 ? "met" : "NOT met") : ""));
-            }
-            lines.forEach(System.out::println);
-            System.out.println(line("of which one report query (poller)", reportQueries));
+    static void run(BenchContext context, BenchResults results) throws Exception {
+        int seconds = context.size(10, 3);
+        ChorusClient client = context.client();
+        String analyst = client.userToken("analyst");
+        int writes = 0;
+        for (int rate : RATES) {
+            writes += rate * seconds;
         }
+        String transcript = releasedTranscript(client, writes + 10);
+        String codebook = publishedCodebook(client, analyst);
+        String code = firstCodable(client.get("coding-service", "/api/codebooks/" + codebook, analyst).body().path("codes"));
+        String report = "/api/reports/code-frequency?codebook=" + codebook;
+        int paragraph = 0;
+        // warm-up: the first codings pay for JIT and connection set-up
+        for (int i = 0; i < 10; i++) {
+            code(client, analyst, transcript, code, ++paragraph);
+        }
+        awaitCount(client, analyst, report, code, paragraph);
+        reportQueries.clear();
+        for (int rate : RATES) {
+            List<Double> coding = measure(client, analyst, transcript, code, report, rate, rate * seconds, paragraph);
+            paragraph += rate * seconds;
+            List<Double> kafka = rawKafka(context.platform().settings().kafkaBootstrap(), rate, rate * seconds);
+            results.timing("P2", "P2.report." + rate, "coding 201 -> the report counts it, " + rate + "/s", coding, null);
+            results.timing("P2", "P2.kafka." + rate, "raw Kafka produce -> consume, " + rate + "/s", kafka, null);
+            double goal = percentile(kafka, 50) * 2 + 20;
+            results.value("P2", "P2.goal." + rate, "report p50 against 2 x raw p50 + 20 ms, " + rate + "/s", "ms",
+                    percentile(coding, 50), String.format("<= %.1f ms", goal), percentile(coding, 50) <= goal);
+        }
+        results.timing("P2", "P2.report-query", "of which one report query (the poller's)", reportQueries, null);
     }
 
     /** Codes one paragraph per write at the given rate; returns each write's time from its 201 until the report counts it. */
@@ -234,11 +221,6 @@ public final class LatencyBenchmark {
             }
             pause(50);
         }
-    }
-
-    static String line(String label, List<Double> millis) {
-        return String.format("%-34s %8d %8.1f %8.1f %8.1f", label, millis.size(), percentile(millis, 50), percentile(millis, 95),
-                percentile(millis, 99));
     }
 
     static double percentile(List<Double> values, int p) {

@@ -2,8 +2,6 @@ package io.chorus.deploy.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.chorus.deploy.ChorusClient;
-import io.chorus.deploy.Platform;
-import io.chorus.deploy.PlatformSettings;
 import io.chorus.refi.ArchiveLimits;
 import io.chorus.refi.ParagraphLayout;
 import io.chorus.refi.PositionCounting;
@@ -28,10 +26,10 @@ import java.util.stream.IntStream;
  * The REFI-QDA import at the size QualCoder fails at: four two-hour focus groups (900 turns, about 18,000 words each,
  * some with emoji) are released into coding-service's read model, exported as a .qdpx through the API, coded as NVivo
  * writes it (1,000 new coded selections, positions in UTF-16 units) and imported back through the API with a real
- * Keycloak token. Prints the export time, the upload check (until 202), the job until done, and the repeat import.
- * Starts its own embedded platform: {@code ./platform bench-refi [codings]}.
+ * Keycloak token: the export time, the upload check (until 202), the job until done, and the repeat import (P7 of
+ * {@code ./platform bench}).
  */
-public final class RefiBenchmark {
+final class RefiBenchmark {
 
     static final int TRANSCRIPTS = 4;
     static final int TURNS = 900;
@@ -45,64 +43,53 @@ public final class RefiBenchmark {
     private RefiBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
-        int codings = args.length > 0 ? Integer.parseInt(args[0]) : 1_000;
-        Path root = Path.of(System.getProperty("chorus.root", ".")).toAbsolutePath().normalize();
-        Path state = Files.createTempDirectory("chorus-refi-bench");
-        try (Platform platform = new Platform(PlatformSettings.withFreePorts(root, state, root.resolve("deploy/target/keycloak-bench")),
-                line -> System.out.println("[bench platform] " + line))) {
-            platform.start();
-            ChorusClient client = new ChorusClient(platform.settings());
-            String analyst = client.userToken("analyst");
-            List<String> transcripts = seed("jdbc:postgresql://localhost:" + platform.settings().port(PlatformSettings.POSTGRES)
-                    + "/chorus_coding");
-            String codes = IntStream.rangeClosed(1, CODES).mapToObj(i -> "{\"name\":\"Theme " + i + "\"}").collect(Collectors.joining(","));
-            JsonNode codebook = client.post("coding-service", "/api/codebooks/imports", analyst,
-                    "{\"name\":\"bench-refi\",\"codes\":[" + codes + "]}").body();
+    static void run(BenchContext context, BenchResults results) throws Exception {
+        int codings = 1_000;
+        ChorusClient client = context.client();
+        String analyst = client.userToken("analyst");
+        List<String> transcripts = seed(context.jdbcUrl("chorus_coding"));
+        String codes = IntStream.rangeClosed(1, CODES).mapToObj(i -> "{\"name\":\"Theme " + i + "\"}").collect(Collectors.joining(","));
+        JsonNode codebook = client.post("coding-service", "/api/codebooks/imports", analyst,
+                "{\"name\":\"bench-refi\",\"codes\":[" + codes + "]}").body();
 
-            String query = transcripts.stream().map(t -> "transcript=" + t).collect(Collectors.joining("&"));
-            long exportStart = System.nanoTime();
-            byte[] exported = client.download("coding-service", "/api/exports/qdpx?codebook=" + codebook.path("id").asText() + "&" + query,
-                    analyst);
-            double exportSeconds = (System.nanoTime() - exportStart) / 1e9;
-            byte[] coded = codedAsNvivo(exported, codings, new Random(13));
+        String query = transcripts.stream().map(t -> "transcript=" + t).collect(Collectors.joining("&"));
+        long exportStart = System.nanoTime();
+        byte[] exported = client.download("coding-service", "/api/exports/qdpx?codebook=" + codebook.path("id").asText() + "&" + query,
+                analyst);
+        double exportSeconds = (System.nanoTime() - exportStart) / 1e9;
+        byte[] coded = codedAsNvivo(exported, codings, new Random(13));
 
-            long start = System.nanoTime();
-            ChorusClient.Reply accepted = client.postFile("coding-service", "/api/imports/qdpx", analyst, "coded.qdpx", coded);
-            double checkSeconds = (System.nanoTime() - start) / 1e9;
-            if (accepted.status() != 202) {
-                throw new IllegalStateException("import answered " + accepted.status() + ": " + accepted.body());
-            }
-            JsonNode job = finished(client, analyst, accepted.body().path("id").asText());
-            double importSeconds = (System.nanoTime() - start) / 1e9;
-
-            long againStart = System.nanoTime();
-            JsonNode again = client.postFile("coding-service", "/api/imports/qdpx", analyst, "coded.qdpx", coded).body();
-            double againSeconds = (System.nanoTime() - againStart) / 1e9;
-
-            System.out.printf("%nREFI-QDA bench: %d transcripts x %d turns (%,d characters), %d codes, file %,d bytes (export %,d bytes)%n",
-                    TRANSCRIPTS, TURNS, characters, CODES, coded.length, exported.length);
-            System.out.printf("%-58s %7.2f s%n", "export of the study as .qdpx", exportSeconds);
-            System.out.printf("%-58s %7.2f s%n", "import: upload checked, 202 answered", checkSeconds);
-            System.out.printf("%-58s %7.2f s   (goal < 10 s)%n", "import: " + codings + " codings, until the job is done", importSeconds);
-            System.out.printf("%-58s %7.2f s   (same job: %s)%n", "the same file again", againSeconds,
-                    again.path("id").asText().equals(job.path("id").asText()));
-            System.out.printf("job: status %s, counting %s, sources %d/%d, codings %d/%d, added %d, skipped %d%n",
-                    job.path("status").asText(), job.path("counting").asText(), job.path("sources").path("done").asInt(),
-                    job.path("sources").path("total").asInt(), job.path("codings").path("done").asInt(),
-                    job.path("codings").path("total").asInt(), job.path("codingsAdded").asInt(), job.path("skipped").size());
-            if (!"done".equals(job.path("status").asText()) || job.path("codingsAdded").asInt() != codings) {
-                throw new IllegalStateException("the import did not add every coding: " + job);
-            }
-            wholeProject(client, coded, codings);
+        long start = System.nanoTime();
+        ChorusClient.Reply accepted = client.postFile("coding-service", "/api/imports/qdpx", analyst, "coded.qdpx", coded);
+        double checkSeconds = (System.nanoTime() - start) / 1e9;
+        if (accepted.status() != 202) {
+            throw new IllegalStateException("import answered " + accepted.status() + ": " + accepted.body());
         }
+        JsonNode job = finished(client, analyst, accepted.body().path("id").asText());
+        double importSeconds = (System.nanoTime() - start) / 1e9;
+
+        long againStart = System.nanoTime();
+        JsonNode again = client.postFile("coding-service", "/api/imports/qdpx", analyst, "coded.qdpx", coded).body();
+        double againSeconds = (System.nanoTime() - againStart) / 1e9;
+        if (!"done".equals(job.path("status").asText()) || job.path("codingsAdded").asInt() != codings
+                || !again.path("id").asText().equals(job.path("id").asText())) {
+            throw new IllegalStateException("the import did not add every coding once: " + job);
+        }
+        System.out.printf("REFI-QDA: %d transcripts x %d turns (%,d characters), %d codes, file %,d bytes; counting %s%n",
+                TRANSCRIPTS, TURNS, characters, CODES, coded.length, job.path("counting").asText());
+        results.value("P7", "P7.export", "export of the study as .qdpx", "s", exportSeconds, null, null);
+        results.value("P7", "P7.upload-checked", "import: upload checked, 202 answered", "s", checkSeconds, null, null);
+        results.value("P7", "P7.import", "import: " + codings + " codings, until the job is done", "s", importSeconds, "< 10 s",
+                importSeconds < 10);
+        results.value("P7", "P7.again", "the same file again (the same job)", "s", againSeconds, null, null);
+        wholeProject(client, coded, codings, results);
     }
 
     /**
      * The same coded file moved into site BU as a whole project (issue 13, flow 3): four transcripts by the push path and
      * the codings placed on them; handed to coding-service by event; applied once the four are released.
      */
-    static void wholeProject(ChorusClient client, byte[] coded, int codings) throws InterruptedException {
+    static void wholeProject(ChorusClient client, byte[] coded, int codings, BenchResults results) throws InterruptedException {
         client.put("transcript-service", "/api/studies/BENCH", client.userToken("admin"),
                 "{\"title\":\"bench-refi\",\"phases\":[\"pre-intervention\"]}");
         String lead = client.userToken("lead-bu");
@@ -135,12 +122,11 @@ public final class RefiBenchmark {
         JsonNode applied = until(() -> client.get("coding-service", "/api/project-imports/" + id, analyst).body(),
                 v -> v.path("codings").path("waiting").asInt() == 0);
         double appliedSeconds = (System.nanoTime() - releaseStart) / 1e9;
-        System.out.printf("%nWhole project into site BU (transcript-service, then coding-service by event):%n");
-        System.out.printf("%-58s %7.2f s   (goal < 10 s)%n", "4 sources as transcripts, " + codings + " codings placed", importSeconds);
-        System.out.printf("%-58s %7.2f s%n", "... and waiting in coding-service", handedSeconds);
-        System.out.printf("%-58s %7.2f s%n", "back-check, two reviews and release of the 4", workflowSeconds);
-        System.out.printf("%-58s %7.2f s   (applied %d, skipped %d)%n", "... until every coding is applied", appliedSeconds,
-                applied.path("codings").path("applied").asInt(), applied.path("codings").path("skipped").asInt());
+        results.value("P7", "P7.project-import", "whole project into a site: 4 transcripts, " + codings + " codings placed", "s",
+                importSeconds, "< 10 s", importSeconds < 10);
+        results.value("P7", "P7.project-handed", "... and waiting in coding-service", "s", handedSeconds, null, null);
+        results.value("P7", "P7.project-workflow", "back-check, two reviews and release of the 4", "s", workflowSeconds, null, null);
+        results.value("P7", "P7.project-applied", "... until every coding is applied", "s", appliedSeconds, null, null);
         if (applied.path("codings").path("applied").asInt() != codings) {
             throw new IllegalStateException("not every imported coding was applied: " + applied);
         }

@@ -2,17 +2,12 @@ package io.chorus.deploy.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.chorus.deploy.ChorusClient;
-import io.chorus.deploy.Platform;
-import io.chorus.deploy.PlatformSettings;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,56 +17,59 @@ import java.util.Map;
  * codes (20 themes of 9 sub-codes). Loads the facts into reporting's PostgreSQL, materialises the cells
  * the way the read model keeps them, then times the reports over HTTP (p50/p95 of 40 calls with a real
  * Keycloak token) next to the same code-frequency answer computed from the raw coding rows, and checks
- * that both answers agree. {@code ./platform bench-reports [codings]}.
+ * that both answers agree (P3 of {@code ./platform bench}).
  */
-public final class ReportBenchmark {
+final class ReportBenchmark {
 
     static final int SITES = 20;
     static final int THEMES = 20;
     static final int SUBCODES = 9;
+    static final String BOOK = "00000000-0000-4000-8000-0000000b00c5";
 
     private ReportBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
-        int codings = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+    static void run(BenchContext context, BenchResults results) throws Exception {
+        int codings = context.size(1_000_000, 100_000);
         int transcripts = codings / 100;
-        Path root = Path.of(System.getProperty("chorus.root", ".")).toAbsolutePath().normalize();
-        Path state = Files.createTempDirectory("chorus-report-bench");
-        try (Platform platform = new Platform(PlatformSettings.withFreePorts(root, state, root.resolve("deploy/target/keycloak-bench")),
-                line -> System.out.println("[bench platform] " + line))) {
-            platform.start();
-            ChorusClient client = new ChorusClient(platform.settings());
-            String analyst = client.userToken("analyst");
-            String url = "jdbc:postgresql://localhost:" + platform.settings().port(PlatformSettings.POSTGRES) + "/chorus_reporting";
-            try (Connection db = DriverManager.getConnection(url, "chorus", "chorus"); Statement sql = db.createStatement()) {
-                long start = System.nanoTime();
-                seed(sql, transcripts, codings);
-                System.out.printf("loaded %,d transcripts and %,d codings in %.1f s%n", transcripts, codings, seconds(start));
-                start = System.nanoTime();
-                materialise(sql);
-                System.out.printf("materialised the report cells in %.1f s%n", seconds(start));
-                String base = "/api/reports/code-frequency?study=bench&codebook=bench-book";
-                time(client, analyst, "code frequency by site (20 sites, 200 codes rolled up)", base + "&by=site");
-                time(client, analyst, "code frequency by income level", base + "&by=income");
-                time(client, analyst, "code frequency, one site, top level", base + "&site=S07&level=1");
-                time(client, analyst, "facilitators and barriers by income", "/api/reports/facilitators-barriers?study=bench&codebook=bench-book&by=income");
-                time(client, analyst, "pre versus post per code and site", "/api/reports/pre-post?study=bench&codebook=bench-book&pre=pre&post=post");
-                time(client, analyst, "co-occurrence", "/api/reports/co-occurrence?study=bench&codebook=bench-book");
-                time(client, analyst, "progress", "/api/reports/progress");
-                rawFrequency(db, client, analyst, base + "&by=site");
-            }
+        ChorusClient client = context.client();
+        String analyst = client.userToken("analyst");
+        try (Connection db = DriverManager.getConnection(context.jdbcUrl("chorus_reporting"), "chorus", "chorus");
+                Statement sql = db.createStatement()) {
+            long start = System.nanoTime();
+            seed(sql, transcripts, codings);
+            results.value("P3", "P3.load", String.format("load %,d transcripts and %,d codings (SQL)", transcripts, codings), "s",
+                    seconds(start), null, null);
+            start = System.nanoTime();
+            materialise(sql);
+            results.value("P3", "P3.materialise", "materialise the report cells in bulk", "s", seconds(start), null, null);
+            String base = "/api/reports/code-frequency?study=bench&codebook=" + BOOK;
+            String filters = "?study=bench&codebook=" + BOOK;
+            time(client, analyst, results, "P3.frequency-by-site", "code frequency by site (20 sites, 200 codes rolled up)", base + "&by=site");
+            time(client, analyst, results, "P3.frequency-by-income", "code frequency by income level", base + "&by=income");
+            time(client, analyst, results, "P3.one-site-top-level", "code frequency, one site, top level", base + "&site=S07&level=1");
+            time(client, analyst, results, "P3.valence-by-income", "facilitators and barriers by income",
+                    "/api/reports/facilitators-barriers" + filters + "&by=income");
+            time(client, analyst, results, "P3.pre-post", "pre versus post per code and site", "/api/reports/pre-post" + filters + "&pre=pre&post=post");
+            time(client, analyst, results, "P3.co-occurrence", "co-occurrence", "/api/reports/co-occurrence" + filters);
+            time(client, analyst, results, "P3.progress", "progress", "/api/reports/progress");
+            List<Double> raw = rawFrequency(db, client, analyst, base + "&by=site");
+            results.timing("P3", "P3.raw-frequency-by-site", "the same frequency answer from the raw coding rows (SQL)", raw, null);
+            double ratio = BenchResults.percentile(raw, 50) / results.find("P3.frequency-by-site").p50();
+            results.value("P3", "P3.ratio", "raw rows p50 / read model p50 (code frequency by site)", "x", ratio, ">= 100 x", ratio >= 100);
         }
     }
 
     static void seed(Statement sql, int transcripts, int codings) throws Exception {
+        sql.execute("insert into session_fact select 'S' || lpad(g::text, 2, '0'), 'bench-' || p, 'bench', p, 'focus-group', "
+                + "date '2020-01-01', 90, null, '', 1 from generate_series(0, " + (SITES - 1) + ") g, unnest(array['pre','post']) p");
         sql.execute("insert into site (code, name, country, prior_peer_support) select 'S' || lpad(g::text, 2, '0'), 'Site ' || g, 'XX', "
                 + "g % 2 = 0 from generate_series(0, " + (SITES - 1) + ") g on conflict do nothing");
         sql.execute("insert into site_income select 'S' || lpad(g::text, 2, '0'), date '1900-01-01', "
                 + "(array['HIC','UMIC','LMIC','LIC'])[1 + g % 4] from generate_series(0, " + (SITES - 1) + ") g on conflict do nothing");
-        sql.execute("insert into code_fact select 'theme-' || t, 'bench-book', 'bench', 1, null, 'Theme ' || t, null, true "
+        sql.execute("insert into code_fact select 'theme-' || t, '" + BOOK + "', 'bench', 1, null, 'Theme ' || t, null, true "
                 + "from generate_series(1, " + THEMES + ") t");
-        sql.execute("insert into code_fact select 'code-' || t || '-' || c, 'bench-book', 'bench', 1, 'theme-' || t, "
+        sql.execute("insert into code_fact select 'code-' || t || '-' || c, '" + BOOK + "', 'bench', 1, 'theme-' || t, "
                 + "'Code ' || t || '.' || c, null, true from generate_series(1, " + THEMES + ") t, generate_series(1, " + SUBCODES + ") c");
         sql.execute("insert into transcript_fact select 'bt-' || g, 'S' || lpad((g % " + SITES + ")::text, 2, '0'), null, 'en', 1, now(), "
                 + "'bench', case when g % 3 = 0 then 'post' else 'pre' end, (array['HIC','UMIC','LMIC','LIC'])[1 + (g % " + SITES + ") % 4], "
@@ -91,21 +89,25 @@ public final class ReportBenchmark {
                 + "count(*) filter (where f.valence = 'mixed'), count(*) filter (where f.valence = 'neutral') "
                 + "from coding_fact f join (select code_id, code_id as ancestor from code_fact union all "
                 + "select code_id, parent_id from code_fact where parent_id is not null) a on a.code_id = f.code_id "
-                + "where f.round_id is null group by 1, 2");
+                + "where f.round_id is null and f.transcript_id like 'bt-%' group by 1, 2");
         sql.execute("insert into code_cell select tc.code_id, t.site, t.cell_study, t.cell_phase, t.cell_band, t.cell_role, count(*), "
                 + "sum(tc.passages), sum(tc.facilitators), sum(tc.barriers), sum(tc.mixed), sum(tc.neutral) "
-                + "from transcript_code tc join transcript_fact t on t.transcript_id = tc.transcript_id group by 1, 2, 3, 4, 5, 6");
+                + "from transcript_code tc join transcript_fact t on t.transcript_id = tc.transcript_id where t.transcript_id like 'bt-%' "
+                + "group by 1, 2, 3, 4, 5, 6");
         sql.execute("insert into transcript_pair select a.transcript_id, a.code_id, b.code_id, count(*) from coding_fact a "
                 + "join coding_fact b on a.transcript_id = b.transcript_id and a.code_id < b.code_id "
-                + "and a.first_paragraph <= b.last_paragraph and b.first_paragraph <= a.last_paragraph group by 1, 2, 3");
+                + "and a.first_paragraph <= b.last_paragraph and b.first_paragraph <= a.last_paragraph where a.transcript_id like 'bt-%' "
+                + "group by 1, 2, 3");
         sql.execute("insert into pair_cell select p.code_a, p.code_b, t.site, t.cell_study, t.cell_phase, t.cell_band, t.cell_role, count(*), "
-                + "sum(p.passages) from transcript_pair p join transcript_fact t on t.transcript_id = p.transcript_id group by 1, 2, 3, 4, 5, 6, 7");
-        sql.execute("update transcript_fact t set coded = exists (select 1 from coding_fact f where f.transcript_id = t.transcript_id)");
+                + "sum(p.passages) from transcript_pair p join transcript_fact t on t.transcript_id = p.transcript_id "
+                + "where t.transcript_id like 'bt-%' group by 1, 2, 3, 4, 5, 6, 7");
+        sql.execute("update transcript_fact t set coded = exists (select 1 from coding_fact f where f.transcript_id = t.transcript_id) "
+                + "where t.transcript_id like 'bt-%'");
         sql.execute("vacuum analyze");
     }
 
     /** The same code-frequency-by-site answer straight from the coding rows, checked against the API's. */
-    static void rawFrequency(Connection db, ChorusClient client, String token, String path) throws Exception {
+    static List<Double> rawFrequency(Connection db, ChorusClient client, String token, String path) throws Exception {
         String raw = "select a.ancestor, t.site, count(distinct f.transcript_id), count(*) from coding_fact f "
                 + "join (select code_id, code_id as ancestor from code_fact union all select code_id, parent_id from code_fact "
                 + "where parent_id is not null) a on a.code_id = f.code_id join transcript_fact t on t.transcript_id = f.transcript_id "
@@ -123,7 +125,6 @@ public final class ReportBenchmark {
                 millis.add((System.nanoTime() - start) / 1e6);
             }
         }
-        report("same answer from the raw coding rows (SQL, 10 runs)", millis);
         JsonNode api = client.get("reporting-service", path, token).body();
         int compared = 0;
         for (JsonNode row : api.path("rows")) {
@@ -137,9 +138,10 @@ public final class ReportBenchmark {
             }
         }
         System.out.printf("read model and raw rows agree on all %,d code x site cells%n", compared);
+        return millis;
     }
 
-    static void time(ChorusClient client, String token, String label, String path) {
+    static void time(ChorusClient client, String token, BenchResults results, String id, String label, String path) {
         for (int i = 0; i < 5; i++) {
             check(client.get("reporting-service", path, token));
         }
@@ -149,13 +151,7 @@ public final class ReportBenchmark {
             check(client.get("reporting-service", path, token));
             millis.add((System.nanoTime() - start) / 1e6);
         }
-        report(label, millis);
-    }
-
-    static void report(String label, List<Double> millis) {
-        Collections.sort(millis);
-        System.out.printf("%-58s p50 %8.1f ms   p95 %8.1f ms%n", label, millis.get(millis.size() / 2),
-                millis.get((int) Math.ceil(millis.size() * 0.95) - 1));
+        results.timing("P3", id, label, millis, id.equals("P3.progress") ? null : 20.0);
     }
 
     static double seconds(long start) {

@@ -290,7 +290,7 @@ public final class ChaosRun {
             if (gone) {
                 continue;
             }
-            JsonNode codings = client.get("coding-service", "/api/codings?transcript=" + id + "&size=100", analyst).body();
+            JsonNode codings = client.get("coding-service", "/api/codings?transcript=" + id + "&size=100&total=true", analyst).body();
             Set<String> ids = new TreeSet<>();
             codings.path("items").forEach(c -> ids.add(c.path("id").asText()));
             List<Write> acknowledged = writes.on(id, Set.of("coding", "round coding")).toList();
