@@ -59,6 +59,11 @@ final class ChildProcess {
 
     synchronized void stop() {
         stopped = true;
+        terminate();
+    }
+
+    /** Asks the process and its descendants to exit (SIGTERM), waits up to 20 s, then kills what is left; it may start again. */
+    synchronized void terminate() {
         if (process == null) {
             return;
         }

@@ -32,6 +32,11 @@ abstract class ChildProcessComponent implements Component {
     }
 
     @Override
+    public void shutdown() {
+        process.terminate();
+    }
+
+    @Override
     public boolean alive() {
         return process.alive();
     }

@@ -12,6 +12,11 @@ interface Component {
 
     void stop();
 
+    /** Stops it cleanly, as an operator would, so that it can be started again. */
+    default void shutdown() {
+        stop();
+    }
+
     Path log();
 
     /** Whether its processes still run; false once it died (or was crashed) and until it is started again. */

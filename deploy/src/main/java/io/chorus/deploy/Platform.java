@@ -180,7 +180,14 @@ public final class Platform implements AutoCloseable {
         component.crash();
     }
 
-    /** Starts a crashed component again and returns once it is ready. */
+    /** Stops one component cleanly (SIGTERM); the supervisor leaves it down until {@link #restart}. */
+    public void stop(String name) {
+        Component component = component(name);
+        held.add(name);
+        component.shutdown();
+    }
+
+    /** Starts a crashed or stopped component again and returns once it is ready. */
     public void restart(String name) {
         restartNow(component(name));
         held.remove(name);
