@@ -57,8 +57,22 @@ public final class BenchMain {
                 }
             }
         }
+        if (Boolean.getBoolean("chorus.profile")) {
+            System.out.println("the services' flight recordings are in " + state.resolve("logs"));
+        } else {
+            deleteRecursively(state);
+        }
         results.print(System.out);
         Path written = results.write(root.resolve("target/bench/results.json"));
         System.out.printf("%nwrote %s; the whole run took %.1f min%n", root.relativize(written), (System.nanoTime() - begin) / 6e10);
+    }
+
+    /** The run's platform state (about 2 GB after a full run) goes with the run. */
+    private static void deleteRecursively(Path directory) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 }
