@@ -5,13 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.chorus.client.coding.api.CodebooksApi;
+import io.chorus.client.coding.api.CodingApi;
+import io.chorus.client.coding.model.PageCodingView;
+import io.chorus.client.coding.model.PhaseAssignment;
 import io.chorus.client.reporting.api.AdministrationApi;
 import io.chorus.client.reporting.api.ReportsApi;
 import io.chorus.client.reporting.model.RebuildStatus;
 import io.chorus.client.reporting.model.Report;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -99,6 +106,43 @@ class PaperReportsIT {
             assertEquals(before.get(report.getKey()), report.getValue().call().toString(), "after the rebuild: " + report.getKey());
         }
         assertEquals(0, admin.getReconciliation().getDifferences(), "the rebuilt cells equal the facts they are made of");
+    }
+
+    /**
+     * Issue 14 over the real Kafka: coding-service announces a phase's codebook and the phase's code reports count that
+     * codebook's codes alone; issue 15's cursor listing walks every coding once through the generated client.
+     */
+    @Test
+    void aPhasesReportCountsItsAssignedCodebookAndTheListingWalksByCursor() throws Exception {
+        DemoData.Loaded demo = DemoData.load(client, line -> { });
+        String mhw = demo.codebooks().get("mhw-perspectives-themes");
+        ReportsApi reports = Api.reporting(ReportsApi::new, client.userToken("analyst"));
+        int mhwCodes = frequency(reports, "krumm2022", mhw, null).getRows().size();
+        Api.coding(CodebooksApi::new, client.userToken("analyst")).assignPhaseCodebook("krumm2022", "pre-intervention",
+                new PhaseAssignment().codebookId(UUID.fromString(mhw)));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            Report scoped = reports.getCodeFrequencyReport(null, null, null, null, null, null, null, "pre-intervention", null, null,
+                    null, "krumm2022");
+            assertEquals(mhw, scoped.getFilters().get("codebook"));
+            assertEquals(mhwCodes, scoped.getRows().size(), "the phase's codebook only");
+        });
+        assertRefused(422, () -> reports.getCodeFrequencyReport(null, null, null, null, null, null, null, "no-such-phase", null, null,
+                null, "krumm2022"));
+
+        CodingApi codings = Api.coding(CodingApi::new, client.userToken("analyst"));
+        long total = codings.listCodings(null, null, null, null, null, null, null, 1, true, null, null).getTotal();
+        Set<UUID> seen = new HashSet<>();
+        String after = null;
+        do {
+            PageCodingView page = codings.listCodings(after, null, null, null, null, null, null, 7, null, null, null);
+            assertNull(page.getTotal(), "counted only when asked for");
+            page.getItems().forEach(c -> assertTrue(seen.add(c.getId()), "each coding once"));
+            after = page.getNext();
+        } while (after != null);
+        long totalAfter = codings.listCodings(null, null, null, null, null, null, null, 1, true, null, null).getTotal();
+        assertTrue(total > 7, "several pages: " + total);
+        // other suites' events may still add codings, which come last in this order
+        assertTrue(seen.size() >= total && seen.size() <= totalAfter, seen.size() + " seen of " + total + ".." + totalAfter);
     }
 
     void assertDemoTables(ReportsApi reports, String mhw, String influences, String cfir) throws Exception {
