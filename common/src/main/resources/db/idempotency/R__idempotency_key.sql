@@ -11,3 +11,10 @@ create table if not exists idempotency_key (
 );
 -- the audited reads an answer carries, audited again when it is replayed (io.chorus.common.http.ReadsInAnswer)
 alter table idempotency_key add column if not exists reads text;
+-- the process that holds a running claim, and each process's heartbeat: a claim of a process that stopped beating (an
+-- instance that died mid-request) is taken over at once instead of after 30 s (io.chorus.common.http.IdempotencyHeartbeat)
+alter table idempotency_key add column if not exists runner varchar(100);
+create table if not exists service_process (
+    id           varchar(100) primary key,
+    heartbeat_at timestamptz  not null
+);

@@ -27,7 +27,7 @@ public final class Platform implements AutoCloseable {
     private final MongoComponent mongo;
     private final KafkaComponent kafka;
     private final KeycloakComponent keycloak;
-    private final List<ServiceComponent> services = new ArrayList<>();
+    private final List<ServiceComponent> services = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<Component> started = new ArrayList<>();
     private final Map<String, Double> startSeconds = new LinkedHashMap<>();
 
@@ -39,8 +39,35 @@ public final class Platform implements AutoCloseable {
         this.kafka = new KafkaComponent(settings);
         this.keycloak = new KeycloakComponent(settings);
         for (ServiceSpec spec : ServiceSpec.ALL) {
-            services.add(new ServiceComponent(spec, settings, postgres, mongo));
+            List<String> instances = settings.instances(spec.name());
+            for (int i = 1; i <= instances.size(); i++) {
+                services.add(new ServiceComponent(spec, instances.get(i - 1), i, settings.port(instances.get(i - 1)), settings, postgres, mongo));
+            }
+            if (instances.size() > 1) {
+                fronts.add(new HttpFront(spec.name(), settings.port(spec.name()), instances.stream().map(settings::port).toList(),
+                        settings.logDir().resolve(spec.name() + "-front.log")));
+            }
         }
+    }
+
+    private final List<HttpFront> fronts = new ArrayList<>();
+
+    /** For each service that runs in several instances: how many connections its front gave each instance's port. */
+    public Map<String, Map<Integer, Integer>> frontConnections() {
+        Map<String, Map<Integer, Integer>> spread = new java.util.TreeMap<>();
+        fronts.forEach(front -> spread.put(front.name(), front.connectionsByBackend()));
+        return spread;
+    }
+
+    /**
+     * Starts one more instance of a service on {@code port} (the benchmark's scaling step) and returns once it is ready. It
+     * is instance {@code instance} of the service, so its Kafka consumers join the group as members of their own.
+     */
+    public void addReplica(String service, int instance, int port) {
+        ServiceSpec spec = ServiceSpec.ALL.stream().filter(s -> s.name().equals(service)).findFirst().orElseThrow();
+        ServiceComponent replica = new ServiceComponent(spec, service + "-" + instance, instance, port, settings, postgres, mongo);
+        services.add(replica);
+        startComponent(replica);
     }
 
     public PlatformSettings settings() {
@@ -82,6 +109,7 @@ public final class Platform implements AutoCloseable {
             identityProvider.join();
             services.stream().map(s -> CompletableFuture.runAsync(() -> startComponent(s))).toList()
                     .forEach(CompletableFuture::join);
+            fronts.forEach(this::startComponent);
         } catch (CompletionException e) {
             close();
             throw e.getCause() instanceof RuntimeException r ? r : e;
@@ -253,8 +281,8 @@ public final class Platform implements AutoCloseable {
             toStop = new ArrayList<>(started);
             started.clear();
         }
-        stopAll(toStop.stream().filter(c -> c instanceof ServiceComponent).toList());
-        stopAll(toStop.stream().filter(c -> !(c instanceof ServiceComponent)).toList());
+        stopAll(toStop.stream().filter(c -> c instanceof ServiceComponent || c instanceof HttpFront).toList());
+        stopAll(toStop.stream().filter(c -> !(c instanceof ServiceComponent || c instanceof HttpFront)).toList());
     }
 
     private static void stopAll(List<Component> components) {

@@ -12,12 +12,14 @@ public final class PlatformMain {
 
     public static void main(String[] args) throws Exception {
         List<String> arguments = List.of(args);
-        if (arguments.isEmpty() || !arguments.get(0).equals("up") || arguments.stream().skip(1).anyMatch(a -> !a.equals("--demo"))) {
-            System.err.println("usage: ./platform up [--demo]");
+        int replicas = replicas(arguments);
+        if (arguments.isEmpty() || !arguments.get(0).equals("up") || replicas < 1
+                || arguments.stream().skip(1).anyMatch(a -> !a.equals("--demo") && !a.startsWith("--replicas="))) {
+            System.err.println("usage: ./platform up [--demo] [--replicas=N]");
             System.exit(2);
         }
         Path root = Path.of(System.getProperty("chorus.root", ".")).toAbsolutePath().normalize();
-        PlatformSettings settings = PlatformSettings.defaults(root);
+        PlatformSettings settings = PlatformSettings.defaults(root).withReplicas(replicas, false);
         Platform platform = new Platform(settings, line -> System.out.println("[chorus] " + line));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("[chorus] stopping ...");
@@ -35,9 +37,24 @@ public final class PlatformMain {
             DemoData.load(client, line -> System.out.println("[chorus] " + line));
         }
         System.out.println(banner(settings));
+        if (replicas > 1) {
+            System.out.println("[chorus] " + replicas + " instances of each service behind a round-robin front on the ports above; "
+                    + "instance ports: " + settings.instances("transcript-service").stream().map(i -> i + "=" + settings.port(i)).toList() + " ...");
+        }
         printMemory(platform);
         platform.supervise();
         Thread.currentThread().join();
+    }
+
+    /** {@code --replicas=N} (or {@code --replicas N}, joined by the script): N instances of each service; 0 when malformed. */
+    static int replicas(List<String> arguments) {
+        return arguments.stream().filter(a -> a.startsWith("--replicas=")).findFirst().map(a -> {
+            try {
+                return Integer.parseInt(a.substring("--replicas=".length()));
+            } catch (NumberFormatException e) {
+                return 0;
+            }
+        }).orElse(1);
     }
 
     private static void printMemory(Platform platform) {

@@ -11,7 +11,11 @@ import java.util.Map;
  * Where the platform keeps its state and which ports it uses. {@link #defaults} are the ports of
  * docker-compose.yml and the README; tests take free ports so they can run beside a running platform.
  */
-public record PlatformSettings(Path repositoryRoot, Path stateDir, Path keycloakHome, Map<String, Integer> ports) {
+public record PlatformSettings(Path repositoryRoot, Path stateDir, Path keycloakHome, Map<String, Integer> ports, int replicas) {
+
+    public PlatformSettings(Path repositoryRoot, Path stateDir, Path keycloakHome, Map<String, Integer> ports) {
+        this(repositoryRoot, stateDir, keycloakHome, ports, 1);
+    }
 
     public static final String POSTGRES = "postgres";
     public static final String MONGO = "mongo";
@@ -47,6 +51,34 @@ public record PlatformSettings(Path repositoryRoot, Path stateDir, Path keycloak
         return new PlatformSettings(repositoryRoot, stateDir, keycloakHome, java.util.Collections.unmodifiableMap(ports));
     }
 
+    /**
+     * The same platform with {@code count} instances of each service: instance i of a service listens on its own port
+     * (by default the service's port + 100 i), and the service's port is a round-robin front ({@link HttpFront}).
+     */
+    public PlatformSettings withReplicas(int count, boolean freePorts) {
+        if (count < 1) {
+            throw new IllegalArgumentException("--replicas needs a number of at least 1");
+        }
+        Map<String, Integer> all = new LinkedHashMap<>(ports);
+        if (count > 1) {
+            for (ServiceSpec service : ServiceSpec.ALL) {
+                for (int i = 1; i <= count; i++) {
+                    all.put(instanceName(service.name(), i, count), freePorts ? freePort() : service.defaultPort() + 100 * i);
+                }
+            }
+        }
+        return new PlatformSettings(repositoryRoot, stateDir, keycloakHome, java.util.Collections.unmodifiableMap(all), count);
+    }
+
+    /** Instance i (from 1) of a service: the service's own name when it runs once, else e.g. coding-service-2. */
+    public static String instanceName(String service, int i, int replicas) {
+        return replicas == 1 ? service : service + "-" + i;
+    }
+
+    public java.util.List<String> instances(String service) {
+        return java.util.stream.IntStream.rangeClosed(1, replicas).mapToObj(i -> instanceName(service, i, replicas)).toList();
+    }
+
     public int port(String component) {
         return ports.get(component);
     }
@@ -63,6 +95,7 @@ public record PlatformSettings(Path repositoryRoot, Path stateDir, Path keycloak
         return "localhost:" + port(KAFKA);
     }
 
+    /** Where clients reach a service (its front when it runs in several instances), or one instance of it by name. */
     public String serviceUrl(String service) {
         return "http://localhost:" + port(service);
     }

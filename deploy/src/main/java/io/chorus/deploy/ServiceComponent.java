@@ -10,16 +10,25 @@ import java.util.Map;
 /** One Chorus service, run from its Quarkus build output, ready when /q/health/ready says so. */
 final class ServiceComponent extends ChildProcessComponent {
 
+    /** Which instance of its service a process is (1, 2, ...): its Kafka static member ids and its jobs' runner name. */
+    static final String INSTANCE = "CHORUS_INSTANCE";
+    private static final Map<String, Object> TRAINING = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final ServiceSpec spec;
+    private final int port;
     private final Map<String, String> environment;
 
-    ServiceComponent(ServiceSpec spec, PlatformSettings settings, PostgresComponent postgres, MongoComponent mongo) {
-        super(spec.name(), settings);
+    /** Instance {@code instance} of the service, named {@code name}, listening on {@code port}. */
+    ServiceComponent(ServiceSpec spec, String name, int instance, int port, PlatformSettings settings, PostgresComponent postgres,
+            MongoComponent mongo) {
+        super(name, settings);
         this.spec = spec;
+        this.port = port;
         Map<String, String> env = new LinkedHashMap<>();
+        env.put(INSTANCE, String.valueOf(instance));
         for (String variable : spec.environment()) {
             env.put(variable, switch (variable) {
-                case ServiceSpec.HTTP_PORT -> String.valueOf(settings.port(spec.name()));
+                case ServiceSpec.HTTP_PORT -> String.valueOf(port);
                 case ServiceSpec.OIDC_URL -> settings.realmUrl();
                 case ServiceSpec.KEYCLOAK_ADMIN_URL -> settings.keycloakUrl();
                 case ServiceSpec.KAFKA -> settings.kafkaBootstrap();
@@ -39,6 +48,12 @@ final class ServiceComponent extends ChildProcessComponent {
      * every start after that maps them instead of loading them. Without an archive the service starts as before.
      */
     private List<String> classDataSharing() throws InterruptedException {
+        synchronized (TRAINING.computeIfAbsent(spec.name(), n -> new Object())) { // replicas of a service train once
+            return classDataSharingOnce();
+        }
+    }
+
+    private List<String> classDataSharingOnce() throws InterruptedException {
         Path archive = runnerJar().resolveSibling("chorus-app-cds.jsa");
         try {
             if (!current(archive)) {
@@ -69,6 +84,14 @@ final class ServiceComponent extends ChildProcessComponent {
                 && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(runnerJar())) > 0;
     }
 
+    int port() {
+        return port;
+    }
+
+    ServiceSpec spec() {
+        return spec;
+    }
+
     Path runnerJar() {
         return settings.repositoryRoot().resolve(spec.name()).resolve("target/quarkus-app/quarkus-run.jar");
     }
@@ -83,11 +106,11 @@ final class ServiceComponent extends ChildProcessComponent {
         if (Boolean.getBoolean("chorus.profile")) {
             // -Dchorus.profile=true: a Java Flight Recording of each service, written to its log directory on stop
             command.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
-                    + log().resolveSibling(spec.name() + ".jfr"));
+                    + log().resolveSibling(name() + ".jfr"));
         }
         command.addAll(List.of("-jar", runnerJar().toString()));
         process.start(command, environment, settings.stateDir());
-        process.awaitReady(() -> Http.status(settings.serviceUrl(spec.name()) + "/q/health/ready") == 200,
+        process.awaitReady(() -> Http.status("http://localhost:" + port + "/q/health/ready") == 200,
                 Duration.ofSeconds(120));
     }
 }

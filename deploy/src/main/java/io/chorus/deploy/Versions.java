@@ -18,6 +18,10 @@ final class Versions {
         return PROPERTIES.getProperty("keycloak.version");
     }
 
+    static String kafka() {
+        return PROPERTIES.getProperty("kafka.version");
+    }
+
     static Path keycloakDistribution() {
         return Path.of(PROPERTIES.getProperty("keycloak.distribution"));
     }

@@ -38,17 +38,29 @@ public class EmbeddedPlatform implements BeforeAllCallback {
     }
 
     private static Platform startFresh() {
+        return startFresh("e2e-state", "keycloak-" + Versions.keycloak(), 1);
+    }
+
+    /**
+     * A platform of its own with {@code replicas} instances of each service behind their fronts, in its own state and
+     * Keycloak folders; the caller closes it.
+     */
+    public static Platform startReplicated(int replicas) {
+        return startFresh("replica-state", "keycloak-replicas", replicas);
+    }
+
+    private static Platform startFresh(String stateFolder, String keycloakFolder, int replicas) {
         Path root = Path.of("").toAbsolutePath().getParent();
         Path target = root.resolve("deploy/target");
-        Path state = target.resolve("e2e-state");
-        Path keycloakHome = target.resolve("keycloak-" + Versions.keycloak());
+        Path state = target.resolve(stateFolder);
+        Path keycloakHome = target.resolve(keycloakFolder);
         try {
             KeycloakComponent.deleteRecursively(state);
             KeycloakComponent.deleteRecursively(keycloakHome.resolve("data"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Platform started = new Platform(PlatformSettings.withFreePorts(root, state, keycloakHome),
+        Platform started = new Platform(PlatformSettings.withFreePorts(root, state, keycloakHome).withReplicas(replicas, true),
                 line -> System.out.println("[e2e platform] " + line));
         started.start();
         System.out.println("[e2e platform] resident memory (MiB): " + started.residentMemoryMiB());

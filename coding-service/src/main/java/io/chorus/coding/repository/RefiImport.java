@@ -63,4 +63,10 @@ public class RefiImport extends PanacheEntityBase {
 
     @Column(name = "finished_at")
     public Instant finishedAt;
+
+    /** The process running the job ({@link io.chorus.common.jobs.JobRunners#id}) and its last heartbeat. */
+    public String runner;
+
+    @Column(name = "heartbeat_at")
+    public Instant heartbeatAt;
 }

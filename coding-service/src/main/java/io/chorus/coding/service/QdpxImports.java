@@ -24,6 +24,7 @@ import io.chorus.refi.SourceText;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.chorus.common.jobs.JobRunners;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -103,13 +104,24 @@ public class QdpxImports {
 
     private final ExecutorService jobs = io.chorus.common.jobs.JobThreads.single("refi-imports");
 
-    /** A job a restart interrupted fails visibly; importing the file again resumes it, adding nothing twice. */
+    private java.util.concurrent.ScheduledExecutorService heartbeat;
+
+    /**
+     * A job whose process is gone (restarted, or an instance that never came back) fails visibly; importing the file again
+     * resumes it, adding nothing twice. Jobs of the other running instances go on.
+     */
     void interrupted(@Observes StartupEvent startup) {
-        QuarkusTransaction.requiringNew().run(() -> RefiImport.update("status = ?1, finishedAt = ?2 where status in ?3", RefiImport.FAILED,
-                Instant.now(), List.of(RefiImport.QUEUED, RefiImport.RUNNING)));
+        heartbeat = JobRunners.heartbeat("refi-import-heartbeat", () -> QuarkusTransaction.requiringNew().run(() -> {
+            List<String> unfinished = List.of(RefiImport.QUEUED, RefiImport.RUNNING);
+            RefiImport.update("heartbeatAt = ?1 where runner = ?2 and status in ?3", Instant.now(), JobRunners.id(), unfinished);
+            RefiImport.update("status = ?1, finishedAt = ?2 where status in ?3 and (runner is null or heartbeatAt < ?4 "
+                    + "or (runner like ?5 and runner <> ?6))", RefiImport.FAILED, Instant.now(), unfinished, JobRunners.abandonedBefore(),
+                    JobRunners.instancePrefix() + "%", JobRunners.id());
+        }));
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
+        heartbeat.shutdownNow();
         jobs.shutdownNow();
     }
 
@@ -194,6 +206,8 @@ public class QdpxImports {
             row.skipped = "[]";
             row.createdAt = Instant.now();
             row.finishedAt = null;
+            row.runner = JobRunners.id();
+            row.heartbeatAt = row.createdAt;
             row.persist();
             return row;
         });

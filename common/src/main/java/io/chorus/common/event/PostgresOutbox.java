@@ -40,6 +40,9 @@ public final class PostgresOutbox {
      */
     public static RelayPass publishPending(EntityManager em, MutinyEmitter<String> emitter, String source, int batch) {
         RelayPass pass = new RelayPass();
+        if (!relayLockTaken(em)) {
+            return pass;
+        }
         List<Object[]> rows;
         int rounds = 0;
         do {
@@ -54,6 +57,18 @@ public final class PostgresOutbox {
         } while (rows.size() == batch && !pass.waiting().isEmpty() && ++rounds < 10);
         return pass;
     }
+
+    /**
+     * One relay at a time per database, whatever the number of service instances: rows locked by one relay and skipped
+     * by another would let a later event of an aggregate overtake an earlier one. The lock ends with the pass's
+     * transaction; the instance that does not get it leaves the pass to the one that has it.
+     */
+    private static boolean relayLockTaken(EntityManager em) {
+        return Boolean.TRUE.equals(em.createNativeQuery("select pg_try_advisory_xact_lock(" + RELAY_LOCK + ")").getSingleResult());
+    }
+
+    /** The advisory lock key of the outbox relay ("outbox" in ASCII). */
+    static final long RELAY_LOCK = 0x6f7574626f78L;
 
     private static void signalRelayAfterCommit() {
         var registry = io.quarkus.arc.Arc.container().instance(jakarta.transaction.TransactionSynchronizationRegistry.class).get();

@@ -12,8 +12,14 @@ public interface IdempotencyStore {
     record Answer(String fingerprint, int status, String body, String contentType, String location, String etag, String reads) {
     }
 
-    /** Claims the key for a request that runs now; false when someone holds it or answered it already. */
+    /**
+     * Claims the key for a request that runs now in this process; false when someone holds it or answered it already. A
+     * claim without an answer is taken over when its process stopped beating ({@link #beat}), or after 30 s.
+     */
     boolean claim(String key, String fingerprint);
+
+    /** This process is alive ({@link IdempotencyHeartbeat}, every {@link IdempotencyHeartbeat#INTERVAL}). */
+    void beat();
 
     Optional<Answer> find(String key);
 

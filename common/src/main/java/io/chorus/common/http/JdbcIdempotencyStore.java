@@ -1,5 +1,6 @@
 package io.chorus.common.http;
 
+import io.chorus.common.jobs.JobRunners;
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -12,8 +13,9 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * The keys of a PostgreSQL service, in table idempotency_key (Flyway location db/idempotency). A claim older
- * than 30 seconds that never got an answer belongs to a request that died, and may be taken again.
+ * The keys of a PostgreSQL service, in table idempotency_key (Flyway location db/idempotency). A claim that never got an
+ * answer belongs to a request that died when its process stopped beating (table service_process), or when it is older
+ * than 30 seconds, and may be taken again.
  */
 @DefaultBean
 @ApplicationScoped
@@ -24,9 +26,18 @@ public class JdbcIdempotencyStore implements IdempotencyStore {
 
     @Override
     public boolean claim(String key, String fingerprint) {
-        update("delete from idempotency_key where key = ? and status = 0 and created_at < now() - interval '30 seconds'", key);
-        return update("insert into idempotency_key (key, fingerprint, status) values (?, ?, 0) on conflict do nothing",
-                key, fingerprint) == 1;
+        update("delete from idempotency_key where key = ? and status = 0 and (created_at < now() - interval '30 seconds' "
+                + "or runner not in (select id from service_process where heartbeat_at > now() - ? * interval '1 millisecond'))", key,
+                IdempotencyHeartbeat.DEAD_AFTER.toMillis());
+        return update("insert into idempotency_key (key, fingerprint, status, runner) values (?, ?, 0, ?) on conflict do nothing",
+                key, fingerprint, JobRunners.id()) == 1;
+    }
+
+    @Override
+    public void beat() {
+        update("insert into service_process (id, heartbeat_at) values (?, now()) on conflict (id) do update set heartbeat_at = now()",
+                JobRunners.id());
+        update("delete from service_process where heartbeat_at < now() - interval '1 day'");
     }
 
     @Override

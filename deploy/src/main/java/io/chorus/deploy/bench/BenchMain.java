@@ -32,6 +32,7 @@ public final class BenchMain {
         PHASES.put("P4", CodingBenchmark::runAgreement);
         PHASES.put("P5", CodingBenchmark::runListing);
         PHASES.put("P7", RefiBenchmark::run);
+        PHASES.put("P8", ScalingBenchmark::run);
     }
 
     private BenchMain() {

@@ -56,6 +56,7 @@ public final class ChaosRun {
     }
 
     private final Platform platform;
+    private final List<String> components;
     private final ChorusClient client;
     private final Settings settings;
     private final Consumer<String> progress;
@@ -64,7 +65,13 @@ public final class ChaosRun {
     private final List<String> failures = new CopyOnWriteArrayList<>();
 
     public ChaosRun(Platform platform, Settings settings, Consumer<String> progress) {
+        this(platform, settings, COMPONENTS, progress);
+    }
+
+    /** Kills the given components in turn, e.g. one instance of each service of a platform that runs several. */
+    public ChaosRun(Platform platform, Settings settings, List<String> components, Consumer<String> progress) {
         this.platform = platform;
+        this.components = List.copyOf(components);
         this.client = new ChorusClient(platform.settings());
         this.settings = settings;
         this.progress = progress;
@@ -98,7 +105,7 @@ public final class ChaosRun {
         }, "chaos-load");
         load.start();
         List<Outage> outages = new ArrayList<>();
-        for (String component : COMPONENTS) {
+        for (String component : components) {
             outages.add(outage(component));
         }
         loading.set(false);
@@ -170,6 +177,25 @@ public final class ChaosRun {
         if (n % CONSENSUS_EVERY == CONSENSUS_EVERY - 1) {
             doubleCoded(n, id, codebook, code);
         }
+        member(n);
+    }
+
+    /** The site lead adds a translator to the site (identity, and a Keycloak user behind it). */
+    private void member(int n) {
+        String username = "chaos-" + n + "-" + UUID.randomUUID().toString().substring(0, 8);
+        ObjectNode member = ChorusClient.JSON.createObjectNode().put("username", username).put("role", "translator");
+        String memberKey = key();
+        writes.write("member", () -> client.postIdempotent("identity", "/api/sites/" + SITE + "/members", tokens.user("lead-bu"), member,
+                memberKey), null, "username", () -> memberOf(username));
+    }
+
+    private JsonNode memberOf(String username) {
+        for (JsonNode member : client.get("identity", "/api/sites/" + SITE + "/members", tokens.user("lead-bu")).body()) {
+            if (member.path("username").asText().equals(username)) {
+                return member;
+            }
+        }
+        return null;
     }
 
     /** Two coders code the transcript blind in a round, the round closes, and a consensus of two passages is decided. */
@@ -254,6 +280,22 @@ public final class ChaosRun {
             }
         }
         writes.of("push").filter(w -> !atSource.contains(w.id())).forEach(w -> lostBy.merge(w.during(), 1, Integer::sum));
+        // members: each acknowledged one is a member of the site once
+        Map<String, Integer> members = new java.util.HashMap<>();
+        client.get("identity", "/api/sites/" + SITE + "/members", tokens.user("lead-bu")).body().forEach(m -> {
+            if (m.path("username").asText().startsWith("chaos-")) {
+                members.merge(m.path("username").asText(), 1, Integer::sum);
+            }
+        });
+        writes.of("member").filter(w -> !members.containsKey(w.id())).forEach(w -> lostBy.merge(w.during(), 1, Integer::sum));
+        members.forEach((username, times) -> {
+            if (times > 1) {
+                duplicatedBy.merge("none", times - 1, Integer::sum);
+            }
+        });
+        if (members.size() != writes.of("member").count()) {
+            mismatches.add("identity lists " + members.size() + " chaos members; " + writes.of("member").count() + " were acknowledged");
+        }
         long pushes = writes.of("push").map(Write::id).distinct().count();
         if (listed != pushes) {
             mismatches.add("transcript-service lists " + listed + " chaos transcripts; " + pushes + " pushes were acknowledged");

@@ -47,6 +47,8 @@ public class PeopleAnnouncements {
         consortium.retainAll(Roles.CONSORTIUM_WIDE);
         Map<String, Set<String>> bySite = keycloak.siteRolesOf(userId);
         String roles = audit.write(new java.util.TreeMap<>(Map.of("consortiumRoles", consortium, "siteRoles", bySite)));
+        // every instance reconciles on its own schedule: one at a time per person, so a change is announced once
+        em.createNativeQuery("select 1 from pg_advisory_xact_lock(hashtext(?1))").setParameter(1, "announce " + username).getResultList();
         List<?> last = em.createNativeQuery("select roles, version from announced_person where username = ?1")
                 .setParameter(1, username).getResultList();
         int version = 1;

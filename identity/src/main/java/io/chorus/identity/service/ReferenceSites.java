@@ -31,6 +31,8 @@ public class ReferenceSites {
 
     @Transactional
     void seed(@Observes StartupEvent startup) throws IOException {
+        // instances starting together seed once: the second waits here, then finds the sites
+        SiteRecord.getEntityManager().createNativeQuery("select 1 from pg_advisory_xact_lock(hashtext('seed sites'))").getResultList();
         if (SiteRecord.count() > 0) {
             return;
         }

@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
@@ -46,9 +49,16 @@ public class ReadModelRebuild {
     public record Status(String id, String state, long replayed, Instant startedAt, Instant finishedAt, String error) {
     }
 
+    /**
+     * Advisory lock keys. A running rebuild holds {@link #RUNNING} for its whole run on a connection of its own, so that
+     * one runs at a time across instances; it holds {@link #LIVE} exclusively while live consumers of every instance take
+     * it shared in each event's transaction, so that none of them interleaves with it.
+     */
+    static final long RUNNING = 0x72656275696cL;
+    static final long LIVE = 0x6c697665L;
+
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock(true);
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> new Thread(r, "read-model-rebuild"));
-    private volatile Status status;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
@@ -65,57 +75,121 @@ public class ReadModelRebuild {
     @Inject
     DeadLetters deadLetters;
 
-    /** Live consumers apply events through here, so a rebuild never interleaves with them. */
+    @Inject
+    javax.sql.DataSource dataSource;
+
+    /** Live consumers apply events through here, so a rebuild on any instance never interleaves with them. */
     public void live(Runnable apply) {
         lock.readLock().lock();
         try {
-            apply.run();
+            QuarkusTransaction.joiningExisting().run(() -> {
+                sql.single("select 1 from pg_advisory_xact_lock_shared(?1)", LIVE);
+                apply.run();
+            });
         } finally {
             lock.readLock().unlock();
         }
     }
 
-    public synchronized Status start() {
-        if (status != null && "running".equals(status.state())) {
-            throw ProblemException.conflict("Rebuild " + status.id() + " is still running");
+    /** Starts a rebuild unless one runs on any instance (409); a rebuild whose instance stopped is recorded as failed. */
+    public Status start() {
+        Connection session = null;
+        try {
+            session = dataSource.getConnection();
+            session.setAutoCommit(true);
+            if (!advisory(session, "pg_try_advisory_lock", RUNNING)) {
+                session.close();
+                String running = (String) QuarkusTransaction.requiringNew().call(() -> sql.single(
+                        "select id from rebuild_job where state = 'running' order by started_at desc limit 1"));
+                throw ProblemException.conflict("Rebuild " + (running == null ? "" : running + " ") + "is still running");
+            }
+            Status started = new Status(UUID.randomUUID().toString(), "running", 0, Instant.now(), null, null);
+            QuarkusTransaction.requiringNew().run(() -> {
+                sql.update("update rebuild_job set state = 'failed', finished_at = now(), error = 'the instance running it stopped' "
+                        + "where state = 'running'");
+                sql.update("insert into rebuild_job (id, state, replayed, started_at) values (?1, 'running', 0, ?2)", started.id(),
+                        Timestamp.from(started.startedAt()));
+            });
+            Connection held = session;
+            executor.submit(() -> run(started, held));
+            return started;
+        } catch (SQLException e) {
+            close(session);
+            throw new IllegalStateException("could not start the rebuild", e);
+        } catch (RuntimeException e) {
+            close(session);
+            throw e;
         }
-        status = new Status(UUID.randomUUID().toString(), "running", 0, Instant.now(), null, null);
-        String id = status.id();
-        executor.submit(() -> run(id));
-        return status;
     }
 
     public Status status(String id) {
-        Status current = status;
-        if (current == null || !current.id().equals(id)) {
+        List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> sql.rows(
+                "select id, state, replayed, started_at, finished_at, error from rebuild_job where id = ?1", id));
+        if (rows.isEmpty()) {
             throw ProblemException.notFound("Rebuild '" + id + "'");
         }
-        return current;
+        Object[] row = rows.get(0);
+        return new Status((String) row[0], (String) row[1], ((Number) row[2]).longValue(), instant(row[3]), instant(row[4]), (String) row[5]);
     }
 
-    private void run(String id) {
+    private void run(Status started, Connection session) {
         AtomicLong replayed = new AtomicLong();
-        Instant started = status.startedAt();
         lock.writeLock().lock();
         try {
+            advisory(session, "pg_advisory_lock", LIVE);
             QuarkusTransaction.requiringNew().run(() -> {
                 sql.update("truncate " + String.join(", ", DERIVED_TABLES));
                 sql.update("delete from processed_event where consumer in (?1, ?2)", ProgressReadModel.CONSUMER, CodingReadModel.CONSUMER);
             });
-            replay("chorus.transcripts", ProgressReadModel.CONSUMER, transcripts::apply, replayed, id, started);
-            replay("chorus.coding", CodingReadModel.CONSUMER, codings::apply, replayed, id, started);
-            status = new Status(id, "done", replayed.get(), started, Instant.now(), null);
+            replay("chorus.transcripts", ProgressReadModel.CONSUMER, transcripts::apply, replayed, started.id());
+            replay("chorus.coding", CodingReadModel.CONSUMER, codings::apply, replayed, started.id());
+            record(started.id(), "done", replayed.get(), null);
             LOG.infof("read models rebuilt from %d events", replayed.get());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | SQLException e) {
             LOG.error("rebuild failed", e);
-            status = new Status(id, "failed", replayed.get(), started, Instant.now(), e.getMessage());
+            record(started.id(), "failed", replayed.get(), e.getMessage());
         } finally {
+            close(session); // ends both advisory locks
             lock.writeLock().unlock();
         }
     }
 
+    private void record(String id, String state, long replayed, String error) {
+        QuarkusTransaction.requiringNew().run(() -> sql.update("update rebuild_job set state = ?2, replayed = ?3, error = ?4, "
+                + "finished_at = case when ?2 = 'running' then null else now() end where id = ?1", id, state, replayed, error));
+    }
+
+    private static boolean advisory(Connection session, String function, long key) throws SQLException {
+        try (var statement = session.prepareStatement("select " + function + "(?)::text")) {
+            statement.setLong(1, key);
+            try (var result = statement.executeQuery()) {
+                return result.next() && !"false".equals(result.getString(1));
+            }
+        }
+    }
+
+    private static void close(Connection session) {
+        if (session != null) {
+            try {
+                session.close();
+            } catch (SQLException e) {
+                LOG.warnf("could not close the rebuild's connection: %s", e.toString());
+            }
+        }
+    }
+
+    private static Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        return value instanceof java.time.OffsetDateTime offset ? offset.toInstant() : (Instant) value;
+    }
+
     /** As the live consumers do: a record that can never be applied becomes a dead letter, any other failure fails the rebuild. */
-    private void replay(String topic, String consumerName, Consumer<EventEnvelope> apply, AtomicLong replayed, String id, Instant started) {
+    private void replay(String topic, String consumerName, Consumer<EventEnvelope> apply, AtomicLong replayed, String id) {
         Properties properties = new Properties();
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -147,7 +221,9 @@ public class ReadModelRebuild {
                         }
                         deadLetters.record(consumerName, event, EventFailures.reason(failure));
                     }
-                    status = new Status(id, "running", replayed.incrementAndGet(), started, null, null);
+                    if (replayed.incrementAndGet() % 1000 == 0) {
+                        record(id, "running", replayed.get(), null);
+                    }
                 }
             }
         }

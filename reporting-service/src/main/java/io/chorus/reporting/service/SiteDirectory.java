@@ -28,6 +28,8 @@ public class SiteDirectory {
 
     @Transactional
     void seed(@Observes StartupEvent startup) {
+        // instances starting together seed once: the second waits here, then finds the sites
+        sql.single("select 1 from pg_advisory_xact_lock(hashtext('seed sites'))");
         if (((Number) sql.single("select count(*) from site")).longValue() > 0) {
             return;
         }

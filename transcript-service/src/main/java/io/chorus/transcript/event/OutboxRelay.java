@@ -61,6 +61,9 @@ public class OutboxRelay {
     @Inject
     RelayLoop loop;
 
+    @Inject
+    io.chorus.transcript.repository.RelayLease lease;
+
     void start(@Observes StartupEvent startup) {
         loop.start("transcript-outbox-relay", config.outboxPollInterval(), this::publishPending);
     }
@@ -71,12 +74,26 @@ public class OutboxRelay {
 
     /** @return the number of events published in this pass; a document whose event fails waits, the others go on */
     public synchronized int publishPending() {
+        if (!lease.claim()) {
+            return 0; // another instance relays now; its pass publishes these events
+        }
+        try {
+            return publishPendingHoldingLease();
+        } finally {
+            lease.release();
+        }
+    }
+
+    private int publishPendingHoldingLease() {
         RelayPass pass = new RelayPass();
         for (MongoCollection<Document> collection : List.of(studies.collection(), sessions.collection(), participants.collection(), repository.collection(),
                 imports.collection())) {
             Set<Object> waiting = new HashSet<>();
             List<Document> documents;
             do {
+                if (!lease.claim()) {
+                    break; // the lease ran out during a long pass and another instance took over
+                }
                 documents = DocumentOutbox.withPendingEvents(collection, 100, waiting);
                 for (Document document : documents) {
                     for (Document pending : document.getList(DocumentOutbox.FIELD, Document.class)) {

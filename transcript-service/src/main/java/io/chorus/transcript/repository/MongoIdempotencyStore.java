@@ -5,6 +5,10 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import io.chorus.common.http.IdempotencyStore;
+import io.chorus.common.http.IdempotencyHeartbeat;
+import io.chorus.common.jobs.JobRunners;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -22,11 +26,13 @@ public class MongoIdempotencyStore implements IdempotencyStore {
 
     @Override
     public boolean claim(String key, String fingerprint) {
-        keys().deleteOne(Filters.and(byKey(key), Filters.eq("status", 0),
-                Filters.lt("createdAt", Date.from(Instant.now().minusSeconds(30)))));
+        Document held = keys().find(Filters.and(byKey(key), Filters.eq("status", 0))).first();
+        if (held != null && (held.getDate("createdAt").before(Date.from(Instant.now().minusSeconds(30))) || !alive(held.getString("runner")))) {
+            keys().deleteOne(Filters.and(byKey(key), Filters.eq("status", 0), Filters.eq("createdAt", held.getDate("createdAt"))));
+        }
         try {
             keys().insertOne(new Document("_id", key).append("fingerprint", fingerprint).append("status", 0)
-                    .append("createdAt", new Date()));
+                    .append("createdAt", new Date()).append("runner", JobRunners.id()));
             return true;
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
@@ -34,6 +40,21 @@ public class MongoIdempotencyStore implements IdempotencyStore {
             }
             throw e;
         }
+    }
+
+    @Override
+    public void beat() {
+        processes().updateOne(Filters.eq("_id", JobRunners.id()), Updates.set("heartbeatAt", new Date()), new UpdateOptions().upsert(true));
+        processes().deleteMany(Filters.lt("heartbeatAt", Date.from(Instant.now().minus(java.time.Duration.ofDays(1)))));
+    }
+
+    private boolean alive(String runner) {
+        return runner == null || processes().countDocuments(Filters.and(Filters.eq("_id", runner),
+                Filters.gt("heartbeatAt", Date.from(Instant.now().minus(IdempotencyHeartbeat.DEAD_AFTER))))) > 0;
+    }
+
+    private MongoCollection<Document> processes() {
+        return repository.database().getCollection("service_process");
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import io.chorus.common.event.EventEnvelope;
+import io.chorus.common.jobs.JobRunners;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,8 +35,18 @@ public class ProjectImportRepository {
         return documents.collection();
     }
 
+    /** Records a job that this process runs. */
     public boolean insert(ProjectImport job) {
-        return documents.insert(job.id(), job, List.of());
+        return documents.insert(job.id(), job, List.of(), runByThisProcess());
+    }
+
+    /** Records a failed job again, queued to run in this process. */
+    public boolean requeue(ProjectImport job, int expectedVersion) {
+        return documents.update(job.id(), job, expectedVersion, List.of(), runByThisProcess());
+    }
+
+    private static java.util.Map<String, Object> runByThisProcess() {
+        return java.util.Map.of("runner", JobRunners.id(), "heartbeatAt", new java.util.Date());
     }
 
     public boolean update(ProjectImport job, int expectedVersion, List<EventEnvelope> events) {
@@ -46,9 +57,17 @@ public class ProjectImportRepository {
         return documents.find(id);
     }
 
-    /** Jobs a stopped process left queued or running fail visibly; importing the file again resumes them. */
-    public void failInterrupted(Instant at) {
-        collection().updateMany(Filters.in("status", ProjectImport.QUEUED, ProjectImport.RUNNING),
+    /**
+     * Marks this process's unfinished jobs alive, and fails visibly those whose process is gone (an earlier process of this
+     * instance, or a runner silent for {@link JobRunners#ABANDONED_AFTER}); importing the file again resumes them.
+     */
+    public void heartbeat(Instant at) {
+        var unfinished = Filters.in("status", ProjectImport.QUEUED, ProjectImport.RUNNING);
+        collection().updateMany(Filters.and(unfinished, Filters.eq("runner", JobRunners.id())), Updates.set("heartbeatAt", java.util.Date.from(at)));
+        collection().updateMany(Filters.and(unfinished, Filters.or(Filters.exists("heartbeatAt", false),
+                        Filters.lt("heartbeatAt", java.util.Date.from(JobRunners.abandonedBefore())),
+                        Filters.and(Filters.regex("runner", "^" + JobRunners.instancePrefix().replaceAll("([^A-Za-z0-9])", "\\\\$1")),
+                                Filters.ne("runner", JobRunners.id())))),
                 Updates.combine(Updates.set("status", ProjectImport.FAILED), Updates.set("finishedAt", at.toString()),
                         Updates.inc("version", 1)));
     }

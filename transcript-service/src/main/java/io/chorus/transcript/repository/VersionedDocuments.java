@@ -10,6 +10,7 @@ import com.mongodb.client.model.Updates;
 import io.chorus.common.event.EventEnvelope;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -41,8 +42,15 @@ public final class VersionedDocuments<T> {
 
     /** @return false if a record with this id exists already */
     public boolean insert(String id, T record, List<EventEnvelope> events) {
+        return insert(id, record, events, Map.of());
+    }
+
+    /** The same, with fields beside the record's that its readers never see ({@link #UNMAPPED}). */
+    public boolean insert(String id, T record, List<EventEnvelope> events, Map<String, Object> unmapped) {
         try {
-            collection.insertOne(toDocument(id, record).append(DocumentOutbox.FIELD, DocumentOutbox.toDocuments(events)));
+            Document document = toDocument(id, record).append(DocumentOutbox.FIELD, DocumentOutbox.toDocuments(events));
+            document.putAll(unmapped);
+            collection.insertOne(document);
             DocumentOutbox.written(events);
             return true;
         } catch (MongoWriteException e) {
@@ -55,7 +63,12 @@ public final class VersionedDocuments<T> {
 
     /** @return false if the stored record no longer has the expected version */
     public boolean update(String id, T record, int expectedVersion, List<EventEnvelope> events) {
+        return update(id, record, expectedVersion, events, Map.of());
+    }
+
+    public boolean update(String id, T record, int expectedVersion, List<EventEnvelope> events, Map<String, Object> unmapped) {
         List<Bson> updates = new ArrayList<>();
+        unmapped.forEach((key, value) -> updates.add(Updates.set(key, value)));
         toDocument(id, record).forEach((key, value) -> {
             if (!key.equals("_id")) {
                 updates.add(Updates.set(key, value));
@@ -69,6 +82,9 @@ public final class VersionedDocuments<T> {
         }
         return updated;
     }
+
+    /** Fields kept in a document for the service's own bookkeeping, not part of the record: a job's runner and heartbeat. */
+    public static final List<String> UNMAPPED = List.of("runner", "heartbeatAt");
 
     public record Upserted<T>(T record, boolean created) {
     }
@@ -124,6 +140,7 @@ public final class VersionedDocuments<T> {
         Document d = new Document(stored);
         d.remove("_id");
         d.remove(DocumentOutbox.FIELD);
+        UNMAPPED.forEach(d::remove);
         try {
             return json.readValue(d.toJson(), type);
         } catch (JsonProcessingException e) {

@@ -91,11 +91,15 @@ public class ProjectImports {
 
     private final ExecutorService jobs = io.chorus.common.jobs.JobThreads.single("project-imports");
 
+    private java.util.concurrent.ScheduledExecutorService heartbeat;
+
+    /** Jobs whose process is gone fail visibly (importing the file again resumes them); other instances' jobs go on. */
     void interrupted(@Observes StartupEvent startup) {
-        repository.failInterrupted(now());
+        heartbeat = io.chorus.common.jobs.JobRunners.heartbeat("project-import-heartbeat", () -> repository.heartbeat(now()));
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
+        heartbeat.shutdownNow();
         jobs.shutdownNow();
     }
 
@@ -136,7 +140,7 @@ public class ProjectImports {
         ProjectImport job = new ProjectImport(id, site, sha256, request.study(), request.phase(), request.language(), request.kind(),
                 by, ProjectImport.QUEUED, project.name(), project.origin(), null, texts.size(), 0, codings, 0, 0, List.of(), List.of(),
                 existing.map(j -> j.version() + 1).orElse(1), now, now, null);
-        boolean recorded = existing.isPresent() ? repository.update(job, existing.get().version(), List.of()) : repository.insert(job);
+        boolean recorded = existing.isPresent() ? repository.requeue(job, existing.get().version()) : repository.insert(job);
         if (!recorded) {
             // the same import started twice at once: the other request recorded it, and that is the job
             kept.toFile().delete();
