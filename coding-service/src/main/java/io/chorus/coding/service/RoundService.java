@@ -296,14 +296,18 @@ public class RoundService {
             offset += length;
         }
         List<Span> spans = new ArrayList<>();
-        for (Coding c : coderCodings(round.id, transcriptId)) {
-            if (!starts.containsKey(c.firstParagraph) || !starts.containsKey(c.lastParagraph)) {
+        // only the columns a span needs, not managed entities: a round can hold tens of thousands of codings
+        for (Object[] c : em.createQuery("select c.id, c.coder, c.codeId, c.firstParagraph, c.lastParagraph, c.startOffset, c.endOffset "
+                        + "from Coding c where c.roundId = ?1 and c.transcriptId = ?2 and c.consensus = false", Object[].class)
+                .setParameter(1, round.id).setParameter(2, transcriptId).getResultList()) {
+            int first = (Integer) c[3];
+            int last = (Integer) c[4];
+            if (!starts.containsKey(first) || !starts.containsKey(last)) {
                 continue;
             }
-            long start = starts.get(c.firstParagraph) + (c.startOffset == null ? 0 : c.startOffset);
-            long end = starts.get(c.lastParagraph) + (c.endOffset == null ? lengths.get(c.lastParagraph) : c.endOffset);
-            spans.add(new Span(c.id.toString(), transcriptId, c.coder, c.codeId.toString(), c.firstParagraph,
-                    c.lastParagraph, start, Math.max(end, start)));
+            long start = starts.get(first) + (c[5] == null ? 0 : (Integer) c[5]);
+            long end = starts.get(last) + (c[6] == null ? lengths.get(last) : (Integer) c[6]);
+            spans.add(new Span(c[0].toString(), transcriptId, (String) c[1], c[2].toString(), first, last, start, Math.max(end, start)));
         }
         return new Document(transcriptId, paragraphs, spans);
     }

@@ -33,13 +33,33 @@ public class ConditionalRequests {
             return;
         }
         Object tag = response.getHeaders().getFirst(HttpHeaders.ETAG);
-        EntityTag current = tag instanceof EntityTag e ? e : tag != null ? EntityTag.valueOf(tag.toString()) : digestOf(json, response.getEntity());
+        EntityTag current = tag instanceof EntityTag e ? e : tag != null ? EntityTag.valueOf(tag.toString()) : digestOf(json, serialisedOnce(response));
         if (tag == null) {
             response.getHeaders().putSingle(HttpHeaders.ETAG, current);
         }
         if ((method.equals("GET") || method.equals("HEAD")) && matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), current)) {
             response.setStatus(304);
             response.setEntity(null);
+        }
+    }
+
+    /**
+     * A JSON answer is serialised here for its digest and then sent as those bytes, so that a large report is not written
+     * twice (once for the tag, once for the body).
+     */
+    private Object serialisedOnce(ContainerResponseContext response) {
+        Object entity = response.getEntity();
+        jakarta.ws.rs.core.MediaType type = response.getMediaType();
+        if (entity instanceof byte[] || entity instanceof String || type == null
+                || !(type.getSubtype().equals("json") || type.getSubtype().endsWith("+json"))) {
+            return entity;
+        }
+        try {
+            byte[] bytes = json.writeValueAsBytes(entity);
+            response.setEntity(bytes, response.getEntityAnnotations(), type);
+            return bytes;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write the representation", e);
         }
     }
 
