@@ -16,7 +16,9 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,7 +43,7 @@ class KubernetesManifestsTest {
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
     static final Map<String, Class<?>> BUILT_IN = Map.of("v1/Namespace", Namespace.class, "v1/ConfigMap", ConfigMap.class,
-            "v1/Service", Service.class, "apps/v1/Deployment", Deployment.class,
+            "v1/Service", Service.class, "apps/v1/Deployment", Deployment.class, "apps/v1/StatefulSet", StatefulSet.class,
             "autoscaling/v2/HorizontalPodAutoscaler", HorizontalPodAutoscaler.class);
     static final Set<String> OPERATED = Set.of("kafka.strimzi.io/v1beta2/Kafka", "kafka.strimzi.io/v1beta2/KafkaNodePool",
             "kafka.strimzi.io/v1beta2/KafkaTopic", "postgresql.cnpg.io/v1/Cluster", "postgresql.cnpg.io/v1/Database",
@@ -76,8 +78,24 @@ class KubernetesManifestsTest {
         one("ConfigMap", "chorus-config").path("data").fieldNames().forEachRemaining(configKeys::add);
         Set<String> secrets = secretNames();
         for (ServiceSpec spec : ServiceSpec.ALL) {
-            Deployment deployment = YAML.treeToValue(one("Deployment", spec.name()), Deployment.class);
-            Container container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+            // a service with Kafka consumers runs as a StatefulSet: its stable pod names are its static member ids
+            boolean consumes = consumes(spec);
+            String workload = consumes ? "StatefulSet" : "Deployment";
+            PodTemplateSpec template;
+            Map<String, String> selector;
+            if (consumes) {
+                StatefulSet set = YAML.treeToValue(one(workload, spec.name()), StatefulSet.class);
+                template = set.getSpec().getTemplate();
+                selector = set.getSpec().getSelector().getMatchLabels();
+                assertEquals(spec.name() + "-pods", set.getSpec().getServiceName());
+                assertEquals("None", YAML.treeToValue(one("Service", spec.name() + "-pods"), Service.class).getSpec().getClusterIP(),
+                        "its governing service is headless");
+            } else {
+                Deployment deployment = YAML.treeToValue(one(workload, spec.name()), Deployment.class);
+                template = deployment.getSpec().getTemplate();
+                selector = deployment.getSpec().getSelector().getMatchLabels();
+            }
+            Container container = template.getSpec().getContainers().get(0);
             assertEquals("chorus/" + spec.name(), container.getImage());
             assertTrue(Files.exists(ComposeConsistencyTest.ROOT.resolve(spec.name()).resolve("src/main/docker/Dockerfile.jvm")));
             assertTrue(texts(kustomization.path("images"), "name").contains(container.getImage()), "the image's tag is set in kustomization");
@@ -108,10 +126,11 @@ class KubernetesManifestsTest {
 
             Service service = YAML.treeToValue(one("Service", spec.name()), Service.class);
             assertEquals(spec.defaultPort(), service.getSpec().getPorts().get(0).getPort());
-            assertEquals(deployment.getSpec().getSelector().getMatchLabels(), service.getSpec().getSelector());
+            assertEquals(selector, service.getSpec().getSelector());
 
             HorizontalPodAutoscaler autoscaler = YAML.treeToValue(one("HorizontalPodAutoscaler", spec.name()), HorizontalPodAutoscaler.class);
             assertEquals(spec.name(), autoscaler.getSpec().getScaleTargetRef().getName());
+            assertEquals(workload, autoscaler.getSpec().getScaleTargetRef().getKind());
             assertTrue(autoscaler.getSpec().getMinReplicas() >= 2, "at least two replicas, so that one may go");
             assertTrue(autoscaler.getSpec().getMaxReplicas() > autoscaler.getSpec().getMinReplicas());
         }
@@ -223,6 +242,12 @@ class KubernetesManifestsTest {
             }
         }
         return realm;
+    }
+
+    /** Whether the service has incoming Kafka channels (static members of a consumer group). */
+    private static boolean consumes(ServiceSpec spec) throws IOException {
+        return Files.readString(ComposeConsistencyTest.ROOT.resolve(spec.name()).resolve("src/main/resources/application.properties"))
+                .contains(".group.instance.id=");
     }
 
     private Set<String> databases() {

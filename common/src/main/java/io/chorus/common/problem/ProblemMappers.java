@@ -111,9 +111,9 @@ public class ProblemMappers {
     @ServerExceptionMapper(priority = Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
         if (StoreOutages.isOutage(e)) {
-            LOG.warnf("a store is unavailable: %s", e.toString());
+            LOG.warnf("a store or service is unavailable: %s", e.toString());
             return Response.fromResponse(respond(new Problem("about:blank", "Service Unavailable", 503,
-                    "A database this service needs is unavailable; nothing was changed. Retry in a few seconds", List.of()), uri))
+                    "A database or service this request needs is unavailable. Retry in a few seconds", List.of()), uri))
                     .header("Retry-After", StoreOutages.RETRY_AFTER_SECONDS).build();
         }
         String requestId = org.jboss.logging.MDC.get("requestId") instanceof String id ? id : "";

@@ -5,7 +5,10 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Set;
 
-/** Tells a failure because a store (PostgreSQL, MongoDB) cannot be reached from every other failure. */
+/**
+ * Tells a failure because a store (PostgreSQL, MongoDB) or a service the request needs (Keycloak, for the identity
+ * service) cannot be reached from every other failure: the client is answered 503 and may retry.
+ */
 public final class StoreOutages {
 
     /** Seconds a client is asked to wait before it retries, in Retry-After. */
@@ -19,7 +22,8 @@ public final class StoreOutages {
 
     public static boolean isOutage(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException) {
+            if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
+                    || cause instanceof java.net.ConnectException) {
                 return true;
             }
             if (cause instanceof SQLException sql && (startsWith(sql.getSQLState(), "08") || startsWith(sql.getSQLState(), "57P")

@@ -17,6 +17,8 @@ class StoreOutagesTest {
         // Agroal, when no connection could be had in time
         assertTrue(StoreOutages.isOutage(new SQLException("Acquisition timeout while waiting for new connection")));
         assertTrue(StoreOutages.isOutage(new java.sql.SQLTransientConnectionException("pool closed")));
+        // the Keycloak admin client (a REST client) when Keycloak does not take the connection
+        assertTrue(StoreOutages.isOutage(new jakarta.ws.rs.ProcessingException(new java.net.ConnectException("Connection refused"))));
     }
 
     @Test

@@ -149,7 +149,7 @@ public class ReadModelRebuild {
             LOG.error("rebuild failed", e);
             record(started.id(), "failed", replayed.get(), e.getMessage());
         } finally {
-            close(session); // ends both advisory locks
+            close(session); // releases both advisory locks
             lock.writeLock().unlock();
         }
     }
@@ -168,10 +168,11 @@ public class ReadModelRebuild {
         }
     }
 
+    /** Gives the connection back to the pool without its session locks: the pool keeps the database session open. */
     private static void close(Connection session) {
         if (session != null) {
-            try {
-                session.close();
+            try (session; var unlock = session.createStatement()) {
+                unlock.execute("select pg_advisory_unlock_all()");
             } catch (SQLException e) {
                 LOG.warnf("could not close the rebuild's connection: %s", e.toString());
             }
