@@ -101,19 +101,21 @@ public class CodeReports {
         List<CodeTree.Node> codes = codes(filter, level);
         List<Object> params = new ArrayList<>();
         String where = filter.where("c", "", params, false);
-        // one pass over the cells gives each code's counts per value and the sites it is found at
         Map<String, Map<String, long[]>> cells = new HashMap<>();
-        Map<String, java.util.Set<Object>> sitesOf = new HashMap<>();
-        for (Object[] row : sql.rows("select c.code_id, c." + dimension[0] + ", c.site, sum(c.documents), sum(c.passages) from code_cell c "
-                + "where " + where + " group by 1, 2, 3", params.toArray())) {
-            long[] cell = cells.computeIfAbsent((String) row[0], k -> new TreeMap<>()).computeIfAbsent(label(row[1], dimension[0]),
-                    k -> new long[2]);
-            cell[0] += num(row[3]);
-            cell[1] += num(row[4]);
-            sitesOf.computeIfAbsent((String) row[0], k -> new java.util.HashSet<>()).add(row[2]);
+        for (Object[] row : sql.rows("select c.code_id, c." + dimension[0] + ", sum(c.documents), sum(c.passages) from code_cell c where "
+                + where + " group by 1, 2", params.toArray())) {
+            cells.computeIfAbsent((String) row[0], k -> new TreeMap<>()).put(label(row[1], dimension[0]),
+                    new long[] {num(row[2]), num(row[3])});
         }
         Map<String, Long> sites = new HashMap<>();
-        sitesOf.forEach((code, at) -> sites.put(code, (long) at.size()));
+        if ("site".equals(by)) { // the sites a code is found at are its cells: no second pass
+            cells.forEach((code, bySite) -> sites.put(code, (long) bySite.size()));
+        } else {
+            for (Object[] row : sql.rows("select c.code_id, count(distinct c.site) from code_cell c where " + where + " group by 1",
+                    params.toArray())) {
+                sites.put((String) row[0], num(row[1]));
+            }
+        }
         Map<String, Long> documents = documents(filter, dimension[1]);
         long allDocuments = documents.values().stream().mapToLong(Long::longValue).sum();
         List<String> values = visibleValues(filter, by, documents.keySet());
