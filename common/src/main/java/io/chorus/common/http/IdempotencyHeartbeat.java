@@ -25,9 +25,30 @@ public class IdempotencyHeartbeat {
     IdempotencyStore store;
 
     private ScheduledExecutorService executor;
+    private static volatile long beatingSince;
 
     void start(@Observes StartupEvent startup) {
-        executor = JobRunners.every("idempotency-heartbeat", INTERVAL, store::beat);
+        executor = JobRunners.every("idempotency-heartbeat", INTERVAL, () -> {
+            try {
+                store.beat();
+                if (beatingSince == 0) {
+                    beatingSince = System.currentTimeMillis();
+                }
+            } catch (RuntimeException storeAway) {
+                beatingSince = 0;
+                throw storeAway;
+            }
+        });
+    }
+
+    /**
+     * Whether this process has beaten without a gap for longer than {@link #DEAD_AFTER}. Only then is another process's
+     * silence a sign that it died: right after the store was away, every live process is silent too, and taking over
+     * the claim of a request that is still running would run it twice.
+     */
+    public static boolean steady() {
+        long since = beatingSince;
+        return since != 0 && System.currentTimeMillis() - since > DEAD_AFTER.toMillis();
     }
 
     void stop(@Observes ShutdownEvent shutdown) {

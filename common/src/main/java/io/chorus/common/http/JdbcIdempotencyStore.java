@@ -26,9 +26,13 @@ public class JdbcIdempotencyStore implements IdempotencyStore {
 
     @Override
     public boolean claim(String key, String fingerprint) {
-        update("delete from idempotency_key where key = ? and status = 0 and (created_at < now() - interval '30 seconds' "
-                + "or runner not in (select id from service_process where heartbeat_at > now() - ? * interval '1 millisecond'))", key,
-                IdempotencyHeartbeat.DEAD_AFTER.toMillis());
+        if (IdempotencyHeartbeat.steady()) {
+            update("delete from idempotency_key where key = ? and status = 0 and (created_at < now() - interval '30 seconds' "
+                    + "or runner not in (select id from service_process where heartbeat_at > now() - ? * interval '1 millisecond'))", key,
+                    IdempotencyHeartbeat.DEAD_AFTER.toMillis());
+        } else {
+            update("delete from idempotency_key where key = ? and status = 0 and created_at < now() - interval '30 seconds'", key);
+        }
         return update("insert into idempotency_key (key, fingerprint, status, runner) values (?, ?, 0, ?) on conflict do nothing",
                 key, fingerprint, JobRunners.id()) == 1;
     }

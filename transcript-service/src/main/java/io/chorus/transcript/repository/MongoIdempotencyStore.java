@@ -27,7 +27,7 @@ public class MongoIdempotencyStore implements IdempotencyStore {
     @Override
     public boolean claim(String key, String fingerprint) {
         Document held = keys().find(Filters.and(byKey(key), Filters.eq("status", 0))).first();
-        if (held != null && (held.getDate("createdAt").before(Date.from(Instant.now().minusSeconds(30))) || !alive(held.getString("runner")))) {
+        if (held != null && (held.getDate("createdAt").before(Date.from(Instant.now().minusSeconds(30))) || IdempotencyHeartbeat.steady() && !alive(held.getString("runner")))) {
             keys().deleteOne(Filters.and(byKey(key), Filters.eq("status", 0), Filters.eq("createdAt", held.getDate("createdAt"))));
         }
         try {
