@@ -280,7 +280,7 @@ public class CodingService {
         return round != null && round.blind();
     }
 
-    private List<UUID> blindRounds() {
+    List<UUID> blindRounds() {
         return em.createQuery("select r.id from CodingRound r where r.independent = true and r.status = 'open'", UUID.class)
                 .getResultList();
     }

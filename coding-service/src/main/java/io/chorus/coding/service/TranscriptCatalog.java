@@ -36,6 +36,9 @@ public class TranscriptCatalog {
     @Inject
     ProjectCodings projects;
 
+    @Inject
+    io.chorus.coding.repository.OriginalTexts originals;
+
     private EventRouter router;
 
     @PostConstruct
@@ -69,6 +72,9 @@ public class TranscriptCatalog {
         for (TranscriptReleased.Paragraph change : revised.changed()) {
             String english = transcript.englishOf(change.text(), change.english());
             transcript.paragraphs.stream().filter(p -> p.n == change.n() && english != null).forEach(p -> p.english = english);
+            if (change.text() != null && transcript.paragraph(change.n()) != null) {
+                originals.put(transcript.id, transcript.language, change.n(), change.text());
+            }
         }
         transcript.version = revised.version();
     }
@@ -80,6 +86,7 @@ public class TranscriptCatalog {
             return;
         }
         codings.purgeParagraphs(transcript.id, withdrawn.paragraphs());
+        originals.remove(transcript.id, withdrawn.paragraphs());
         if (withdrawn.removed()) {
             transcript.paragraphs.removeIf(paragraph -> withdrawn.paragraphs().contains(paragraph.n));
             return;
@@ -149,6 +156,9 @@ public class TranscriptCatalog {
                     transcript.englishOf(p.text(), p.english())));
         }
         transcript.persist();
+        Panache.getEntityManager().flush();
+        originals.replace(transcript.id, transcript.language, released.paragraphs().stream().filter(p -> p.text() != null)
+                .map(p -> java.util.Map.entry(p.n(), p.text())).toList());
         projects.released(transcript);
     }
 

@@ -42,17 +42,26 @@ public class CodingFixtures {
 
     /** Releases a transcript with the given English paragraphs (numbered from 1) and waits until it can be coded. */
     public String release(String site, String... english) {
+        String[][] paragraphs = new String[english.length][];
+        for (int n = 1; n <= english.length; n++) {
+            paragraphs[n - 1] = new String[] {"original " + n, english[n - 1]};
+        }
+        return releaseIn(site, "lg", null, paragraphs);
+    }
+
+    /** Releases a transcript in a language, of a session, with {original, English} paragraphs spoken by P2, P3, P1, P2... */
+    public String releaseIn(String site, String language, String session, String[]... originalAndEnglish) {
         String id = UUID.randomUUID().toString();
         StringBuilder paragraphs = new StringBuilder();
-        for (int n = 1; n <= english.length; n++) {
+        for (int n = 1; n <= originalAndEnglish.length; n++) {
             paragraphs.append(n > 1 ? "," : "").append("""
-                    {"n":%d,"label":"%s %d","speaker":"P%d","text":"original %d","english":"%s"}""".formatted(
-                    n, site, n, n % 3 + 1, n, english[n - 1]));
+                    {"n":%d,"label":"%s %d","speaker":"P%d","text":"%s","english":"%s"}""".formatted(
+                    n, site, n, n % 3 + 1, originalAndEnglish[n - 1][0], originalAndEnglish[n - 1][1]));
         }
         String payload = """
-                {"transcriptId":"%s","site":"%s","externalId":"fgd-%s","language":"lg","version":1,
-                 "releasedAt":"2020-01-15T10:00:00Z","releasedBy":"lead","paragraphs":[%s],"session":null}"""
-                .formatted(id, site, id, paragraphs);
+                {"transcriptId":"%s","site":"%s","externalId":"fgd-%s","language":"%s","version":1,
+                 "releasedAt":"2020-01-15T10:00:00Z","releasedBy":"lead","paragraphs":[%s],"session":%s}"""
+                .formatted(id, site, id, language, paragraphs, session == null ? "null" : "\"" + session + "\"");
         connector.source("transcript-events").send(TestEvents.incoming(
                 TestEvents.envelope("io.chorus.transcript.released.v1", "transcript", id, payload)));
         Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->

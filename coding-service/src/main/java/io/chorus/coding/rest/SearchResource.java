@@ -1,0 +1,56 @@
+package io.chorus.coding.rest;
+
+import io.chorus.coding.service.SearchService;
+import io.chorus.coding.service.SearchViews.Filter;
+import io.chorus.coding.service.SearchViews.SearchHit;
+import io.chorus.coding.service.SearchViews.Text;
+import io.chorus.common.http.PersonalData;
+import io.chorus.common.rest.Page;
+import io.chorus.common.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/search")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Search")
+@RolesAllowed({Roles.ANALYST, Roles.CONSORTIUM_ADMIN, Roles.SITE_LEAD, Roles.SITE_RESEARCHER})
+@PersonalData
+public class SearchResource {
+
+    @Inject
+    SearchService search;
+
+    @GET
+    @Operation(summary = "Search released transcripts: keyword-in-context hits, highest ranked first",
+            description = "English (stemmed) across every transcript you may read; with text=original, the originals of your own "
+                    + "sites, stemmed for each transcript's language where PostgreSQL can (else matched word for word). Every "
+                    + "search of originals is audited. q takes words (all must occur), \"phrases\", prefixes (peer*), OR, "
+                    + "AND, NOT or -word, and parentheses.")
+    public Page<SearchHit> searchTranscripts(
+            @Parameter(description = "What to search for, such as: \"peer support\" (stigma OR discriminat*) -staff")
+            @QueryParam("q") String q,
+            @Parameter(description = "english (default) or original") @QueryParam("text") @DefaultValue("english") Text text,
+            @QueryParam("site") String site, @QueryParam("study") String study, @QueryParam("phase") String phase,
+            @Parameter(description = "The speaker's role, as their questionnaire gives it") @QueryParam("role") String role,
+            @Parameter(description = "The speaker code, such as P3") @QueryParam("participant") String participant,
+            @Parameter(description = "Only paragraphs within (or, with coded=outside, outside) a passage coded with this code, "
+                    + "among the codings you may see") @QueryParam("code") UUID code,
+            @QueryParam("coded") @DefaultValue("within") @Pattern(regexp = "within|outside") String coded,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        return search.search(q, new Filter(text, site, study, phase, role, participant, code, "within".equals(coded)), page, size);
+    }
+}
