@@ -7,6 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import io.chorus.coding.repository.Coding;
+import io.chorus.coding.service.CodingCommands;
 import io.chorus.coding.service.CodingCommands.CodingUpdate;
 import io.chorus.coding.service.CodingCommands.NewCoding;
 import io.chorus.coding.service.CodingCommands.Validation;
@@ -56,6 +57,23 @@ public class CodingResource {
 
     @Inject
     SiteReviewService reviews;
+
+    @Inject
+    io.chorus.coding.service.BulkCodingService bulk;
+
+    @POST
+    @Path("/batch")
+    @Operation(summary = "Code up to 1,000 passages in one request, with one result or problem per item",
+            description = "Each item is stored or refused on its own; with atomic=true all are stored or, at the first refused item, "
+                    + "none (422, or its 403/404, pointing at /items/<index>). With an Idempotency-Key a retry stores each item once, "
+                    + "even after an outage cut the first try short.")
+    @APIResponse(responseCode = "200", description = "Every item's result", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = io.chorus.coding.service.BulkCodingService.BatchResult.class)))
+    public io.chorus.coding.service.BulkCodingService.BatchResult createCodingBatch(@Valid @NotNull CodingCommands.Batch batch,
+            @Parameter(description = "Makes a retry safe: the same key and body answer the first result again")
+            @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        return bulk.record(batch, idempotencyKey);
+    }
 
     @GET
     @Operation(summary = "List and filter codings (by transcript, site, code, coder, round, valence, consensus)",

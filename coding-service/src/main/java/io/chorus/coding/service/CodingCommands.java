@@ -34,6 +34,21 @@ public final class CodingCommands {
         }
     }
 
+    /** One coding of a batch: a {@link NewCoding} that names its transcript. */
+    @Schema(name = "BatchCodingItem")
+    public record BatchItem(@NotBlank @Size(max = 64) String transcriptId, @NotNull UUID codeId, @NotNull @Min(1) Integer firstParagraph,
+            @NotNull @Min(1) Integer lastParagraph, @Min(0) Integer startOffset, @Min(0) Integer endOffset,
+            @Pattern(regexp = VALENCES) String valence, @Min(0) @Max(100) Integer weight, UUID roundId) {
+
+        NewCoding coding() {
+            return new NewCoding(codeId, firstParagraph, lastParagraph, startOffset, endOffset, valence, weight, roundId);
+        }
+    }
+
+    @Schema(name = "CodingBatch", description = "Up to 1,000 codings. atomic=true stores all of them or, if any is refused, none.")
+    public record Batch(Boolean atomic, @NotEmpty @Size(max = 1000) List<@Valid @NotNull BatchItem> items) {
+    }
+
     public record CodingUpdate(@NotNull UUID codeId, @NotNull @Min(1) Integer firstParagraph,
             @NotNull @Min(1) Integer lastParagraph, @Min(0) Integer startOffset, @Min(0) Integer endOffset,
             @Pattern(regexp = VALENCES) String valence, @Min(0) @Max(100) Integer weight) {

@@ -55,7 +55,11 @@ public class CodingService {
     CodingEvents events;
 
     public Coding create(String transcriptId, NewCoding command) {
-        return createFor(caller.username(), writableTranscript(transcriptId), command, UUID.randomUUID());
+        return create(transcriptId, command, UUID.randomUUID());
+    }
+
+    public Coding create(String transcriptId, NewCoding command, UUID id) {
+        return createFor(caller.username(), writableTranscript(transcriptId), command, id);
     }
 
     /**
