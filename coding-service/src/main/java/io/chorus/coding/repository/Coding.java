@@ -57,6 +57,10 @@ public class Coding extends PanacheEntityBase {
 
     public String note;
 
+    /** The code-all-hits operation that made this coding, if one did: its query is the coding's provenance. */
+    @Column(name = "bulk_operation_id")
+    public UUID bulkOperationId;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

@@ -49,6 +49,19 @@ public final class CodingCommands {
     public record Batch(Boolean atomic, @NotEmpty @Size(max = 1000) List<@Valid @NotNull BatchItem> items) {
     }
 
+    /** The search whose hits to code: the parameters of GET /api/search. */
+    @Schema(name = "HitSearch")
+    public record HitSearch(@NotBlank @Size(max = 500) String q, @Pattern(regexp = "english|original") String text,
+            @Size(max = 10) String site, @Size(max = 200) String study, @Size(max = 200) String phase, @Size(max = 200) String role,
+            @Size(max = 40) String participant, UUID code, @Pattern(regexp = "within|outside") String coded) {
+    }
+
+    @Schema(name = "CodeAllHits", description = "Code every hit of a search with one code: the paragraph, the sentence around each "
+            + "match, or each match itself (English searches only)")
+    public record CodeAllHits(@NotNull @Valid HitSearch search, @NotNull UUID codeId,
+            @NotNull @Pattern(regexp = "paragraph|sentence|match") String unit, @Pattern(regexp = VALENCES) String valence) {
+    }
+
     public record CodingUpdate(@NotNull UUID codeId, @NotNull @Min(1) Integer firstParagraph,
             @NotNull @Min(1) Integer lastParagraph, @Min(0) Integer startOffset, @Min(0) Integer endOffset,
             @Pattern(regexp = VALENCES) String valence, @Min(0) @Max(100) Integer weight) {

@@ -27,13 +27,15 @@ public final class CodingViews {
     public record CodingView(UUID id, String transcriptId, String site, UUID codeId, String coder, UUID roundId,
             boolean consensus, int firstParagraph, int lastParagraph, Integer startOffset, Integer endOffset,
             String valence, Integer weight, List<UUID> basedOn, String note, Instant createdAt, Instant updatedAt,
-            ValidationView siteValidation) {
+            ValidationView siteValidation,
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "The code-all-hits operation that made it, if one did")
+            UUID bulkOperation) {
         static CodingView of(Coding c, SiteValidation validation) {
             List<UUID> basedOn = c.basedOn == null || c.basedOn.isEmpty() ? List.of()
                     : Arrays.stream(c.basedOn.split(",")).map(UUID::fromString).toList();
             return new CodingView(c.id, c.transcriptId, c.site, c.codeId, c.coder, c.roundId, c.consensus,
                     c.firstParagraph, c.lastParagraph, c.startOffset, c.endOffset, c.valence, c.weight, basedOn, c.note,
-                    c.createdAt, c.updatedAt, ValidationView.of(validation));
+                    c.createdAt, c.updatedAt, ValidationView.of(validation), c.bulkOperationId);
         }
     }
 

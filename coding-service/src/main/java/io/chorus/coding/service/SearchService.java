@@ -52,6 +52,23 @@ public class SearchService {
 
     public Page<SearchHit> search(String q, Filter filter, int page, int size) {
         SearchQuery query = SearchQuery.parse(q);
+        Prepared prepared = prepare(query, filter);
+        long total = prepared.count();
+        List<SearchHit> hits = prepared.hits(size, page * size);
+        prepared.audit(total, hits);
+        return new Page<>(hits, page, size, total);
+    }
+
+    /** Every hit up to {@code limit}, best first, with the total: what code-all-hits codes. Audited like a search. */
+    public Page<SearchHit> all(SearchQuery query, Filter filter, int limit) {
+        Prepared prepared = prepare(query, filter);
+        long total = prepared.count();
+        List<SearchHit> hits = total > limit ? List.of() : prepared.hits(limit, 0);
+        prepared.audit(total, hits);
+        return new Page<>(hits, 0, limit, total);
+    }
+
+    private Prepared prepare(SearchQuery query, Filter filter) {
         boolean original = filter.text() == Text.original;
         Set<String> sites = original ? originalSites(filter.site()) : readableSites(filter.site());
         Map<String, Object> params = new LinkedHashMap<>();
@@ -63,28 +80,60 @@ public class SearchService {
             params.put("sites", sites.isEmpty() ? Set.of("-") : sites);
         }
         filters(where, params, filter);
-        Query count = em.createNativeQuery("select count(*) " + from + where);
-        params.forEach(count::setParameter);
-        long total = ((Number) count.getSingleResult()).longValue();
-        String vector = original ? "o.search" : "p.english_search";
-        String queryOfRow = original ? originalQueryOfRow(configs) : "q.e";
-        String text = original ? "o.text" : "p.english";
-        String config = original ? "o.search_config" : "'english'::regconfig";
-        Query select = em.createNativeQuery("select p.transcript_id, t.site, t.external_id, t.language, s.study, s.phase, p.n, p.label, "
-                + "p.speaker, cp.role, ts_rank_cd(" + vector + ", " + queryOfRow + ") as score, "
-                + "ts_headline(" + config + ", " + text + ", " + queryOfRow + ", :headline) " + from + where
-                + " order by score desc, p.transcript_id, p.n limit :limit offset :offset");
-        params.forEach(select::setParameter);
-        select.setParameter("headline", HEADLINE).setParameter("limit", size).setParameter("offset", page * size);
-        List<SearchHit> hits = new ArrayList<>();
-        for (Object row : select.getResultList()) {
-            hits.add(hit((Object[]) row, filter.text() == null ? Text.english : filter.text()));
+        return new Prepared(query, filter, sites, configs, from + where, params);
+    }
+
+    private final class Prepared {
+        private final SearchQuery query;
+        private final Filter filter;
+        private final Set<String> sites;
+        private final List<String> configs;
+        private final String fromWhere;
+        private final Map<String, Object> params;
+
+        Prepared(SearchQuery query, Filter filter, Set<String> sites, List<String> configs, String fromWhere, Map<String, Object> params) {
+            this.query = query;
+            this.filter = filter;
+            this.sites = sites;
+            this.configs = configs;
+            this.fromWhere = fromWhere;
+            this.params = params;
         }
-        if (original) {
-            audit.record(caller, sites, query.text() + describe(filter), total,
-                    hits.stream().map(SearchHit::transcriptId).distinct().toList());
+
+        boolean original() {
+            return filter.text() == Text.original;
         }
-        return new Page<>(hits, page, size, total);
+
+        long count() {
+            Query count = em.createNativeQuery("select count(*) " + fromWhere);
+            params.forEach(count::setParameter);
+            return ((Number) count.getSingleResult()).longValue();
+        }
+
+        List<SearchHit> hits(int limit, int offset) {
+            String vector = original() ? "o.search" : "p.english_search";
+            String queryOfRow = original() ? originalQueryOfRow(configs) : "q.e";
+            String text = original() ? "o.text" : "p.english";
+            String config = original() ? "o.search_config" : "'english'::regconfig";
+            Query select = em.createNativeQuery("select p.transcript_id, t.site, t.external_id, t.language, s.study, s.phase, p.n, "
+                    + "p.label, p.speaker, cp.role, ts_rank_cd(" + vector + ", " + queryOfRow + ") as score, "
+                    + "ts_headline(" + config + ", " + text + ", " + queryOfRow + ", :headline) " + fromWhere
+                    + " order by score desc, p.transcript_id, p.n limit :limit offset :offset");
+            params.forEach(select::setParameter);
+            select.setParameter("headline", HEADLINE).setParameter("limit", limit).setParameter("offset", offset);
+            List<SearchHit> hits = new ArrayList<>();
+            for (Object row : select.getResultList()) {
+                hits.add(hit((Object[]) row, original() ? Text.original : Text.english));
+            }
+            return hits;
+        }
+
+        void audit(long total, List<SearchHit> hits) {
+            if (original()) {
+                audit.record(caller, sites, query.text() + describe(filter), total,
+                        hits.stream().map(SearchHit::transcriptId).distinct().toList());
+            }
+        }
     }
 
     /** The caller's readable sites, or null where they read every site. */
@@ -184,7 +233,7 @@ public class SearchService {
         }
     }
 
-    private static String describe(Filter filter) {
+    static String describe(Filter filter) {
         StringBuilder out = new StringBuilder();
         append(out, "site", filter.site());
         append(out, "study", filter.study());
