@@ -33,6 +33,9 @@ public class SearchResource {
     @Inject
     SearchService search;
 
+    @Inject
+    SearchExports exports;
+
     @GET
     @Operation(summary = "Search released transcripts: keyword-in-context hits, highest ranked first",
             description = "English (stemmed) across every transcript you may read; with text=original, the originals of your own "
@@ -52,5 +55,22 @@ public class SearchResource {
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         return search.search(q, new Filter(text, site, study, phase, role, participant, code, "within".equals(coded)), page, size);
+    }
+
+    @GET
+    @Path("/export")
+    @Produces({"text/csv", SearchExports.XLSX, io.chorus.common.problem.Problem.MEDIA_TYPE})
+    @Operation(summary = "Every hit of a search (at most 5,000) as a CSV or XLSX keyword-in-context table",
+            description = "The same parameters as the search; exporting originals is audited like searching them.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "The table",
+            content = {@org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "text/csv"),
+                @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = SearchExports.XLSX)})
+    public jakarta.ws.rs.core.Response exportSearchHits(@QueryParam("q") String q,
+            @QueryParam("text") @DefaultValue("english") Text text,
+            @QueryParam("site") String site, @QueryParam("study") String study, @QueryParam("phase") String phase,
+            @QueryParam("role") String role, @QueryParam("participant") String participant, @QueryParam("code") UUID code,
+            @QueryParam("coded") @DefaultValue("within") @Pattern(regexp = "within|outside") String coded,
+            @Parameter(description = "csv (default) or xlsx") @QueryParam("format") @DefaultValue("csv") @Pattern(regexp = "csv|xlsx") String format) {
+        return exports.export(q, new Filter(text, site, study, phase, role, participant, code, "within".equals(coded)), format);
     }
 }

@@ -147,4 +147,31 @@ class SearchTest {
         assertEquals(before + 1, (int) as(ADMIN).get("/api/audit/original-searches").path("total"));
         as(ADMIN).queryParam("site", "ULM").get("/api/audit/original-searches").then().body("items[0].username", equalTo("researcher-ulm"));
     }
+
+    @Test
+    void hitsExportAsCsvAndXlsxWithFormulasKeptAsText() throws Exception {
+        String word = "ze" + UUID.randomUUID().toString().substring(0, 6);
+        fixtures.release("BU", "=SUM(1) " + word + " starts like a formula.", "Plain " + word + ", \\\"quoted\\\".");
+        String csv = as(ANALYST_A).queryParam("q", word).get("/api/search/export").then().statusCode(200)
+                .contentType("text/csv; charset=UTF-8").extract().asString();
+        List<String> lines = csv.lines().toList();
+        assertEquals("Paragraph,Site,Transcript,Study,Phase,Speaker,Speaker role,Before,Match,After,Score", lines.get(0));
+        assertEquals(4, lines.size(), "header, two hits and the note: " + csv);
+        org.junit.jupiter.api.Assertions.assertTrue(lines.stream().anyMatch(l -> l.startsWith("BU 1,BU,") && l.contains(",'=SUM(1) ," + word + ",")),
+                "a cell starting with = is kept as text: " + csv);
+        org.junit.jupiter.api.Assertions.assertTrue(lines.stream().anyMatch(l -> l.contains(",Plain ," + word + ",\", \"\"quoted\"\".\",")), csv);
+
+        byte[] xlsx = as(ANALYST_A).queryParam("q", word).queryParam("format", "xlsx").get("/api/search/export").then().statusCode(200)
+                .extract().asByteArray();
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var sheet = workbook.getSheetAt(0);
+            assertEquals("Match", sheet.getRow(1).getCell(8).getStringCellValue());
+            assertEquals(word, sheet.getRow(2).getCell(8).getStringCellValue());
+            assertEquals(org.apache.poi.ss.usermodel.CellType.STRING, sheet.getRow(2).getCell(7).getCellType());
+        }
+        as(ANALYST_A).queryParam("q", word).queryParam("format", "pdf").get("/api/search/export").then().statusCode(422)
+                .body("errors[0].pointer", equalTo("/format"));
+        as(RESEARCHER_ULM).queryParam("q", word).get("/api/search/export").then().statusCode(200)
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(word + ",")));
+    }
 }

@@ -21,6 +21,12 @@ public record ReportTable(String report, String title, Map<String, String> filte
     public record Column(String key, String label) {
     }
 
+    /** The table as CSV and XLSX write it. */
+    public io.chorus.common.tables.TableWriters.Table table() {
+        return new io.chorus.common.tables.TableWriters.Table(report, title,
+                columns.stream().map(c -> new io.chorus.common.tables.TableWriters.Column(c.key(), c.label())).toList(), rows, notes);
+    }
+
     /**
      * What a figure draws: one category per row (its label column), one series per column named; {@code kind} is
      * {@code bars} (grouped), {@code stacked} or {@code heatmap} (rows by series, a cell's colour its value).

@@ -9,7 +9,7 @@ import io.chorus.reporting.report.ReportFilter;
 import io.chorus.reporting.report.ReportCharts;
 import io.chorus.reporting.report.ReportTable;
 import io.chorus.reporting.report.SiteReports;
-import io.chorus.reporting.report.TableWriters;
+import io.chorus.common.tables.TableWriters;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -221,10 +221,10 @@ public class ReportResource {
 
     static Response render(ReportTable table, String format, boolean bom) {
         return switch (format) {
-            case "csv" -> Response.ok(((bom ? "\uFEFF" : "") + TableWriters.csv(table)).getBytes(StandardCharsets.UTF_8),
+            case "csv" -> Response.ok(((bom ? "\uFEFF" : "") + TableWriters.csv(table.table())).getBytes(StandardCharsets.UTF_8),
                             "text/csv; charset=UTF-8")
                     .header("Content-Disposition", "attachment; filename=\"" + table.report() + ".csv\"").build();
-            case "xlsx" -> Response.ok(TableWriters.xlsx(table), XLSX)
+            case "xlsx" -> Response.ok(TableWriters.xlsx(table.table()), XLSX)
                     .header("Content-Disposition", "attachment; filename=\"" + table.report() + ".xlsx\"").build();
             case "svg", "png", "pdf" -> table.chart() == null
                     ? Response.status(406).entity("{\"title\":\"Not Acceptable\",\"status\":406,\"detail\":\"This report has no chart\"}")

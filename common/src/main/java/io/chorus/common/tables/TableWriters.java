@@ -1,8 +1,9 @@
-package io.chorus.reporting.report;
+package io.chorus.common.tables;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.Cell;
@@ -12,17 +13,28 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
-/** Writes a report table as CSV (RFC 4180) or XLSX (Apache POI); its figure is {@link ReportCharts}. */
+/**
+ * Writes a table as CSV (RFC 4180) or XLSX (Apache POI), the same way in every service. A text cell that a spreadsheet
+ * would run as a formula (it starts with =, +, -, @, a tab or a carriage return) is written with a leading apostrophe
+ * in CSV; XLSX stores every text cell as text.
+ */
 public final class TableWriters {
 
     private TableWriters() {
     }
 
-    public static String csv(ReportTable table) {
+    /** A table: its sheet name and title, its columns (key and label), rows of cells by key, and notes under it. */
+    public record Table(String name, String title, List<Column> columns, List<Map<String, Object>> rows, List<String> notes) {
+    }
+
+    public record Column(String key, String label) {
+    }
+
+    public static String csv(Table table) {
         StringBuilder out = new StringBuilder();
         out.append(String.join(",", table.columns().stream().map(c -> quote(c.label())).toList())).append("\r\n");
         for (Map<String, Object> row : table.rows()) {
-            out.append(String.join(",", table.columns().stream().map(c -> quote(text(row.get(c.key())))).toList())).append("\r\n");
+            out.append(String.join(",", table.columns().stream().map(c -> quote(cell(row.get(c.key())))).toList())).append("\r\n");
         }
         for (String note : table.notes()) {
             out.append(quote("Note: " + note)).append("\r\n");
@@ -30,9 +42,9 @@ public final class TableWriters {
         return out.toString();
     }
 
-    public static byte[] xlsx(ReportTable table) {
+    public static byte[] xlsx(Table table) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = workbook.createSheet(table.report());
+            Sheet sheet = workbook.createSheet(table.name());
             CellStyle bold = workbook.createCellStyle();
             Font font = workbook.createFont();
             font.setBold(true);
@@ -100,6 +112,15 @@ public final class TableWriters {
             return String.format(Locale.ROOT, "%.4f", d);
         }
         return String.valueOf(value);
+    }
+
+    /** A text cell that a spreadsheet would run as a formula is kept as text. */
+    private static String cell(Object value) {
+        String text = text(value);
+        if (!(value instanceof Number) && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+            return "'" + text;
+        }
+        return text;
     }
 
     private static String quote(String value) {
