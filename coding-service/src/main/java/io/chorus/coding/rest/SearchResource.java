@@ -36,6 +36,9 @@ public class SearchResource {
     @Inject
     SearchExports exports;
 
+    @Inject
+    io.chorus.coding.assistant.SimilarPassages similar;
+
     @GET
     @Operation(summary = "Search released transcripts: keyword-in-context hits, highest ranked first",
             description = "English (stemmed) across every transcript you may read; with text=original, the originals of your own "
@@ -72,5 +75,22 @@ public class SearchResource {
             @QueryParam("coded") @DefaultValue("within") @Pattern(regexp = "within|outside") String coded,
             @Parameter(description = "csv (default) or xlsx") @QueryParam("format") @DefaultValue("csv") @Pattern(regexp = "csv|xlsx") String format) {
         return exports.export(q, new Filter(text, site, study, phase, role, participant, code, "within".equals(coded)), format);
+    }
+
+    @GET
+    @Tag(name = "Assistant")
+    @Path("/similar")
+    @Operation(summary = "Paragraphs closest in meaning to a free text or to a paragraph, with the search's filters",
+            description = "Give text=, or transcript= and paragraph=. English only; exact cosine over every paragraph the filters "
+                    + "leave (at most 50,000).")
+    public Page<SearchHit> findSimilarPassages(@Parameter(description = "Free text to find passages like") @QueryParam("like") @jakarta.validation.constraints.Size(max = 2000) String like,
+            @QueryParam("transcript") String transcript, @QueryParam("paragraph") @Min(1) Integer paragraph,
+            @QueryParam("site") String site, @QueryParam("study") String study, @QueryParam("phase") String phase,
+            @QueryParam("role") String role, @QueryParam("participant") String participant, @QueryParam("code") UUID code,
+            @QueryParam("coded") @DefaultValue("within") @Pattern(regexp = "within|outside") String coded,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        return similar.find(like, transcript, paragraph,
+                new Filter(Text.english, site, study, phase, role, participant, code, "within".equals(coded)), page, size);
     }
 }

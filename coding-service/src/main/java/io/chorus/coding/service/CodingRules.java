@@ -65,7 +65,7 @@ public class CodingRules {
         return code;
     }
 
-    UUID phaseCodebook(ReleasedTranscript transcript) {
+    public UUID phaseCodebook(ReleasedTranscript transcript) {
         if (transcript.session == null) {
             return null;
         }

@@ -284,7 +284,7 @@ public class CodingService {
         return round != null && round.blind();
     }
 
-    List<UUID> blindRounds() {
+    public List<UUID> blindRounds() {
         return em.createQuery("select r.id from CodingRound r where r.independent = true and r.status = 'open'", UUID.class)
                 .getResultList();
     }

@@ -136,6 +136,59 @@ public class SearchService {
         }
     }
 
+    static final int MAX_CANDIDATES = 50_000;
+
+    /**
+     * Paragraphs whose English means most nearly the same as the vector (cosine of sentence embeddings), with the search's
+     * filters and scope; {@code except} leaves out the passage the vector came from. Exact: every candidate SQL selects is
+     * scored in Java, so the filters, not an approximate index, bound the work.
+     */
+    public Page<SearchHit> similar(float[] vector, Filter filter, String exceptTranscript, Integer exceptParagraph, int page, int size) {
+        if (filter.text() == Text.original) {
+            throw ProblemException.invalid("/text", "Similar passages are found in the English: the model embeds English only");
+        }
+        Set<String> sites = readableSites(filter.site());
+        Map<String, Object> params = new LinkedHashMap<>();
+        StringBuilder where = new StringBuilder(" where true");
+        if (sites != null) {
+            where.append(" and t.site in (:sites)");
+            params.put("sites", sites.isEmpty() ? Set.of("-") : sites);
+        }
+        if (exceptTranscript != null) {
+            where.append(" and not (p.transcript_id = :exceptTranscript and p.n = :exceptParagraph)");
+            params.put("exceptTranscript", exceptTranscript);
+            params.put("exceptParagraph", exceptParagraph);
+        }
+        filters(where, params, filter);
+        Query select = em.createNativeQuery("select p.transcript_id, t.site, t.external_id, t.language, s.study, s.phase, p.n, p.label, "
+                + "p.speaker, cp.role, pe.vector, p.english from transcript_paragraph p "
+                + "join paragraph_embedding pe on pe.transcript_id = p.transcript_id and pe.n = p.n "
+                + "join released_transcript t on t.id = p.transcript_id " + joins() + where + " limit " + (MAX_CANDIDATES + 1));
+        params.forEach(select::setParameter);
+        List<?> rows = select.getResultList();
+        if (rows.size() > MAX_CANDIDATES) {
+            throw ProblemException.invalid("/site", "More than " + MAX_CANDIDATES + " paragraphs to compare; narrow the search with a "
+                    + "filter (site, study, phase, role, participant or code)");
+        }
+        List<Object[]> scored = new ArrayList<>();
+        for (Object row : rows) {
+            Object[] cells = (Object[]) row;
+            double score = io.chorus.coding.assistant.SentenceEmbeddings.cosine(vector,
+                    io.chorus.coding.assistant.SentenceEmbeddings.vector((byte[]) cells[10]));
+            scored.add(new Object[] {cells, score});
+        }
+        scored.sort((a, b) -> Double.compare((double) b[1], (double) a[1]));
+        List<SearchHit> hits = scored.stream().skip((long) page * size).limit(size).map(entry -> {
+            Object[] c = (Object[]) entry[0];
+            String english = (String) c[11];
+            int[] codePoints = english.codePoints().toArray();
+            return new SearchHit((String) c[0], (String) c[1], (String) c[2], (String) c[3], (String) c[4], (String) c[5],
+                    ((Number) c[6]).intValue(), (String) c[7], (String) c[8], (String) c[9], Text.english, "", "",
+                    context(codePoints, 0, Math.min(codePoints.length, 3 * CONTEXT), false), List.of(), (double) entry[1]);
+        }).toList();
+        return new Page<>(hits, page, size, scored.size());
+    }
+
     /** The caller's readable sites, or null where they read every site. */
     private Set<String> readableSites(String site) {
         caller.requireSiteFilter(site, CodingStaff.ANYWHERE);

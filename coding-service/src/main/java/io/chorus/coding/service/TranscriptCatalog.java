@@ -39,6 +39,9 @@ public class TranscriptCatalog {
     @Inject
     io.chorus.coding.repository.OriginalTexts originals;
 
+    @Inject
+    io.chorus.coding.assistant.EmbeddingIndex index;
+
     private EventRouter router;
 
     @PostConstruct
@@ -87,6 +90,7 @@ public class TranscriptCatalog {
         }
         codings.purgeParagraphs(transcript.id, withdrawn.paragraphs());
         originals.remove(transcript.id, withdrawn.paragraphs());
+        index.forget(transcript.id, withdrawn.paragraphs());
         if (withdrawn.removed()) {
             transcript.paragraphs.removeIf(paragraph -> withdrawn.paragraphs().contains(paragraph.n));
             return;

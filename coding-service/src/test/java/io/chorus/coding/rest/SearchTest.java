@@ -55,7 +55,7 @@ class SearchTest {
     void englishIsStemmedRankedAndShownInContextWithCodePointOffsets() {
         String word = "zq" + UUID.randomUUID().toString().substring(0, 6);
         String transcript = fixtures.release("BU", "The " + word + " trainings helped 😊 the peer workers a lot.",
-                "Nothing about it here.", "We trained and trained: " + word + " training, then " + word + " trainings again.");
+                "Nothing about " + word + "x here.", "We trained and trained: " + word + " training, then " + word + " trainings again.");
         Response hits = search(ANALYST_A, word + " training");
         hits.then().statusCode(200).body("total", equalTo(2))
                 .body("items.paragraph", contains(3, 1)) // two matches of each word rank paragraph 3 first
@@ -71,7 +71,7 @@ class SearchTest {
         search(ANALYST_A, "\"helped " + word + "\"").then().body("total", equalTo(0));
         search(ANALYST_A, word + " -helped").then().body("items.paragraph", contains(3));
         search(ANALYST_A, word + " AND NOT (helped OR nothing)").then().body("items.paragraph", contains(3));
-        search(ANALYST_A, "nothing OR " + word.substring(0, 5) + "*").then().body("total", equalTo(3));
+        search(ANALYST_A, word + "x OR " + word.substring(0, 5) + "*").then().body("total", equalTo(3));
         search(ANALYST_A, word, "page", 1, "size", 1).then().body("items.paragraph", contains(1)).body("total", equalTo(2));
     }
 
