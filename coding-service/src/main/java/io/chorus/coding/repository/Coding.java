@@ -57,6 +57,19 @@ public class Coding extends PanacheEntityBase {
 
     public String note;
 
+    /** An assistant's coding: its similarity score and what it was nearest to. */
+    public Double score;
+
+    public String provenance;
+
+    /** An assistant's coding: accepted or rejected by a human, or null while undecided. */
+    @Column(name = "suggestion_status")
+    public String suggestionStatus;
+
+    /** A human's coding accepted from an assistant's suggestion: that suggestion's id. */
+    @Column(name = "suggested_by")
+    public UUID suggestedBy;
+
     /** The code-all-hits operation that made this coding, if one did: its query is the coding's provenance. */
     @Column(name = "bulk_operation_id")
     public UUID bulkOperationId;

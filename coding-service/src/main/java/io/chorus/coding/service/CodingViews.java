@@ -29,13 +29,22 @@ public final class CodingViews {
             String valence, Integer weight, List<UUID> basedOn, String note, Instant createdAt, Instant updatedAt,
             ValidationView siteValidation,
             @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "The code-all-hits operation that made it, if one did")
-            UUID bulkOperation) {
+            UUID bulkOperation,
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "An assistant's coding: its similarity score")
+            Double score,
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "An assistant's coding: what it was nearest to")
+            String provenance,
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "An assistant's coding: accepted, rejected or null")
+            String suggestionStatus,
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "Accepted from this assistant's coding")
+            UUID suggestedBy) {
         static CodingView of(Coding c, SiteValidation validation) {
             List<UUID> basedOn = c.basedOn == null || c.basedOn.isEmpty() ? List.of()
                     : Arrays.stream(c.basedOn.split(",")).map(UUID::fromString).toList();
             return new CodingView(c.id, c.transcriptId, c.site, c.codeId, c.coder, c.roundId, c.consensus,
                     c.firstParagraph, c.lastParagraph, c.startOffset, c.endOffset, c.valence, c.weight, basedOn, c.note,
-                    c.createdAt, c.updatedAt, ValidationView.of(validation), c.bulkOperationId);
+                    c.createdAt, c.updatedAt, ValidationView.of(validation), c.bulkOperationId, c.score,
+                    c.provenance, c.suggestionStatus, c.suggestedBy);
         }
     }
 

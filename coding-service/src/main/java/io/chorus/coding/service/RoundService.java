@@ -219,6 +219,8 @@ public class RoundService {
             Versions.requireMatch(ifMatch, consensusVersion(previous));
         }
         Set<UUID> roundCodings = coderCodings(round.id, transcriptId).stream().map(c -> c.id).collect(Collectors.toSet());
+        Set<UUID> assistantCodings = coderCodings(round.id, transcriptId).stream()
+                .filter(c -> io.chorus.coding.assistant.AssistantCoder.isAssistant(c.coder)).map(c -> c.id).collect(Collectors.toSet());
         List<Coding> decided = new ArrayList<>();
         Instant now = Instant.now();
         for (int i = 0; i < set.codings().size(); i++) {
@@ -231,6 +233,10 @@ public class RoundService {
                 if (!roundCodings.contains(basedOn.get(j))) {
                     throw ProblemException.invalid(pointer + "/basedOn/" + j, "Not a coding of this transcript in this round");
                 }
+            }
+            if (!basedOn.isEmpty() && basedOn.stream().allMatch(assistantCodings::contains)) {
+                throw ProblemException.invalid(pointer + "/basedOn", "A consensus rests on a human coder's coding: the assistant's "
+                        + "codings alone never make one");
             }
             Coding coding = new Coding();
             coding.id = UUID.randomUUID();
