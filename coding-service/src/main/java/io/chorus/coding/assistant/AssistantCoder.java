@@ -84,7 +84,7 @@ public class AssistantCoder {
                     continue;
                 }
                 paragraphs++;
-                for (Suggestions.Suggestion suggestion : suggestions.suggest(transcriptId, paragraph.n, round.codebookId, perParagraph)
+                for (Suggestions.Suggestion suggestion : suggestions.suggest(transcriptId, paragraph.n, round.codebookId, perParagraph, roundId)
                         .suggestions()) {
                     if (suggestion.score() < threshold) {
                         continue;

@@ -103,6 +103,24 @@ public class EmbeddingIndex {
         return pending.size();
     }
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "EmbeddingIndexStatus",
+            description = "How far the background job has embedded what there is to embed")
+    public record Status(String model, long paragraphs, long paragraphsEmbedded, long codes, long codesEmbedded) {
+    }
+
+    @jakarta.transaction.Transactional
+    public Status status() {
+        Object[] counts = (Object[]) em.createNativeQuery("select "
+                + "(select count(*) from transcript_paragraph where english is not null and english <> '[withdrawn]'), "
+                + "(select count(*) from paragraph_embedding e join transcript_paragraph p on p.transcript_id = e.transcript_id "
+                + "  and p.n = e.n and e.text_hash = md5(p.english)), "
+                + "(select count(*) from code where codable and retired_in is null), "
+                + "(select count(distinct e.code_id) from code_embedding e join code c on c.id = e.code_id where c.codable and c.retired_in is null)")
+                .getSingleResult();
+        return new Status(SentenceEmbeddings.MODEL + "@" + SentenceEmbeddings.VERSION, ((Number) counts[0]).longValue(),
+                ((Number) counts[1]).longValue(), ((Number) counts[2]).longValue(), ((Number) counts[3]).longValue());
+    }
+
     /** Withdrawn words leave the index with the text. */
     public void forget(String transcriptId, List<Integer> paragraphs) {
         if (!paragraphs.isEmpty()) {

@@ -60,6 +60,11 @@ public class Suggestions {
     io.chorus.coding.service.CodingRules rules;
 
     public Answer suggest(String transcriptId, int paragraph, UUID codebookId, int k) {
+        return suggest(transcriptId, paragraph, codebookId, k, null);
+    }
+
+    /** @param withoutRound a round whose codings must not inform the suggestion: the blind round the assistant codes in */
+    public Answer suggest(String transcriptId, int paragraph, UUID codebookId, int k, UUID withoutRound) {
         ReleasedTranscript transcript = codings.readableTranscript(transcriptId);
         ReleasedTranscript.Paragraph text = transcript.paragraph(paragraph);
         if (text == null || text.english == null) {
@@ -81,7 +86,7 @@ public class Suggestions {
         }
         Map<UUID, Suggestion> best = new HashMap<>();
         scoreDefinitions(passage, codes, best);
-        scoreCodedPassages(passage, codes, transcript.id, paragraph, best);
+        scoreCodedPassages(passage, codes, transcript.id, paragraph, withoutRound, best);
         List<Suggestion> ranked = best.values().stream().sorted(Comparator.comparingDouble(Suggestion::score).reversed()
                 .thenComparing(Suggestion::code)).limit(k).toList();
         return new Answer(transcript.id, paragraph, codebook, SentenceEmbeddings.MODEL + "@" + SentenceEmbeddings.VERSION, ranked);
@@ -117,7 +122,8 @@ public class Suggestions {
     }
 
     @SuppressWarnings("unchecked")
-    private void scoreCodedPassages(float[] passage, Map<UUID, Code> codes, String transcriptId, int paragraph, Map<UUID, Suggestion> best) {
+    private void scoreCodedPassages(float[] passage, Map<UUID, Code> codes, String transcriptId, int paragraph, UUID withoutRound,
+            Map<UUID, Suggestion> best) {
         if (codes.isEmpty()) {
             return;
         }
@@ -129,6 +135,9 @@ public class Suggestions {
                 + "and (c.round_id is null or c.consensus or c.coder = :me");
         List<UUID> blind = codings.blindRounds();
         sql.append(blind.isEmpty() ? ")" : " or c.round_id not in (:blind))");
+        if (withoutRound != null) {
+            sql.append(" and (c.round_id is null or c.round_id <> :withoutRound)");
+        }
         if (!caller.seesAllSites()) {
             sql.append(" and c.site in (:sites)");
         }
@@ -137,6 +146,9 @@ public class Suggestions {
                 .setParameter("paragraph", paragraph).setParameter("me", caller.username());
         if (!blind.isEmpty()) {
             query.setParameter("blind", blind);
+        }
+        if (withoutRound != null) {
+            query.setParameter("withoutRound", withoutRound);
         }
         if (!caller.seesAllSites()) {
             var sites = caller.sitesWhere(CodingStaff.AT_SITE);

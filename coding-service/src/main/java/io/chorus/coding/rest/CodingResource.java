@@ -70,8 +70,7 @@ public class CodingResource {
     @APIResponse(responseCode = "200", description = "Every item's result", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = io.chorus.coding.service.BulkCodingService.BatchResult.class)))
     public io.chorus.coding.service.BulkCodingService.BatchResult createCodingBatch(@Valid @NotNull CodingCommands.Batch batch,
-            @Parameter(description = "Makes a retry safe: the same key and body answer the first result again")
-            @HeaderParam("Idempotency-Key") String idempotencyKey) {
+            @Parameter(hidden = true) @HeaderParam("Idempotency-Key") String idempotencyKey) { // declared on every POST by the contract
         return bulk.record(batch, idempotencyKey);
     }
 
