@@ -99,6 +99,13 @@ public final class DemoData {
         }
     }
 
+    /** The published excerpts' texts, in the file's order. */
+    public static List<String> excerptTexts() {
+        List<String> texts = new java.util.ArrayList<>();
+        excerpts().path("excerpts").forEach(e -> texts.add(e.path("text").asText()));
+        return texts;
+    }
+
     public static List<String> sitesWithExcerpts() {
         java.util.Set<String> sites = new java.util.TreeSet<>();
         excerpts().path("excerpts").forEach(e -> sites.add(e.path("siteCode").asText()));

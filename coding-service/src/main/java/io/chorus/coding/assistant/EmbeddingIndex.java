@@ -73,12 +73,14 @@ public class EmbeddingIndex {
                         + "where p.english is not null and p.english <> '[withdrawn]' and (e.transcript_id is null or e.text_hash <> md5(p.english)) "
                         + "order by p.transcript_id, p.n limit " + BATCH + " for update of p skip locked")
                 .getResultList();
-        for (Object[] row : pending) {
+        List<float[]> vectors = embeddings.embedAll(pending.stream().map(row -> (String) row[2]).toList());
+        for (int i = 0; i < pending.size(); i++) {
+            Object[] row = pending.get(i);
             em.createNativeQuery("insert into paragraph_embedding (transcript_id, n, model, text_hash, vector) values (?1, ?2, ?3, ?4, ?5) "
                             + "on conflict (transcript_id, n) do update set model = excluded.model, text_hash = excluded.text_hash, "
                             + "vector = excluded.vector")
                     .setParameter(1, row[0]).setParameter(2, row[1]).setParameter(3, SentenceEmbeddings.MODEL).setParameter(4, row[3])
-                    .setParameter(5, SentenceEmbeddings.bytes(embeddings.embed((String) row[2]))).executeUpdate();
+                    .setParameter(5, SentenceEmbeddings.bytes(vectors.get(i))).executeUpdate();
         }
         return pending.size();
     }

@@ -38,6 +38,12 @@ public class SentenceEmbeddings {
         return model().embed(text).content().vector();
     }
 
+    /** Several texts at once: the model spreads them over the cores. */
+    public java.util.List<float[]> embedAll(java.util.List<String> texts) {
+        return model().embedAll(texts.stream().map(dev.langchain4j.data.segment.TextSegment::from).toList()).content().stream()
+                .map(dev.langchain4j.data.embedding.Embedding::vector).toList();
+    }
+
     public static byte[] bytes(float[] vector) {
         ByteBuffer buffer = ByteBuffer.allocate(vector.length * 4).order(ByteOrder.LITTLE_ENDIAN);
         for (float value : vector) {

@@ -69,7 +69,7 @@ public final class BenchMain {
     }
 
     /** The run's platform state (about 2 GB after a full run) goes with the run. */
-    private static void deleteRecursively(Path directory) throws java.io.IOException {
+    static void deleteRecursively(Path directory) throws java.io.IOException {
         try (java.util.stream.Stream<Path> paths = Files.walk(directory)) {
             for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);

@@ -1,0 +1,226 @@
+package io.chorus.deploy.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.chorus.deploy.ChorusClient;
+import io.chorus.deploy.DemoData;
+import io.chorus.deploy.Platform;
+import io.chorus.deploy.PlatformSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code ./platform bench-assistant [--quick]}: how good and how fast the on-premises assistant is, on its own embedded
+ * platform. Quality is measured on the demo study against its published coding (each excerpt coded with its paper's
+ * theme): top-1 and top-3 accuracy of the suggestions, leaving each excerpt's own coding out, and the Cohen's kappa of an
+ * assistant pass against the reference in a round, through the round agreement API. Speed: suggestion latency, and how
+ * long the background job takes to embed 10,000 released paragraphs (2,000 with --quick). Writes
+ * target/bench/assistant.json.
+ */
+public final class AssistantBenchMain {
+
+    private record Reference(String transcriptId, int paragraph, String codeId, String codebookId, String site) {
+    }
+
+    private AssistantBenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean quick = Arrays.asList(args).contains("--quick");
+        Path root = Path.of(System.getProperty("chorus.root", ".")).toAbsolutePath().normalize();
+        Path state = Files.createTempDirectory("chorus-bench-assistant");
+        BenchResults results = new BenchResults(quick);
+        long begin = System.nanoTime();
+        try (Platform platform = new Platform(PlatformSettings.withFreePorts(root, state, root.resolve("deploy/target/keycloak-bench")),
+                line -> System.out.println("[bench platform] " + line))) {
+            platform.start();
+            ChorusClient client = new ChorusClient(platform.settings());
+            String analyst = client.userToken("analyst");
+            DemoData.Loaded demo = DemoData.load(client, System.out::println);
+            waitUntilIndexed(client, analyst);
+            List<Reference> references = references(client, analyst, demo);
+            System.out.printf("%n== quality: %d published excerpts, each suggested with its own coding left out ==%n", references.size());
+            accuracy(client, analyst, references, results);
+            System.out.printf("%n== agreement: an assistant pass against the published coding, per study ==%n");
+            agreement(client, analyst, references, demo.codebooks(), results);
+            System.out.printf("%n== speed ==%n");
+            embedding(client, analyst, quick ? 2_000 : 10_000, results);
+        }
+        BenchMain.deleteRecursively(state);
+        results.print(System.out);
+        Path written = results.write(root.resolve("target/bench/assistant.json"));
+        System.out.printf("%nwrote %s; the whole run took %.1f min%n", root.relativize(written), (System.nanoTime() - begin) / 6e10);
+    }
+
+    /** Every demo coding (the analyst's, outside rounds) with its codebook. */
+    private static List<Reference> references(ChorusClient client, String analyst, DemoData.Loaded demo) {
+        Map<String, String> codebookOfCode = new HashMap<>();
+        for (String codebook : demo.codebooks().values()) {
+            collect(client.get("coding-service", "/api/codebooks/" + codebook, analyst).body().path("codes"), codebook, codebookOfCode);
+        }
+        List<Reference> references = new ArrayList<>();
+        JsonNode codings = client.get("coding-service", "/api/codings?coder=analyst&consensus=false&size=500", analyst).body().path("items");
+        for (JsonNode coding : codings) {
+            String codebook = codebookOfCode.get(coding.path("codeId").asText());
+            if (codebook != null && coding.path("roundId").isNull()) {
+                references.add(new Reference(coding.path("transcriptId").asText(), coding.path("firstParagraph").asInt(),
+                        coding.path("codeId").asText(), codebook, coding.path("site").asText()));
+            }
+        }
+        return references;
+    }
+
+    private static void accuracy(ChorusClient client, String analyst, List<Reference> references, BenchResults results) {
+        int top1 = 0;
+        int top3 = 0;
+        List<Double> latencies = new ArrayList<>();
+        for (int pass = 0; pass < 5; pass++) {
+            for (Reference reference : references) {
+                long start = System.nanoTime();
+                JsonNode answer = client.get("coding-service", "/api/transcripts/" + reference.transcriptId() + "/paragraphs/"
+                        + reference.paragraph() + "/suggestions?k=3&codebook=" + reference.codebookId(), analyst).body();
+                if (pass > 0) {
+                    latencies.add((System.nanoTime() - start) / 1e6);
+                    continue;
+                }
+                JsonNode suggestions = answer.path("suggestions");
+                for (int i = 0; i < suggestions.size(); i++) {
+                    if (suggestions.get(i).path("codeId").asText().equals(reference.codeId())) {
+                        top1 += i == 0 ? 1 : 0;
+                        top3++;
+                    }
+                }
+            }
+        }
+        results.value("A1", "a1.top1", "top-1 accuracy of suggestions vs the published coding", "%", 100.0 * top1 / references.size(),
+                null, null);
+        results.value("A1", "a1.top3", "top-3 accuracy of suggestions vs the published coding", "%", 100.0 * top3 / references.size(),
+                null, null);
+        results.timing("A3", "a3.suggest", "suggestions for a paragraph, GET (" + latencies.size() + " calls)", latencies, 100.0);
+    }
+
+    /** Per study: the reference coded again in a round by the analyst, an assistant pass (top-1, any score), then the round's kappa. */
+    private static void agreement(ChorusClient client, String analyst, List<Reference> references, Map<String, String> codebooks,
+            BenchResults results) {
+        Map<String, List<Reference>> byCodebook = new LinkedHashMap<>();
+        references.forEach(r -> byCodebook.computeIfAbsent(r.codebookId(), c -> new ArrayList<>()).add(r));
+        for (Map.Entry<String, List<Reference>> study : byCodebook.entrySet()) {
+            ObjectNode round = ChorusClient.JSON.createObjectNode().put("name", "Assistant benchmark " + study.getKey())
+                    .put("codebookId", study.getKey());
+            var assignments = round.putArray("assignments");
+            study.getValue().stream().map(Reference::transcriptId).distinct().forEach(t -> {
+                ObjectNode assignment = assignments.addObject().put("transcriptId", t);
+                assignment.putArray("coders").add("analyst");
+            });
+            ChorusClient.Reply created = client.post("coding-service", "/api/rounds", analyst, round);
+            expect(created, 201, "round");
+            String roundId = created.body().path("id").asText();
+            for (Reference reference : study.getValue()) {
+                ObjectNode coding = ChorusClient.JSON.createObjectNode().put("codeId", reference.codeId())
+                        .put("firstParagraph", reference.paragraph()).put("lastParagraph", reference.paragraph()).put("roundId", roundId);
+                expect(client.post("coding-service", "/api/transcripts/" + reference.transcriptId() + "/codings", analyst, coding), 201,
+                        "reference coding");
+            }
+            long start = System.nanoTime();
+            ChorusClient.Reply pass = client.post("coding-service", "/api/rounds/" + roundId + "/assistant-pass", analyst,
+                    ChorusClient.JSON.createObjectNode().put("threshold", -1).put("perParagraph", 1));
+            expect(pass, 200, "assistant pass");
+            double seconds = (System.nanoTime() - start) / 1e9;
+            ChorusClient.Reply current = client.get("coding-service", "/api/rounds/" + roundId, analyst);
+            expect(client.post("coding-service", "/api/rounds/" + roundId + "/closure", analyst, "", current.etag()), 200, "closure");
+            JsonNode agreement = client.get("coding-service", "/api/rounds/" + roundId + "/agreement", analyst).body();
+            JsonNode pooled = agreement.path("pooledPresence");
+            String name = codebooks.entrySet().stream().filter(e -> e.getValue().equals(study.getKey())).map(Map.Entry::getKey).findFirst()
+                    .orElse(study.getKey());
+            System.out.printf("%s: %d paragraphs coded by the assistant in %.1f s%n", name, pass.body().path("paragraphs").asInt(), seconds);
+            results.value("A2", "a2.kappa." + name, "assistant vs reference, kappa: " + name + ", " + study.getValue().size() + " excerpts", "", pooled.path("cohenKappa").asDouble(Double.NaN), null, null);
+            results.value("A2", "a2.agree." + name, "assistant vs reference, agreement: " + name, "%",
+                    100 * pooled.path("percentAgreement").asDouble(Double.NaN), null, null);
+        }
+    }
+
+    /** Releases transcripts of 500 English paragraphs each, then times the background job until every one is embedded. */
+    private static void embedding(ChorusClient client, String analyst, int paragraphs, BenchResults results) {
+        List<String> texts = new ArrayList<>();
+        DemoData.excerptTexts().forEach(texts::add);
+        int perTranscript = 500;
+        String site = DemoData.sitesWithExcerpts().get(0);
+        String lead = client.userToken("lead-" + site.toLowerCase());
+        List<String> ids = new ArrayList<>();
+        for (int t = 0; t < paragraphs / perTranscript; t++) {
+            ObjectNode push = ChorusClient.JSON.createObjectNode().put("externalId", "bench-assistant-" + System.nanoTime()).put("language", "en");
+            var list = push.putArray("paragraphs");
+            for (int n = 0; n < perTranscript; n++) {
+                list.addObject().put("speaker", "P" + (n % 6 + 1)).put("text", texts.get((t * perTranscript + n) % texts.size()) + " (" + t + "." + n + ")");
+            }
+            ChorusClient.Reply pushed = client.post("transcript-service", "/api/sites/" + site + "/transcripts", client.partnerToken(site), push);
+            expect(pushed, 201, "push");
+            ids.add(pushed.body().path("id").asText());
+        }
+        long before = indexStatus(client, analyst).path("paragraphsEmbedded").asLong();
+        String[][] steps = {{"back-check", lead}, {"review", client.userToken("translator-a")}, {"review", client.userToken("translator-b")},
+            {"release", lead}};
+        for (String[] step : steps) {
+            ObjectNode batch = ChorusClient.JSON.createObjectNode().put("step", step[0]);
+            ids.forEach(batch.putArray("transcripts")::add);
+            expect(client.post("transcript-service", "/api/sites/" + site + "/transcripts/workflow", step[1], batch), 200, step[0]);
+        }
+        long start = System.nanoTime();
+        long target = before + (long) ids.size() * perTranscript;
+        while (indexStatus(client, analyst).path("paragraphsEmbedded").asLong() < target) {
+            sleep(250);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        results.value("A3", "a3.embed", "released to embedded: " + ids.size() * perTranscript + " paragraphs", "s", seconds, null, null);
+        results.value("A3", "a3.embed-rate", "embedding throughput of the background job", "paragraphs/s", ids.size() * perTranscript / seconds,
+                null, null);
+    }
+
+    private static void waitUntilIndexed(ChorusClient client, String analyst) {
+        long deadline = System.nanoTime() + 300_000_000_000L;
+        while (true) {
+            JsonNode status = indexStatus(client, analyst);
+            if (status.path("paragraphs").asLong() > 0 && status.path("paragraphsEmbedded").asLong() == status.path("paragraphs").asLong()
+                    && status.path("codesEmbedded").asLong() == status.path("codes").asLong()) {
+                System.out.println("embedding index: " + status);
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the embedding index did not catch up: " + status);
+            }
+            sleep(500);
+        }
+    }
+
+    private static JsonNode indexStatus(ChorusClient client, String analyst) {
+        return client.get("coding-service", "/api/assistant/index", analyst).body();
+    }
+
+    private static void collect(JsonNode codes, String codebook, Map<String, String> into) {
+        for (JsonNode code : codes) {
+            into.put(code.path("id").asText(), codebook);
+            collect(code.path("children"), codebook, into);
+        }
+    }
+
+    private static void expect(ChorusClient.Reply reply, int status, String what) {
+        if (reply.status() != status) {
+            throw new IllegalStateException(what + " failed: " + reply.status() + " " + reply.body());
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
