@@ -24,6 +24,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class EmbeddingIndex {
 
     static final int BATCH = 100;
+    static final Duration FIRST_PASS_AFTER = Duration.ofSeconds(10);
 
     @Inject
     SentenceEmbeddings embeddings;
@@ -41,7 +42,8 @@ public class EmbeddingIndex {
 
     void start(@Observes StartupEvent startup) {
         if (enabled) {
-            executor = JobRunners.every("embedding-index", interval, this::indexPending);
+            // the first pass waits for the service to be up: loading the model takes 2 s of CPU a starting service needs
+            executor = JobRunners.every("embedding-index", FIRST_PASS_AFTER, interval, this::indexPending);
         }
     }
 

@@ -36,17 +36,44 @@ public class OriginalTexts {
         return CONFIGS.getOrDefault(primary, SIMPLE);
     }
 
+    /**
+     * Replaces a transcript's originals in one JDBC batch: a native query per paragraph would make Hibernate flush, and
+     * dirty-check the transcript's paragraphs, before each one (5,000 paragraphs took longer than the transaction may).
+     */
     public void replace(String transcriptId, String language, List<Map.Entry<Integer, String>> paragraphs) {
-        em.createNativeQuery("delete from paragraph_original where transcript_id = ?1").setParameter(1, transcriptId).executeUpdate();
-        paragraphs.forEach(p -> put(transcriptId, language, p.getKey(), p.getValue()));
+        String config = configFor(language);
+        em.unwrap(org.hibernate.Session.class).doWork(connection -> {
+            try (var delete = connection.prepareStatement("delete from paragraph_original where transcript_id = ?")) {
+                delete.setString(1, transcriptId);
+                delete.executeUpdate();
+            }
+            try (var insert = connection.prepareStatement(
+                    "insert into paragraph_original (transcript_id, n, text, search_config) values (?, ?, ?, coalesce((select cast(c.oid as regconfig) from pg_ts_config c where c.cfgname = ?), 'simple'::regconfig))")) {
+                for (Map.Entry<Integer, String> paragraph : paragraphs) {
+                    insert.setString(1, transcriptId);
+                    insert.setInt(2, paragraph.getKey());
+                    insert.setString(3, paragraph.getValue());
+                    insert.setString(4, config);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
     }
 
+    /** One revised paragraph's original (JDBC, for the reason {@link #replace} gives). */
     public void put(String transcriptId, String language, int n, String text) {
-        em.createNativeQuery("insert into paragraph_original (transcript_id, n, text, search_config) "
-                        + "values (?1, ?2, ?3, coalesce((select cast(c.oid as regconfig) from pg_ts_config c where c.cfgname = ?4), 'simple'::regconfig)) "
-                        + "on conflict (transcript_id, n) do update set text = excluded.text")
-                .setParameter(1, transcriptId).setParameter(2, n).setParameter(3, text).setParameter(4, configFor(language))
-                .executeUpdate();
+        String config = configFor(language);
+        em.unwrap(org.hibernate.Session.class).doWork(connection -> {
+            try (var upsert = connection.prepareStatement("insert into paragraph_original (transcript_id, n, text, search_config) "
+                    + "values (?, ?, ?, coalesce((select cast(c.oid as regconfig) from pg_ts_config c where c.cfgname = ?), 'simple'::regconfig)) on conflict (transcript_id, n) do update set text = excluded.text")) {
+                upsert.setString(1, transcriptId);
+                upsert.setInt(2, n);
+                upsert.setString(3, text);
+                upsert.setString(4, config);
+                upsert.executeUpdate();
+            }
+        });
     }
 
     public void remove(String transcriptId, List<Integer> paragraphs) {

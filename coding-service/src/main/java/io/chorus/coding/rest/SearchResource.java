@@ -5,6 +5,7 @@ import io.chorus.coding.service.SearchViews.Filter;
 import io.chorus.coding.service.SearchViews.SearchHit;
 import io.chorus.coding.service.SearchViews.Text;
 import io.chorus.common.http.PersonalData;
+import io.chorus.common.problem.Problem;
 import io.chorus.common.rest.Page;
 import io.chorus.common.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -18,9 +19,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/search")
@@ -62,13 +68,13 @@ public class SearchResource {
 
     @GET
     @Path("/export")
-    @Produces({"text/csv", SearchExports.XLSX, io.chorus.common.problem.Problem.MEDIA_TYPE})
+    @Produces({"text/csv", SearchExports.XLSX, Problem.MEDIA_TYPE})
     @Operation(summary = "Every hit of a search (at most 5,000) as a CSV or XLSX keyword-in-context table",
             description = "The same parameters as the search; exporting originals is audited like searching them.")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "The table",
-            content = {@org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "text/csv"),
-                @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = SearchExports.XLSX)})
-    public jakarta.ws.rs.core.Response exportSearchHits(@QueryParam("q") String q,
+    @APIResponse(responseCode = "200", description = "The table",
+            content = {@Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                @Content(mediaType = SearchExports.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    public Response exportSearchHits(@QueryParam("q") String q,
             @QueryParam("text") @DefaultValue("english") Text text,
             @QueryParam("site") String site, @QueryParam("study") String study, @QueryParam("phase") String phase,
             @QueryParam("role") String role, @QueryParam("participant") String participant, @QueryParam("code") UUID code,

@@ -49,6 +49,11 @@ public final class JobRunners {
 
     /** Runs {@code task} now and then every {@code interval} on a daemon thread of its own; a failed run is logged and retried. */
     public static ScheduledExecutorService every(String name, Duration interval, Runnable task) {
+        return every(name, Duration.ZERO, interval, task);
+    }
+
+    /** Runs {@code task} after {@code firstDelay} and then every {@code interval}, as {@link #every(String, Duration, Runnable)}. */
+    public static ScheduledExecutorService every(String name, Duration firstDelay, Duration interval, Runnable task) {
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, name);
             thread.setDaemon(true);
@@ -60,7 +65,7 @@ public final class JobRunners {
             } catch (RuntimeException e) {
                 LOG.warnf("%s failed and is retried: %s", name, e.toString());
             }
-        }, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        }, firstDelay.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
         return executor;
     }
 }
