@@ -75,6 +75,9 @@ public class EmbeddingIndex {
                         + "where p.english is not null and p.english <> '[withdrawn]' and (e.transcript_id is null or e.text_hash <> md5(p.english)) "
                         + "order by p.transcript_id, p.n limit " + BATCH + " for update of p skip locked")
                 .getResultList();
+        if (pending.isEmpty()) {
+            return 0;
+        }
         List<float[]> vectors = embeddings.embedAll(pending.stream().map(row -> (String) row[2]).toList());
         for (int i = 0; i < pending.size(); i++) {
             Object[] row = pending.get(i);

@@ -78,6 +78,11 @@ class AssistantTest {
                 .body("suggestions[0].reason.kind", equalTo("coded-passage"))
                 .body("suggestions[0].reason.transcriptId", equalTo(earlier)).body("suggestions[0].reason.text", equalTo("BU 1"));
 
+        // with nothing left to embed a pass writes nothing, and every paragraph and code has its vector
+        org.junit.jupiter.api.Assertions.assertEquals(0, index.indexPending());
+        given().auth().oauth2(ANALYST_A).get("/api/assistant/index").then().statusCode(200)
+                .body("paragraphsEmbedded", equalTo(given().auth().oauth2(ANALYST_A).get("/api/assistant/index").path("paragraphs")))
+                .body("codesEmbedded", equalTo(given().auth().oauth2(ANALYST_A).get("/api/assistant/index").path("codes")));
         suggestions(ANALYST_A, transcript, 9, codebookId).then().statusCode(404);
         given().auth().oauth2(ANALYST_A).get("/api/transcripts/{t}/paragraphs/1/suggestions", transcript).then().statusCode(422)
                 .body("errors[0].pointer", equalTo("/codebook"));

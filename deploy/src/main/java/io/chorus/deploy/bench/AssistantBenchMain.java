@@ -41,16 +41,16 @@ public final class AssistantBenchMain {
                 line -> System.out.println("[bench platform] " + line))) {
             platform.start();
             ChorusClient client = new ChorusClient(platform.settings());
-            String analyst = client.userToken("analyst");
             DemoData.Loaded demo = DemoData.load(client, System.out::println);
-            waitUntilIndexed(client, analyst);
+            waitUntilIndexed(client);
+            String analyst = client.userToken("analyst"); // a token lasts 5 minutes: each phase takes a fresh one
             List<Reference> references = references(client, analyst, demo);
             System.out.printf("%n== quality: %d published excerpts, each suggested with its own coding left out ==%n", references.size());
             accuracy(client, analyst, references, results);
             System.out.printf("%n== agreement: an assistant pass against the published coding, per study ==%n");
-            agreement(client, analyst, references, demo.codebooks(), results);
+            agreement(client, client.userToken("analyst"), references, demo.codebooks(), results);
             System.out.printf("%n== speed ==%n");
-            embedding(client, analyst, quick ? 2_000 : 10_000, results);
+            embedding(client, quick ? 2_000 : 10_000, results);
         }
         BenchMain.deleteRecursively(state);
         results.print(System.out);
@@ -146,12 +146,11 @@ public final class AssistantBenchMain {
     }
 
     /** Releases transcripts of 500 English paragraphs each, then times the background job until every one is embedded. */
-    private static void embedding(ChorusClient client, String analyst, int paragraphs, BenchResults results) {
+    private static void embedding(ChorusClient client, int paragraphs, BenchResults results) {
         List<String> texts = new ArrayList<>();
         DemoData.excerptTexts().forEach(texts::add);
         int perTranscript = 500;
         String site = DemoData.sitesWithExcerpts().get(0);
-        String lead = client.userToken("lead-" + site.toLowerCase());
         List<String> ids = new ArrayList<>();
         for (int t = 0; t < paragraphs / perTranscript; t++) {
             ObjectNode push = ChorusClient.JSON.createObjectNode().put("externalId", "bench-assistant-" + System.nanoTime()).put("language", "en");
@@ -163,17 +162,18 @@ public final class AssistantBenchMain {
             expect(pushed, 201, "push");
             ids.add(pushed.body().path("id").asText());
         }
-        long before = indexStatus(client, analyst).path("paragraphsEmbedded").asLong();
-        String[][] steps = {{"back-check", lead}, {"review", client.userToken("translator-a")}, {"review", client.userToken("translator-b")},
-            {"release", lead}};
+        long before = indexStatus(client).path("paragraphsEmbedded").asLong();
+        String lead = "lead-" + site.toLowerCase();
+        String[][] steps = {{"back-check", lead}, {"review", "translator-a"}, {"review", "translator-b"}, {"release", lead}};
         for (String[] step : steps) {
             ObjectNode batch = ChorusClient.JSON.createObjectNode().put("step", step[0]);
             ids.forEach(batch.putArray("transcripts")::add);
-            expect(client.post("transcript-service", "/api/sites/" + site + "/transcripts/workflow", step[1], batch), 200, step[0]);
+            expect(client.post("transcript-service", "/api/sites/" + site + "/transcripts/workflow", client.userToken(step[1]), batch), 200,
+                    step[0]);
         }
         long start = System.nanoTime();
         long target = before + (long) ids.size() * perTranscript;
-        while (indexStatus(client, analyst).path("paragraphsEmbedded").asLong() < target) {
+        while (indexStatus(client).path("paragraphsEmbedded").asLong() < target) {
             sleep(250);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -182,10 +182,10 @@ public final class AssistantBenchMain {
                 null, null);
     }
 
-    private static void waitUntilIndexed(ChorusClient client, String analyst) {
+    private static void waitUntilIndexed(ChorusClient client) {
         long deadline = System.nanoTime() + 300_000_000_000L;
         while (true) {
-            JsonNode status = indexStatus(client, analyst);
+            JsonNode status = indexStatus(client);
             if (status.path("paragraphs").asLong() > 0 && status.path("paragraphsEmbedded").asLong() == status.path("paragraphs").asLong()
                     && status.path("codesEmbedded").asLong() == status.path("codes").asLong()) {
                 System.out.println("embedding index: " + status);
@@ -198,8 +198,8 @@ public final class AssistantBenchMain {
         }
     }
 
-    private static JsonNode indexStatus(ChorusClient client, String analyst) {
-        return client.get("coding-service", "/api/assistant/index", analyst).body();
+    private static JsonNode indexStatus(ChorusClient client) {
+        return client.get("coding-service", "/api/assistant/index", client.userToken("analyst")).body();
     }
 
     private static void collect(JsonNode codes, String codebook, Map<String, String> into) {
