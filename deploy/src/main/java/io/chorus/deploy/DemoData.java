@@ -22,7 +22,8 @@ public final class DemoData {
     }
 
     /** @param codebooks the ids of the published codebooks the excerpts are coded with, by template name */
-    public record Loaded(int transcripts, int paragraphs, Map<String, String> codebooks) {
+    /** @param transcriptIds the released demo transcripts' ids, in the order of the excerpts file */
+    public record Loaded(int transcripts, int paragraphs, Map<String, String> codebooks, List<String> transcriptIds) {
     }
 
     public static Loaded load(ChorusClient client, Consumer<String> progress) {
@@ -68,7 +69,7 @@ public final class DemoData {
         int codings = studies.code(released, excerptsOf);
         progress.accept("demo data: the three published codebooks imported and published, " + codings
                 + " excerpts coded with the code of their paper's theme");
-        return new Loaded(transcripts.size(), paragraphs, studies.codebooks());
+        return new Loaded(transcripts.size(), paragraphs, studies.codebooks(), List.copyOf(released.values()));
     }
 
     /**

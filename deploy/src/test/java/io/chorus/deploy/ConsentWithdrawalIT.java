@@ -21,11 +21,14 @@ class ConsentWithdrawalIT {
         String partner = client.partnerToken("BGU");
         String lead = client.userToken("lead-bgu");
         String analyst = client.userToken("analyst");
-        assertEquals(201, client.put("transcript-service", "/api/sites/BGU/participants/P5", partner, "{\"gender\":\"female\",\"age\":29}").status());
+        // a participant of this test alone: a withdrawal is for good, and no other test may push this speaker's words
+        String participant = "W" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        assertEquals(201, client.put("transcript-service", "/api/sites/BGU/participants/" + participant, partner,
+                "{\"gender\":\"female\",\"age\":29}").status());
         ChorusClient.Reply pushed = client.post("transcript-service", "/api/sites/BGU/transcripts", partner, """
                 {"externalId":"withdrawal-%s","language":"en","paragraphs":[
-                  {"speaker":"M","text":"How did peer support change things?"},{"speaker":"P5","text":"%s"}]}"""
-                .formatted(UUID.randomUUID(), WORDS));
+                  {"speaker":"M","text":"How did peer support change things?"},{"speaker":"%s","text":"%s"}]}"""
+                .formatted(UUID.randomUUID(), participant, WORDS));
         String id = pushed.body().path("id").asText();
         String base = "/api/sites/BGU/transcripts/" + id;
         assertEquals(200, client.post("transcript-service", base + "/back-check", lead, "").status());
@@ -35,7 +38,7 @@ class ConsentWithdrawalIT {
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(WORDS,
                 client.get("coding-service", "/api/transcripts/" + id, analyst).body().path("paragraphs").path(1).path("english").asText()));
 
-        ChorusClient.Reply withdrawn = client.post("transcript-service", "/api/sites/BGU/participants/P5/withdrawal", lead, "");
+        ChorusClient.Reply withdrawn = client.post("transcript-service", "/api/sites/BGU/participants/" + participant + "/withdrawal", lead, "");
         assertEquals(200, withdrawn.status(), withdrawn.body().toString());
         assertEquals(1, withdrawn.body().path("paragraphsRedacted").asInt());
 

@@ -58,9 +58,7 @@ class PaperReportsIT {
         String mhw = demo.codebooks().get("mhw-perspectives-themes");
         String influences = demo.codebooks().get("implementation-influences");
         String cfir = demo.codebooks().get("cfir-2009");
-        // events arrive within seconds; every table is checked once all of them are in
-        Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2))
-                .untilAsserted(() -> assertDemoTables(reports, mhw, influences, cfir));
+        awaitDemoTables(client, demo);
         String relativeAdvantage = null;
         for (Map<String, ?> r : frequency(reports, null, cfir, null).getRows()) {
             if ("CFIR-1.3".equals(Api.cell(r, "frameworkRef"))) {
@@ -145,7 +143,18 @@ class PaperReportsIT {
         assertTrue(seen.size() >= total && seen.size() <= totalAfter, seen.size() + " seen of " + total + ".." + totalAfter);
     }
 
-    void assertDemoTables(ReportsApi reports, String mhw, String influences, String cfir) throws Exception {
+    /**
+     * Waits until reporting holds the whole demo (events arrive within seconds) and checks every table once all of them
+     * are in. Each class that loads the demo calls it, so that none leaves demo events in flight for the next class.
+     */
+    static void awaitDemoTables(ChorusClient client, DemoData.Loaded demo) {
+        ReportsApi reports = Api.reporting(ReportsApi::new, client.userToken("analyst"));
+        Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2))
+                .untilAsserted(() -> assertDemoTables(reports, demo.codebooks().get("mhw-perspectives-themes"),
+                        demo.codebooks().get("implementation-influences"), demo.codebooks().get("cfir-2009")));
+    }
+
+    static void assertDemoTables(ReportsApi reports, String mhw, String influences, String cfir) throws Exception {
 
         // Krumm et al.: 6 transcripts (BU, AD, ULM, BGU, DS, UKE). Every one has an "expected benefits" excerpt;
         // "roles and boundaries" appears in all but DS.

@@ -158,6 +158,7 @@ class RefiQdaIT {
     @Test
     void theCodedDemoStudiesGoOutWholeAndComeBackChangingNothing() throws Exception {
         DemoData.Loaded demo = DemoData.load(client, System.out::println);
+        PaperReportsIT.awaitDemoTables(client, demo);
         String analyst = client.userToken("analyst");
         var tools = Api.coding(DesktopToolsRefiQdaApi::new, analyst);
         var coding = Api.coding(CodingApi::new, analyst);

@@ -54,11 +54,14 @@ class SearchAndAssistantIT {
         String word = "zk" + UUID.randomUUID().toString().substring(0, 6);
         String analyst = client.userToken("analyst");
         String lead = client.userToken("lead-bu");
+        // its own study: the similar passages and the searches below read only what this test pushed
+        OwnStudy study = OwnStudy.register(client, "Search and assistant " + word);
+        String session = study.session(client, "BU");
         var pushes = Api.transcripts(TranscriptsApi::new, client.partnerToken("BU"));
-        String first = pushes.pushTranscript("BU", new TranscriptPush().externalId("bu-search-" + word).language("en").paragraphs(List.of(
+        String first = pushes.pushTranscript("BU", new TranscriptPush().externalId("bu-search-" + word).language("en").session(session).paragraphs(List.of(
                 new ParagraphPush().speaker("P1").text("The " + word + " nurses refused to work with the peer workers. They did not accept them."),
                 new ParagraphPush().speaker("P2").text("There is no money to pay the peer workers a salary."))), null).getId();
-        String second = pushes.pushTranscript("BU", new TranscriptPush().externalId("bu-search-2-" + word).language("en").paragraphs(List.of(
+        String second = pushes.pushTranscript("BU", new TranscriptPush().externalId("bu-search-2-" + word).language("en").session(session).paragraphs(List.of(
                 new ParagraphPush().speaker("P3").text("Some " + word + " doctors welcomed the peer workers."))), null).getId();
 
         // one workflow call per step for both transcripts
@@ -115,7 +118,7 @@ class SearchAndAssistantIT {
         assertEquals(3, suggestions.getSuggestions().size());
         assertTrue(suggestions.getModel().startsWith("all-minilm-l6-v2-q@"), suggestions.getModel());
         Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertEquals(second, assistant.findSimilarPassages(null, null,
-                null, null, 1, null, null, null, null, 5, null, first).getItems().get(0).getTranscriptId()));
+                null, null, 1, null, null, null, null, 5, study.code(), first).getItems().get(0).getTranscriptId()));
 
         // the assistant codes a blind round beside a human and the round's agreement compares the two
         var rounds = Api.coding(DoubleCodingApi::new, analyst);
