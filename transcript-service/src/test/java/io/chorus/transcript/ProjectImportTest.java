@@ -172,8 +172,11 @@ class ProjectImportTest {
         assertEquals("done", job.getString("status"));
         List<Map<String, String>> skipped = job.getList("skipped");
         assertEquals(6, skipped.stream().filter(s -> s.get("reason").equals("no text in the file")).count(), skipped.toString());
-        assertEquals(6, skipped.stream().filter(s -> s.get("reason").contains("source: Chorus keeps text transcripts only")).count(),
-                "2 PDF, 1 picture, 1 audio and 2 video sources");
+        assertEquals(6, skipped.stream().filter(s -> s.get("item").startsWith("source")
+                && s.get("reason").contains("source: Chorus keeps text transcripts only")).count(), "2 PDF, 1 picture, 1 audio and 2 video sources");
+        assertEquals(job.getInt("codingsTotal"), job.getInt("codingsPlaced") + job.getInt("codingsSkipped"), "the totals add up");
+        assertEquals(job.getInt("codingsSkipped"), (int) job.<Integer>getList("sources.codingsSkipped").stream().mapToInt(i -> i).sum());
+        assertEquals(12, job.getList("sources").size(), "every source of the file is accounted for");
         assertEquals(0, job.getList("transcripts").size());
         assertEquals(14, importedEvent(id).get("codes").size(), "the code book still comes over");
     }
@@ -265,7 +268,7 @@ class ProjectImportTest {
     }
 
     /** The words a passage covers, its paragraphs joined by line breaks. */
-    private static String cut(List<String> paragraphs, int first, int startCp, int last, int endCp) {
+    static String cut(List<String> paragraphs, int first, int startCp, int last, int endCp) {
         StringBuilder words = new StringBuilder();
         for (int n = first; n <= last; n++) {
             String text = paragraphs.get(n - 1);
@@ -291,22 +294,31 @@ class ProjectImportTest {
     }
 
     static JsonPath awaitDone(String site, String id, String token) {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !List.of("queued", "running").contains(
+        Awaitility.await().atMost(Duration.ofSeconds(120)).until(() -> !List.of("queued", "running").contains(
                 given().auth().oauth2(token).get("/api/sites/{site}/imports/{id}", site, id).then().statusCode(200).extract()
                         .<String>path("status")));
         return given().auth().oauth2(token).get("/api/sites/{site}/imports/{id}", site, id).then().statusCode(200).extract().jsonPath();
     }
 
     private List<String> sent(String importId) {
-        return connector.<String>sink("transcript-events").received().stream()
+        return sent(connector.sink("transcript-events"), importId);
+    }
+
+    static List<String> sent(io.smallrye.reactive.messaging.memory.InMemorySink<String> sink, String importId) {
+        return sink.received().stream()
                 .filter(m -> m.getMetadata(OutgoingCloudEventMetadata.class).orElseThrow().getType().equals(TYPE))
                 .filter(m -> importId.equals(m.getMetadata(OutgoingCloudEventMetadata.class).orElseThrow().getSubject().orElse(null)))
                 .map(Message::getPayload).toList();
     }
 
     private JsonNode importedEvent(String importId) throws Exception {
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> sent(importId).size() == 1);
-        String payload = sent(importId).get(0);
+        return importedEvent(json, connector.sink("transcript-events"), importId);
+    }
+
+    static JsonNode importedEvent(ObjectMapper json, io.smallrye.reactive.messaging.memory.InMemorySink<String> sink, String importId)
+            throws Exception {
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> sent(sink, importId).size() == 1);
+        String payload = sent(sink, importId).get(0);
         EventSchemas schema = EventSchemas.load("transcript-service/src/main/resources/META-INF/resources/events/project-imported.schema.json");
         assertEquals(Set.of(), schema.violations(payload));
         return json.readTree(payload);

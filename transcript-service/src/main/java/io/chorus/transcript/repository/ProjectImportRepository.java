@@ -57,6 +57,12 @@ public class ProjectImportRepository {
         return documents.find(id);
     }
 
+    /** Another import job of the site that made a transcript of this source, if one did. */
+    public Optional<ProjectImport> importedBefore(String site, String sourceGuid, String exceptJob) {
+        return documents.list(Filters.and(Filters.eq("site", site), Filters.eq("transcripts.sourceGuid", sourceGuid),
+                Filters.ne("_id", exceptJob)), com.mongodb.client.model.Sorts.ascending("createdAt"), 0, 1).stream().findFirst();
+    }
+
     /**
      * Marks this process's unfinished jobs alive, and fails visibly those whose process is gone (an earlier process of this
      * instance, or a runner silent for {@link JobRunners#ABANDONED_AFTER}); importing the file again resumes them.

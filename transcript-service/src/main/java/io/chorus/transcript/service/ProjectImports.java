@@ -5,6 +5,7 @@ import io.chorus.common.problem.ProblemException;
 import io.chorus.refi.ArchiveLimits;
 import io.chorus.refi.CountingDetector;
 import io.chorus.refi.Guids;
+import io.chorus.refi.ParagraphLayout;
 import io.chorus.refi.PositionCounting;
 import io.chorus.refi.ProjectReader;
 import io.chorus.refi.QdaProject;
@@ -78,6 +79,9 @@ public class ProjectImports {
     SessionService sessions;
 
     @Inject
+    io.chorus.transcript.repository.SessionRepository sessionRepository;
+
+    @Inject
     TranscriptService transcripts;
 
     @Inject
@@ -123,7 +127,7 @@ public class ProjectImports {
             archive.checkTexts(project);
         }
         List<Source> texts = project.sources().stream().filter(s -> s.kind() == SourceKind.TEXT).toList();
-        int codings = texts.stream().flatMap(s -> s.selections().stream()).mapToInt(s -> s.codings().size()).sum();
+        int codings = project.sources().stream().mapToInt(ProjectImports::codings).sum();
         if (codings > config.maxImportedCodings()) {
             throw new ProblemException(413, "Content Too Large", "The project carries " + codings + " codings; one import takes at most "
                     + config.maxImportedCodings() + ". Import its sources in parts.", List.of(new Problem.FieldError("/file",
@@ -138,8 +142,8 @@ public class ProjectImports {
         }
         Instant now = now();
         ProjectImport job = new ProjectImport(id, site, sha256, request.study(), request.phase(), request.language(), request.kind(),
-                by, ProjectImport.QUEUED, project.name(), project.origin(), null, texts.size(), 0, codings, 0, 0, List.of(), List.of(),
-                existing.map(j -> j.version() + 1).orElse(1), now, now, null);
+                by, ProjectImport.QUEUED, project.name(), project.origin(), null, texts.size(), 0, codings, 0, 0, 0, List.of(), List.of(),
+                List.of(), existing.map(j -> j.version() + 1).orElse(1), now, now, null);
         boolean recorded = existing.isPresent() ? repository.requeue(job, existing.get().version()) : repository.insert(job);
         if (!recorded) {
             // the same import started twice at once: the other request recorded it, and that is the job
@@ -162,14 +166,14 @@ public class ProjectImports {
             Map<String, SourceText> texts = new java.util.LinkedHashMap<>();
             for (Source source : project.sources()) {
                 if (source.kind() != SourceKind.TEXT) {
-                    progress.skip("source '" + source.name() + "'", source.kind() + " source: Chorus keeps text transcripts only");
+                    progress.skipSource(source, source.kind() + " source: Chorus keeps text transcripts only");
                     continue;
                 }
                 try {
                     text(source, archive).ifPresentOrElse(text -> texts.put(source.guid(), new SourceText(text)),
-                            () -> progress.skip("source '" + source.name() + "'", "no text in the file"));
+                            () -> progress.skipSource(source, "no text in the file"));
                 } catch (RefiRefusal unreadable) {
-                    progress.skip("source '" + source.name() + "'", unreadable.getMessage());
+                    progress.skipSource(source, unreadable.getMessage());
                 }
             }
             PositionCounting counting = CountingDetector.detect(project, texts).counting();
@@ -179,15 +183,17 @@ public class ProjectImports {
             progress.save(List.of());
             List<ImportedCoding> codings = new ArrayList<>();
             Map<String, String> transcriptBySource = new java.util.HashMap<>();
+            List<String> knownSpeakers = knownSpeakers(project, request.identifiers());
             for (Source source : project.sources()) {
                 SourceText text = texts.get(source.guid());
                 if (text == null) {
                     continue;
                 }
-                importSource(queued, request, project, archive, source, text, counting, progress).ifPresent(placed -> {
-                    codings.addAll(placed.codings());
-                    transcriptBySource.put(source.guid(), placed.transcriptId());
-                });
+                importSource(queued, request, project, archive, source, new ImportedPlacement(text, knownSpeakers), counting, progress)
+                        .ifPresent(placed -> {
+                            codings.addAll(placed.codings());
+                            transcriptBySource.put(source.guid(), placed.transcriptId());
+                        });
                 progress.sourcesDone++;
                 progress.save(List.of());
             }
@@ -217,49 +223,144 @@ public class ProjectImports {
     private record Placed(String transcriptId, List<ImportedCoding> codings) {
     }
 
-    /** The source as a session and a transcript of the site, and its codings placed on the transcript. */
+    /**
+     * The source as a session of the site and one transcript, or consecutive transcripts of that session when it is longer
+     * than one may hold, and its codings placed on them. A source that an earlier import of the site brought in, or whose
+     * session or transcript exists with other content, is left as it is and reported: an import never changes what exists.
+     */
     private Optional<Placed> importSource(ProjectImport job, ImportRequest request, QdaProject project, QdpxArchive archive,
-            Source source, SourceText text, PositionCounting counting, Progress progress) {
-        String item = "source '" + source.name() + "'";
-        ImportedPlacement placement = new ImportedPlacement(text);
-        if (placement.paragraphs().isEmpty()) {
-            progress.skip(item, "its text is empty");
+            Source source, ImportedPlacement placement, PositionCounting counting, Progress progress) {
+        List<ParagraphLayout.Paragraph> paragraphs = placement.paragraphs();
+        if (paragraphs.isEmpty()) {
+            progress.skipSource(source, "its text is empty");
             return Optional.empty();
         }
         String externalId = "qdpx-" + Guids.canonical(source.guid()).replaceAll("[^A-Za-z0-9._:-]", "-");
-        Transcript transcript;
-        try {
-            LocalDate date = source.created() == null ? LocalDate.now(ZoneOffset.UTC) : LocalDate.ofInstant(source.created(), ZoneOffset.UTC);
-            String fieldNotes = english(job.language()) ? null : fieldNotes(project, source, archive, request.identifiers(), progress);
-            sessions.record(new Session(job.site(), externalId, job.study(), job.phase(), job.kind(), date, null, null, job.language(),
-                    null, null, null, null, null, fieldNotes, 0, null, null));
-            List<TranscriptPush.ParagraphPush> paragraphs = placement.paragraphs().stream()
-                    .map(p -> new TranscriptPush.ParagraphPush(cases.speaker(p.speaker(), request.identifiers()), p.text())).toList();
-            String title = source.name() == null ? null : cut(Pseudonymiser.apply(source.name(), request.identifiers()), 500);
-            transcript = transcripts.push(job.site(), new TranscriptPush(externalId, job.language(), title, paragraphs, externalId, null,
-                    request.identifiers()), job.importedBy()).transcript();
-        } catch (ProblemException refused) {
-            progress.skip(item, refused.getMessage());
+        Optional<ProjectImport> before = repository.importedBefore(job.site(), source.guid(), job.id());
+        if (before.isPresent()) {
+            progress.skipSource(source, "an earlier import of this site (" + before.get().id() + ", study " + before.get().study()
+                    + ", phase " + before.get().phase() + ") brought it in; an import never changes sessions, transcripts or codings "
+                    + "that exist");
             return Optional.empty();
         }
+        LocalDate date = source.created() == null ? LocalDate.now(ZoneOffset.UTC) : LocalDate.ofInstant(source.created(), ZoneOffset.UTC);
+        String fieldNotes = english(job.language()) ? null : fieldNotes(project, source, archive, request.identifiers(), progress);
+        Session session = new Session(job.site(), externalId, job.study(), job.phase(), job.kind(), date, null, null, job.language(),
+                null, null, null, null, null, fieldNotes, 0, null, null);
+        Optional<Session> existing = sessionRepository.find(job.site(), externalId);
+        if (existing.isPresent() && !existing.get().sameData(session)) {
+            progress.skipSource(source, "session '" + externalId + "' exists at the site (study " + existing.get().study() + ", phase "
+                    + existing.get().phase() + "); an import never changes sessions, transcripts or codings that exist");
+            return Optional.empty();
+        }
+
+        Map<QdaProject.Selection, ImportedPlacement.Located> located = new java.util.LinkedHashMap<>();
+        source.selections().forEach(selection -> located.put(selection, placement.locate(selection, counting)));
+        List<SourceParts.Part> parts = SourceParts.split(paragraphs.stream().map(p -> p.speaker() + p.text()).toList(),
+                located.values().stream().filter(l -> l.problem() == null).map(l -> new int[] {l.first(), l.last()}).toList(),
+                config.maxParagraphs(), config.maxTextBytes() / 2);
+        String name = source.name() == null || source.name().isBlank() ? externalId : Pseudonymiser.apply(source.name(), request.identifiers());
+        List<Transcript> transcripts = new ArrayList<>();
+        try {
+            sessions.record(session);
+            for (int k = 0; k < parts.size(); k++) {
+                SourceParts.Part part = parts.get(k);
+                String partId = parts.size() == 1 ? externalId : externalId + "-part-" + (k + 1);
+                String title = cut(parts.size() == 1 ? name : name + " (part " + (k + 1) + " of " + parts.size() + ")", 500);
+                List<TranscriptPush.ParagraphPush> pushed = paragraphs.subList(part.from(), part.to()).stream()
+                        .map(p -> new TranscriptPush.ParagraphPush(cases.speaker(p.speaker(), request.identifiers()), p.text())).toList();
+                transcripts.add(this.transcripts.push(job.site(), new TranscriptPush(partId, job.language(), title, pushed, externalId, null,
+                        request.identifiers()), job.importedBy(), false).transcript());
+            }
+        } catch (ProblemException refused) {
+            progress.skipSource(source, refused.getMessage());
+            return Optional.empty();
+        }
+
+        SourceTally tally = new SourceTally();
+        int[] placedPerPart = new int[parts.size()];
         List<ImportedCoding> placed = new ArrayList<>();
-        for (QdaProject.Selection selection : source.selections()) {
-            ImportedPlacement.Result result = placement.place(selection, counting, transcript, request.identifiers());
-            if (result.problem() != null) {
-                progress.skip("selection " + selection.guid() + " in '" + source.name() + "'", result.problem());
+        for (Map.Entry<QdaProject.Selection, ImportedPlacement.Located> entry : located.entrySet()) {
+            QdaProject.Selection selection = entry.getKey();
+            ImportedPlacement.Located where = entry.getValue();
+            String problem = where.problem();
+            int k = problem == null ? partHolding(parts, where) : -1;
+            if (problem == null && k < 0) {
+                problem = "runs across the end of a part: the source is longer than one transcript holds, and no part could end "
+                        + "outside this selection";
+            }
+            ImportedPlacement.Result result = problem == null
+                    ? placement.place(where, transcripts.get(k), parts.get(k).from(), request.identifiers()) : null;
+            if (result != null && result.problem() != null) {
+                problem = result.problem();
+            }
+            if (problem != null) {
+                progress.skip("selection " + selection.guid() + " in '" + source.name() + "'", problem);
+                tally.skipped(selection);
                 continue;
             }
+            Transcript transcript = transcripts.get(k);
             for (QdaProject.Coding coding : selection.codings()) {
                 String user = coding.creatingUser() != null ? coding.creatingUser() : selection.creatingUser();
                 placed.add(new ImportedCoding(UUID.nameUUIDFromBytes(("project-import:" + transcript.id() + "|" + selection.guid() + "|"
                         + coding.codeGuid()).getBytes(StandardCharsets.UTF_8)).toString(), transcript.id(), coding.codeGuid(),
                         coder(project, user), result.firstParagraph(), result.startOffset(), result.lastParagraph(), result.endOffset()));
             }
+            placedPerPart[k] += selection.codings().size();
+            tally.placed(selection);
         }
-        progress.codingsPlaced += placed.size();
-        progress.transcripts.add(new ImportedSource(source.guid(), transcript.title(), transcript.id(), externalId,
-                transcript.paragraphs().size(), placed.size()));
-        return Optional.of(new Placed(transcript.id(), placed));
+        for (int k = 0; k < parts.size(); k++) {
+            Transcript transcript = transcripts.get(k);
+            progress.transcripts.add(new ImportedSource(source.guid(), transcript.title(), transcript.id(), transcript.externalId(),
+                    externalId, k + 1, parts.size(), transcript.paragraphs().size(), placedPerPart[k]));
+        }
+        progress.report(source, tally, parts.size(), null);
+        return Optional.of(new Placed(transcripts.get(0).id(), placed));
+    }
+
+    /** The part that holds the whole selection, or -1 when it runs across the end of one. */
+    private static int partHolding(List<SourceParts.Part> parts, ImportedPlacement.Located where) {
+        for (int k = 0; k < parts.size(); k++) {
+            if (parts.get(k).holds(where.first(), where.last())) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /** The speakers a project names: its cases, and the values and participant codes of the import's identifiers. */
+    private static List<String> knownSpeakers(QdaProject project, List<Identifier> identifiers) {
+        List<String> known = new ArrayList<>();
+        project.cases().stream().map(QdaProject.Case::name).filter(java.util.Objects::nonNull).forEach(known::add);
+        for (Identifier identifier : identifiers) {
+            known.add(identifier.value());
+            if (identifier.participant() != null) {
+                known.add(identifier.participant());
+            }
+        }
+        return known;
+    }
+
+    private static int codings(Source source) {
+        return source.selections().stream().mapToInt(s -> s.codings().size()).sum();
+    }
+
+    /** A source's coded selections and codings, placed and skipped. */
+    private static final class SourceTally {
+        int selectionsPlaced;
+        int selectionsSkipped;
+        int codingsPlaced;
+        int codingsSkipped;
+
+        void placed(QdaProject.Selection selection) {
+            selectionsPlaced++;
+            codingsPlaced += selection.codings().size();
+        }
+
+        void skipped(QdaProject.Selection selection) {
+            selectionsSkipped++;
+            codingsSkipped += selection.codings().size();
+        }
     }
 
     /**
@@ -370,8 +471,10 @@ public class ProjectImports {
         String counting;
         int sourcesDone;
         int codingsPlaced;
+        int codingsSkipped;
         int participants;
         Instant finishedAt;
+        final List<ProjectImport.SourceReport> sources = new ArrayList<>();
         final List<ImportedSource> transcripts = new ArrayList<>();
         final List<Skipped> skipped = new ArrayList<>();
 
@@ -388,8 +491,29 @@ public class ProjectImports {
             skipped.add(new Skipped(Pseudonymiser.apply(item, identifiers), Pseudonymiser.apply(reason, identifiers)));
         }
 
+        /** A source not imported at all: it is reported, and so is each of its coded selections, none of which is placed. */
+        void skipSource(Source source, String reason) {
+            skip("source '" + source.name() + "'", reason);
+            SourceTally tally = new SourceTally();
+            for (QdaProject.Selection selection : source.selections()) {
+                skip("selection " + selection.guid() + " in '" + source.name() + "'", "its source was not imported: " + reason);
+                tally.skipped(selection);
+            }
+            report(source, tally, 0, reason);
+        }
+
+        void report(Source source, SourceTally tally, int parts, String notImportedBecause) {
+            codingsPlaced += tally.codingsPlaced;
+            codingsSkipped += tally.codingsSkipped;
+            sources.add(new ProjectImport.SourceReport(source.guid(), Pseudonymiser.apply(String.valueOf(source.name()), identifiers),
+                    tally.selectionsPlaced + tally.selectionsSkipped, tally.selectionsPlaced, tally.selectionsSkipped,
+                    tally.codingsPlaced + tally.codingsSkipped, tally.codingsPlaced, tally.codingsSkipped, parts,
+                    notImportedBecause == null ? null : Pseudonymiser.apply(notImportedBecause, identifiers)));
+        }
+
         void save(List<io.chorus.common.event.EventEnvelope> emitted) {
-            ProjectImport next = job.with(status, counting, sourcesDone, codingsPlaced, participants, transcripts, skipped, now(), finishedAt);
+            ProjectImport next = job.with(status, counting, sourcesDone, codingsPlaced, codingsSkipped, participants, sources, transcripts,
+                    skipped, now(), finishedAt);
             if (!repository.update(next, job.version(), emitted)) {
                 throw new IllegalStateException("import " + job.id() + " was changed by another writer");
             }

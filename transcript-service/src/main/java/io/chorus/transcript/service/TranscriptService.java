@@ -45,6 +45,14 @@ public class TranscriptService {
 
     /** Idempotent upsert by (site, external id): a repeated push returns the stored transcript unchanged. */
     public PushResult push(String site, TranscriptPush push, String by) {
+        return push(site, push, by, true);
+    }
+
+    /**
+     * The same; with {@code mayReplace} false a transcript that exists with other content is left as it is and the push
+     * refused (409), as a project import does: it never changes what exists.
+     */
+    public PushResult push(String site, TranscriptPush push, String by, boolean mayReplace) {
         List<TranscriptPush.ParagraphPush> turns = turns(push);
         if (push.session() != null && sessions.find(site, push.session()).isEmpty()) {
             throw ProblemException.invalid("/session", "No session '" + push.session() + "' is recorded for site " + site);
@@ -64,6 +72,10 @@ public class TranscriptService {
             Transcript current = existing.get();
             if (current.sameContent(push.session(), push.language(), push.title(), paragraphs)) {
                 return new PushResult(current, false);
+            }
+            if (!mayReplace) {
+                throw ProblemException.conflict("Transcript '" + push.externalId() + "' exists at the site with other content, and is "
+                        + "left as it is");
             }
             if (current.status() == Status.RELEASED) {
                 throw ProblemException.conflict("Transcript '" + push.externalId() + "' is released; it changes only as a new version");

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  */
 public final class TurnParser {
 
-    private static final Pattern TURN = Pattern.compile("^\\s*([A-Za-z][A-Za-z0-9#]{0,39})\\s*:\\s*(.*)$");
+    /** A colon must end the line or be followed by a blank: {@code https://...} or {@code Polla:elfelejtettem} stays text. */
+    private static final Pattern TURN = Pattern.compile("^\\s*([A-Za-z][A-Za-z0-9#]{0,39})\\s*:(?:\\s+(.*))?$");
 
     private TurnParser() {
     }
@@ -29,7 +30,7 @@ public final class TurnParser {
             Matcher turn = TURN.matcher(line);
             if (turn.matches()) {
                 speakers.add(turn.group(1));
-                texts.add(new StringBuilder(turn.group(2).strip()));
+                texts.add(new StringBuilder(turn.group(2) == null ? "" : turn.group(2).strip()));
             } else if (texts.isEmpty()) {
                 throw ProblemException.invalid("", "Line " + (i + 1) + " has no speaker: a transcript starts with a turn such as 'M: ...' or 'P3: ...'");
             } else {
