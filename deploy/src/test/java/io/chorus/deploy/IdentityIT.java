@@ -117,6 +117,15 @@ class IdentityIT {
         TranscriptsApi transcripts = Api.transcripts(TranscriptsApi::new, partnerToken);
         assertEquals(201, transcripts.pushTranscriptWithHttpInfo("KE", push, null).getStatusCode());
         assertRefused(403, () -> transcripts.pushTranscript("BU", push, null));
+        // issue 27: a machine client holds only its partner role, and the site lead sees it among the site's principals
+        String account = "service-account-" + clientId;
+        Api.Refusal person = Api.refused(() -> members.changeMemberRoles("KE", account,
+                new RoleChange().role(RoleChange.RoleEnum.SITE_RESEARCHER)));
+        assertEquals(422, person.status(), String.valueOf(person.problem()));
+        assertEquals("/role", person.problem().path("errors").path(0).path("pointer").asText());
+        Member machine = members.listMembers("KE").stream().filter(m -> m.getUsername().equals(account)).findFirst().orElseThrow();
+        assertEquals(Set.of("partner-system"), machine.getRoles());
+        assertEquals("partner-system", String.valueOf(machine.getKind()));
         String newSecret = partners.rotatePartnerSecret("KE", clientId, null).getSecret();
         assertNotEquals(secret, newSecret);
         assertEquals(401, tokenStatus(clientId, secret), "the old secret no longer works");

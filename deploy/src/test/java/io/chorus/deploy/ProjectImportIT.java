@@ -9,11 +9,15 @@ import io.chorus.client.coding.api.ReleasedTranscriptsApi;
 import io.chorus.client.coding.model.CodingView;
 import io.chorus.client.coding.model.ProjectCodingsView;
 import io.chorus.client.transcript.api.DesktopToolsRefiQdaApi;
+import io.chorus.client.transcript.api.SessionsApi;
 import io.chorus.client.transcript.api.StudiesApi;
 import io.chorus.client.transcript.api.TranscriptWorkflowApi;
 import io.chorus.client.transcript.model.ProjectImport;
 import io.chorus.client.transcript.model.StudyData;
+import io.chorus.refi.ArchiveLimits;
 import io.chorus.refi.PositionCounting;
+import io.chorus.refi.ProjectReader;
+import io.chorus.refi.QdpxArchive;
 import io.chorus.refi.ProjectWriter;
 import io.chorus.refi.QdaProject;
 import java.io.File;
@@ -48,16 +52,17 @@ class ProjectImportIT {
     @Test
     void aSiteMovesItsNvivoProjectInAndItsCodingsLandOnTheSameWordsOnceReleased() throws Exception {
         String admin = client.userToken("admin");
-        Api.transcripts(StudiesApi::new, admin).putStudy("REFI", new StudyData().title("Project imports").phases(List.of("pre-intervention")),
-                null);
+        String study = "refi-" + UUID.randomUUID().toString().substring(0, 8);
+        Api.transcripts(StudiesApi::new, admin).putStudy(study, new StudyData().title("Project imports")
+                .phases(List.of("pre-intervention", "post-intervention")), null);
         String lead = client.userToken("lead-bu");
         DesktopToolsRefiQdaApi imports = Api.transcripts(DesktopToolsRefiQdaApi::new, lead);
         File file = nvivoProject("FGD " + UUID.randomUUID());
         String identifiers = "[{\"value\":\"Maria\",\"kind\":\"person\"}]";
 
         assertRefused(403, () -> Api.transcripts(DesktopToolsRefiQdaApi::new, client.userToken("lead-ulm"))
-                .importQdpxProject("BU", "en", "pre-intervention", "REFI", null, null, file, identifiers));
-        ProjectImport started = imports.importQdpxProject("BU", "en", "pre-intervention", "REFI", null, null, file, identifiers);
+                .importQdpxProject("BU", "en", "pre-intervention", study, null, null, file, identifiers));
+        ProjectImport started = imports.importQdpxProject("BU", "en", "pre-intervention", study, null, null, file, identifiers);
         ProjectImport job = Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> imports.getProjectImport("BU", started.getId()),
                 j -> !List.of("queued", "running").contains(j.getStatus()));
         assertEquals("done", job.getStatus(), String.valueOf(job));
@@ -91,11 +96,28 @@ class ProjectImportIT {
         }));
         assertEquals(Map.of("Lived experience", "the peer worker", "Trust", "Trust"), words);
 
-        ProjectImport again = imports.importQdpxProject("BU", "en", "pre-intervention", "REFI", null, null, file, identifiers);
+        ProjectImport again = imports.importQdpxProject("BU", "en", "pre-intervention", study, null, null, file, identifiers);
         assertEquals(started.getId(), again.getId(), "the same file is the same job");
         assertEquals(2, Api.coding(CodingApi::new, analyst).listCodings(null, null, "qdpx:cp", null, null, null, null, null, null,
                 transcriptId, null)
                 .getItems().size());
+
+        // issue 27, item 3: the same project into the study's other phase moves nothing of the first import
+        ProjectImport post = imports.importQdpxProject("BU", "en", "post-intervention", study, null, null, file, identifiers);
+        ProjectImport postJob = Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> imports.getProjectImport("BU", post.getId()),
+                j -> !List.of("queued", "running").contains(j.getStatus()));
+        assertEquals("done", postJob.getStatus());
+        assertEquals(0, postJob.getCodingsPlaced());
+        assertEquals(2, postJob.getCodingsSkipped(), "the job says it placed fewer codings than the file holds");
+        assertEquals("pre-intervention", Api.transcripts(SessionsApi::new, lead).getSession("BU", job.getTranscripts().get(0).getSession())
+                .getPhase());
+        // the first phase still exports, with the import's codebook when none is named, its source under the tool's name
+        File exported = codings.exportQdpxProject(null, "pre-intervention", null, "BU", study, null);
+        try (QdpxArchive archive = QdpxArchive.open(exported.toPath(), ArchiveLimits.DEFAULT)) {
+            QdaProject project = ProjectReader.read(archive);
+            assertEquals(List.of(job.getTranscripts().get(0).getName()), project.sources().stream().map(QdaProject.Source::name).toList());
+            assertEquals(2, project.sources().get(0).selections().size());
+        }
     }
 
     private static String name(ProjectCodingsView project, CodingView coding) throws RuntimeException {

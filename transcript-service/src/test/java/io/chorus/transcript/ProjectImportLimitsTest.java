@@ -123,13 +123,15 @@ class ProjectImportLimitsTest {
     }
 
     @Test
-    void aLeadingWordIsASpeakerOnlyWhereTheSourceHasTurns() throws Exception {
+    void aLeadingWordIsASpeakerOnlyWhereTheSourceHasTurnsAndAnUntitledProjectIsNamedByItsFile() throws Exception {
         String article = String.join("\r\n", "Peer support in Hungary", "Abstract: we studied peer support.",
                 "https://youtu.be/dQw4w9WgXcQ", "RQ1: what helps?", "Covid: sessions moved online.", "Polla:elfelejtettem.",
                 "The results follow.", "More results.", "Discussion.");
         QdaProject.Source source = new QdaProject.Source(UUID.randomUUID().toString(), "Article", SourceKind.TEXT, null, article, USER, null,
                 null, List.of(), List.of(), List.of(), List.of());
-        JsonPath job = ProjectImportTest.awaitDone("PL", start(project("Article project", List.of(source)), "pre-intervention"), LEAD);
+        JsonPath job = ProjectImportTest.awaitDone("PL", start(project("Untitled", List.of(source)), "pre-intervention",
+                "Hungarian article.qdpx"), LEAD);
+        assertEquals("Hungarian article", job.getString("project"), "NVivo's default project name gives way to the file's name");
         JsonPath transcript = given().auth().oauth2(LEAD).get("/api/sites/PL/transcripts/{id}", job.getString("transcripts[0].transcriptId"))
                 .then().statusCode(200).extract().jsonPath();
         assertEquals(List.of("Unattributed"), transcript.getList("paragraphs.speaker").stream().distinct().toList());
@@ -138,7 +140,11 @@ class ProjectImportLimitsTest {
     }
 
     private String start(byte[] file, String phase) {
-        return given().auth().oauth2(LEAD).multiPart("file", "project.qdpx", file, "application/octet-stream").queryParam("study", "LIMITS")
+        return start(file, phase, "project.qdpx");
+    }
+
+    private String start(byte[] file, String phase, String fileName) {
+        return given().auth().oauth2(LEAD).multiPart("file", fileName, file, "application/octet-stream").queryParam("study", "LIMITS")
                 .queryParam("phase", phase).queryParam("language", "en").post("/api/sites/PL/imports/qdpx").then().statusCode(202)
                 .extract().path("id");
     }

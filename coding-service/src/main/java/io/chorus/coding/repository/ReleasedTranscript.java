@@ -33,6 +33,9 @@ public class ReleasedTranscript extends PanacheEntityBase {
     /** External id of the recorded session, which gives the study and phase. */
     public String session;
 
+    /** The transcript's title, such as its source's name in the desktop tool it came from; exports name it so. */
+    public String title;
+
     @Column(name = "released_at")
     public Instant releasedAt;
 

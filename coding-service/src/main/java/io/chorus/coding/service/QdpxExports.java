@@ -103,7 +103,7 @@ public class QdpxExports {
             List<Selection> selections = codingsByTranscript.getOrDefault(t.id, List.of()).stream()
                     .map(c -> selection(c, layout, text, codeGuids.get(c.codeId), users.get(c.coder).guid())).toList();
             List<String> notes = memos.stream().filter(m -> t.id.equals(m.transcriptId)).map(m -> m.id.toString()).toList();
-            sources.add(new Source(sourceGuid(t.id), t.externalId + " (" + t.site + ")", SourceKind.TEXT, null, layout.text(), null, t.releasedAt,
+            sources.add(new Source(sourceGuid(t.id), t.title != null && !t.title.isBlank() ? t.title : t.externalId + " (" + t.site + ")", SourceKind.TEXT, null, layout.text(), null, t.releasedAt,
                     null, selections, List.of(), List.of(), notes));
             CodingSession session = sessions.get(t.id);
             List<Object> values = Arrays.asList(t.site, session == null ? null : session.study, session == null ? null : session.phase,
@@ -187,9 +187,18 @@ public class QdpxExports {
         for (CodingSession s : sessions) {
             PhaseCodebook.<PhaseCodebook>findByIdOptional(new PhaseCodebook.Key(s.study, s.phase)).ifPresent(p -> phaseCodebooks.add(p.codebookId));
         }
+        if (phaseCodebooks.isEmpty()) {
+            // no codebook assigned to the phase: the codebook a project import of the same site, study and phase brought in
+            for (CodingSession s : sessions) {
+                io.chorus.coding.repository.ProjectImport.<io.chorus.coding.repository.ProjectImport>list(
+                        "site = ?1 and study = ?2 and phase = ?3", s.key.site(), s.study, s.phase).forEach(i -> phaseCodebooks.add(i.codebookId));
+            }
+        }
         if (phaseCodebooks.size() != 1) {
-            throw ProblemException.badParameter("codebook", phaseCodebooks.isEmpty() ? "The transcripts' phase has no codebook: name one"
-                    : "The transcripts' phases use different codebooks: name the one to export");
+            throw ProblemException.badParameter("codebook", phaseCodebooks.isEmpty()
+                    ? "The transcripts' phase has no codebook, and no project import brought one: name one"
+                    : "The transcripts' phases use different codebooks (" + phaseCodebooks.stream().map(UUID::toString)
+                            .collect(Collectors.joining(", ")) + "): name the one to export");
         }
         return phaseCodebooks.iterator().next();
     }

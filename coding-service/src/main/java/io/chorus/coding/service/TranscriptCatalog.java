@@ -154,6 +154,7 @@ public class TranscriptCatalog {
         transcript.version = released.version();
         transcript.releasedAt = released.releasedAt();
         transcript.session = released.session();
+        transcript.title = released.title();
         transcript.paragraphs.clear();
         for (TranscriptReleased.Paragraph p : released.paragraphs()) {
             transcript.paragraphs.add(new ReleasedTranscript.Paragraph(p.n(), p.label(), p.speaker(),

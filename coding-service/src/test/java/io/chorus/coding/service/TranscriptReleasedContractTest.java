@@ -35,8 +35,9 @@ class TranscriptReleasedContractTest {
 
     @Test
     void everyFieldCodingReadsIsRequiredByTheProducer() {
-        // session is optional on purpose: without it a transcript has no phase codebook and any codebook may be used
-        assertEquals(Set.of("session"), schema.fieldsNotRequired(TranscriptReleased.class));
+        // session is optional on purpose: without it a transcript has no phase codebook and any codebook may be used;
+        // title too: without it an export names the transcript by its external id
+        assertEquals(Set.of("session", "title"), schema.fieldsNotRequired(TranscriptReleased.class));
         Set<String> paragraphRequired = new HashSet<>();
         schema.node().path("properties").path("paragraphs").path("items").path("required").forEach(n -> paragraphRequired.add(n.asText()));
         for (var component : TranscriptReleased.Paragraph.class.getRecordComponents()) {

@@ -41,6 +41,10 @@ public class AccessRules {
         if (username.equals(actor()) && !isAdmin()) {
             throw ProblemException.forbidden("You cannot change your own access");
         }
+        if (MemberService.isMachine(username)) {
+            throw ProblemException.invalid("/role", "'" + username + "' is a partner system's service account: a machine client holds "
+                    + "only the partner-system role of its site, which /api/sites/{site}/partners grants and revokes");
+        }
         if (!isAdmin() && !SITE_LEAD_GRANTS.contains(role)) {
             throw ProblemException.forbidden("A site lead cannot grant '" + role + "', which is above their own role");
         }

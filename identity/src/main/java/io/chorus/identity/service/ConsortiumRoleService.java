@@ -38,6 +38,10 @@ public class ConsortiumRoleService {
     PeopleAnnouncements people;
 
     public Holder grant(String role, String username) {
+        if (MemberService.isMachine(username)) {
+            throw ProblemException.invalid("/username", "'" + username + "' is a partner system's service account: a machine client "
+                    + "holds only the partner-system role of its site");
+        }
         String userId = userId(username);
         if (!keycloak.realmRoles(userId).contains(role)) {
             keycloak.grant(userId, role);

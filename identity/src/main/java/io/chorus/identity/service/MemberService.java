@@ -41,9 +41,23 @@ public class MemberService {
             message = "must be a site role: site-lead, site-researcher or translator") String role) {
     }
 
-    /** A member as seen from one site: their role there, and the consortium-wide roles that hold everywhere. */
+    /**
+     * A member as seen from one site: their role there, the consortium-wide roles that hold everywhere, and whether it is
+     * a person or a partner system's service account.
+     */
     public record Member(String username, String firstName, String lastName, String site, Set<String> roles,
-            Set<String> consortiumRoles) {
+            Set<String> consortiumRoles,
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(enumeration = {PERSON, PARTNER_SYSTEM},
+                    description = "person, or partner-system for the service account of a site's machine client") String kind) {
+    }
+
+    public static final String PERSON = "person";
+    public static final String PARTNER_SYSTEM = "partner-system";
+    private static final String SERVICE_ACCOUNT = "service-account-";
+
+    /** Keycloak names the account of a confidential client's client credentials so; no person is invited under it. */
+    public static boolean isMachine(String username) {
+        return username.startsWith(SERVICE_ACCOUNT);
     }
 
     @Inject
@@ -116,8 +130,8 @@ public class MemberService {
     public List<Member> list(String site) {
         rules.requireManagerOf(site);
         sites.find(site);
-        return keycloak.members(site).stream().filter(u -> !u.getUsername().startsWith("service-account-"))
-                .map(u -> member(site, u.getId(), u.getUsername())).toList();
+        // every principal with a role at the site, partner systems' service accounts included, so that none holds one unseen
+        return keycloak.members(site).stream().map(u -> member(site, u.getId(), u.getUsername())).toList();
     }
 
     private void requireNotConsortiumStaff(String userId, String what) {
@@ -141,6 +155,7 @@ public class MemberService {
         Set<String> consortium = new TreeSet<>(keycloak.realmRoles(userId));
         consortium.retainAll(Roles.CONSORTIUM_WIDE);
         return new Member(user.getUsername(), user.getFirstName(), user.getLastName(), site,
-                new TreeSet<>(keycloak.siteRolesOf(userId).getOrDefault(site, Set.of())), consortium);
+                new TreeSet<>(keycloak.siteRolesOf(userId).getOrDefault(site, Set.of())), consortium,
+                isMachine(username) ? PARTNER_SYSTEM : PERSON);
     }
 }

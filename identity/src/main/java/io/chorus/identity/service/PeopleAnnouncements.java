@@ -74,7 +74,7 @@ public class PeopleAnnouncements {
             for (int first = 0; ; first += 100) {
                 List<UserRepresentation> page = keycloak.users(first, 100);
                 for (UserRepresentation user : page) {
-                    if (!user.getUsername().startsWith("service-account-")) {
+                    if (!MemberService.isMachine(user.getUsername())) {
                         announce(user.getId(), user.getUsername());
                     }
                 }

@@ -41,8 +41,8 @@ public class TranscriptEvents {
     }
 
     /** Payload of {@value #RELEASED}: schema events/transcript-released.schema.json. */
-    public record Released(String transcriptId, String site, String externalId, String session, String language, int version,
-            Instant releasedAt, String releasedBy, List<ReleasedParagraph> paragraphs) {
+    public record Released(String transcriptId, String site, String externalId, String session, String title, String language,
+            int version, Instant releasedAt, String releasedBy, List<ReleasedParagraph> paragraphs) {
     }
 
     public record ReleasedParagraph(int n, String label, String speaker, String text, String english) {
@@ -132,7 +132,7 @@ public class TranscriptEvents {
 
     /** Stored without paragraphs (see {@link EventParagraphs}); the relay attaches those of the released version. */
     public EventEnvelope released(Transcript t, String releasedBy) {
-        Released payload = new Released(t.id(), t.site(), t.externalId(), t.session(), t.language(), t.version(), t.updatedAt(),
+        Released payload = new Released(t.id(), t.site(), t.externalId(), t.session(), t.title(), t.language(), t.version(), t.updatedAt(),
                 releasedBy, null);
         return envelope(RELEASED, t.id(), t.updatedAt(), payload);
     }

@@ -88,7 +88,7 @@ public class ProjectImportResource {
                     message = "must be focus-group or interview") String kind) {
         caller.requireAt(site, IMPORTERS);
         ProjectImport job = imports.start(site, FileUploads.required(file), new ImportRequest(study, phase, language, kind,
-                identifiers(identifiers)), caller.username());
+                identifiers(identifiers), file == null ? null : file.fileName()), caller.username());
         return Response.accepted(job).location(URI.create("/api/sites/" + site + "/imports/" + job.id())).build();
     }
 

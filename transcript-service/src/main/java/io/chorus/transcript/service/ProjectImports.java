@@ -66,8 +66,13 @@ public class ProjectImports {
     private static final Logger LOG = Logger.getLogger(ProjectImports.class);
 
     /** What the sources become: sessions of this study phase, in this language, of this kind. */
-    public record ImportRequest(String study, String phase, String language, String kind, List<Identifier> identifiers) {
+    public record ImportRequest(String study, String phase, String language, String kind, List<Identifier> identifiers,
+            String fileName) {
     }
+
+    /** Names a tool gives a project nobody named ("Untitled" in NVivo): such a project is named by its file instead. */
+    private static final java.util.regex.Pattern UNNAMED = java.util.regex.Pattern.compile(
+            "(?i)\\s*(untitled|unnamed|new project|untitled project|unbenannt|neues projekt)\\s*");
 
     @Inject
     ProjectImportRepository repository;
@@ -142,7 +147,7 @@ public class ProjectImports {
         }
         Instant now = now();
         ProjectImport job = new ProjectImport(id, site, sha256, request.study(), request.phase(), request.language(), request.kind(),
-                by, ProjectImport.QUEUED, project.name(), project.origin(), null, texts.size(), 0, codings, 0, 0, 0, List.of(), List.of(),
+                by, ProjectImport.QUEUED, projectName(project.name(), request.fileName()), project.origin(), null, texts.size(), 0, codings, 0, 0, 0, List.of(), List.of(),
                 List.of(), existing.map(j -> j.version() + 1).orElse(1), now, now, null);
         boolean recorded = existing.isPresent() ? repository.requeue(job, existing.get().version()) : repository.insert(job);
         if (!recorded) {
@@ -202,7 +207,7 @@ public class ProjectImports {
             progress.status = ProjectImport.DONE;
             progress.finishedAt = now();
             progress.save(List.of(events.projectImported(new TranscriptEvents.ProjectImported(queued.id(), queued.site(), queued.study(),
-                    queued.phase(), project.name(), project.origin(), queued.importedBy(), progress.finishedAt, project.codes(), codings,
+                    queued.phase(), queued.project(), project.origin(), queued.importedBy(), progress.finishedAt, project.codes(), codings,
                     memos))));
         } catch (RuntimeException e) {
             LOG.warnf("project import %s failed: %s", queued.id(), e.toString());
@@ -339,6 +344,15 @@ public class ProjectImports {
             }
         }
         return known;
+    }
+
+    /** The tool's name for the project; the file's name (without .qdpx) when the tool left its default or none. */
+    static String projectName(String inFile, String fileName) {
+        if (inFile != null && !inFile.isBlank() && !UNNAMED.matcher(inFile).matches()) {
+            return inFile.strip();
+        }
+        String file = fileName == null ? "" : fileName.replaceAll(".*[/\\\\]", "").replaceAll("(?i)\\.qdpx$", "").strip();
+        return file.isEmpty() ? inFile : cut(file, 200);
     }
 
     private static int codings(Source source) {
