@@ -18,3 +18,6 @@ create table if not exists service_process (
     id           varchar(100) primary key,
     heartbeat_at timestamptz  not null
 );
+-- set inside the transaction that makes the request's change: a claim whose change was committed but whose answer a crash
+-- lost is never taken over, so a blind retry cannot make the change twice (io.chorus.common.http.IdempotencyInTransaction)
+alter table idempotency_key add column if not exists applied boolean not null default false;

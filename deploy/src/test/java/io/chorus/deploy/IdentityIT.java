@@ -56,6 +56,36 @@ class IdentityIT {
         return new NewMember().username(username).email(username + "@chorus.example").firstName("Site").lastName("Member").role(role);
     }
 
+    /** Issue 27: If-Match holds atomically with the write, so of several admins sending the same ETag at once one wins. */
+    @Test
+    void adminsSendingTheSameETagAtOnceReplaceASiteOnce() throws Exception {
+        SitesApi sites = Api.identity(SitesApi::new, client.userToken("admin"));
+        String code = "Q" + new java.util.Random().ints(4, 'A', 'Z' + 1).collect(StringBuilder::new, StringBuilder::appendCodePoint,
+                StringBuilder::append);
+        sites.registerSite(code, nairobi(false), null);
+        String tag = sites.getSiteWithHttpInfo(code).getHeaders().get("etag").get(0);
+        int writers = 6;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Integer>> statuses = new ArrayList<>();
+        for (int i = 0; i < writers; i++) {
+            SiteData data = nairobi(i % 2 == 0).name("Nairobi, writer " + i);
+            statuses.add(pool.submit(() -> {
+                go.await();
+                return Api.statusOf(() -> sites.registerSite(code, data, tag));
+            }));
+        }
+        go.countDown();
+        List<Integer> answered = new ArrayList<>();
+        for (var status : statuses) {
+            answered.add(status.get());
+        }
+        pool.shutdown();
+        assertEquals(1, answered.stream().filter(s -> s == 200).count(), answered.toString());
+        assertEquals(writers - 1, answered.stream().filter(s -> s == 412).count(), answered.toString());
+        assertEquals(2, sites.getSite(code).getVersion(), "one replacement, none lost under another");
+    }
+
     @Test
     void adminLeadResearcherAndPartnerSystemOnTheRealKeycloak() throws Exception {
         String admin = client.userToken("admin");

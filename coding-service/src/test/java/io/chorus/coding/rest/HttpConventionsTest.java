@@ -60,6 +60,38 @@ class HttpConventionsTest {
                 .post("/api/memos").then().statusCode(400).body("errors[0].pointer", equalTo("/Idempotency-Key"));
     }
 
+    @jakarta.inject.Inject
+    javax.sql.DataSource dataSource;
+
+    /**
+     * Issue 27: the key is marked applied in the transaction of the change, so a crash between the commit and the stored
+     * answer leaves a claim that is never taken over: a blind retry is told to look the result up, and makes no second memo.
+     */
+    @Test
+    void aRetryAfterACrashBetweenTheCommitAndTheStoredAnswerMakesNothingTwice() throws Exception {
+        String key = UUID.randomUUID().toString();
+        long before = memos(ANALYST_A);
+        given().auth().oauth2(ANALYST_A).header("Idempotency-Key", key).contentType(ContentType.JSON).body(memo("Crash"))
+                .post("/api/memos").then().statusCode(201);
+        try (var connection = dataSource.getConnection();
+                var marked = connection.prepareStatement("select applied from idempotency_key where key like ?")) {
+            marked.setString(1, "% " + key);
+            try (var row = marked.executeQuery()) {
+                org.junit.jupiter.api.Assertions.assertTrue(row.next() && row.getBoolean(1), "marked in the memo's transaction");
+            }
+            // what a crash after the commit and before the answer was stored leaves: a claim of a process that died
+            try (var crash = connection.prepareStatement("update idempotency_key set status = 0, body = null, runner = 'gone', "
+                    + "created_at = now() - interval '1 minute' where key like ?")) {
+                crash.setString(1, "% " + key);
+                assertEquals(1, crash.executeUpdate());
+            }
+        }
+        given().auth().oauth2(ANALYST_A).header("Idempotency-Key", key).contentType(ContentType.JSON).body(memo("Crash"))
+                .post("/api/memos").then().statusCode(409).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("took effect"));
+        assertEquals(before + 1, memos(ANALYST_A), "the retry made no second memo");
+    }
+
     @Test
     void aCurrentEtagInIfNoneMatchIsAnswered304() {
         String location = given().auth().oauth2(ANALYST_A).contentType(ContentType.JSON).body(memo("Cached"))

@@ -48,6 +48,9 @@ public class IdempotencyKeys {
     ReadsInAnswer reads;
 
     @Inject
+    IdempotencyInTransaction.Claimed claimed;
+
+    @Inject
     jakarta.enterprise.event.Event<ReadsInAnswer.ReplayedReads> replayedReads;
 
     private record Claim(String key, String fingerprint) {
@@ -69,6 +72,7 @@ public class IdempotencyKeys {
         String fingerprint = fingerprint(uri.getRawPath() + "?" + uri.getRawQuery() + "\n" + request.getMediaType(), body);
         if (store.claim(id, fingerprint)) {
             request.setProperty(CLAIMED, new Claim(id, fingerprint));
+            claimed.key(id);
             return null;
         }
         IdempotencyStore.Answer stored = store.find(id).orElse(null);
@@ -77,6 +81,10 @@ public class IdempotencyKeys {
         }
         if (!stored.fingerprint().equals(fingerprint)) {
             return problem(422, "Unprocessable Content", "This Idempotency-Key was used for a different request; use a new key");
+        }
+        if (stored.status() == 0 && stored.applied()) {
+            return problem(409, "Conflict", "The first request with this Idempotency-Key took effect, and its answer is not stored "
+                    + "(yet, or never if its process stopped before it could be); look up the result instead of sending it again");
         }
         if (stored.status() == 0) {
             return problem(409, "Conflict", "The first request with this Idempotency-Key is still running; retry it later");
@@ -111,7 +119,7 @@ public class IdempotencyKeys {
             String body = entity == null ? null : entity instanceof String s ? s : json.writeValueAsString(entity);
             store.complete(claim.key(), new IdempotencyStore.Answer(claim.fingerprint(), response.getStatus(), body,
                     response.getMediaType() == null ? null : response.getMediaType().toString(),
-                    header(response, HttpHeaders.LOCATION), header(response, HttpHeaders.ETAG), String.join(" ", reads.all())));
+                    header(response, HttpHeaders.LOCATION), header(response, HttpHeaders.ETAG), String.join(" ", reads.all()), true));
         } catch (JsonProcessingException e) {
             store.release(claim.key());
             throw new UncheckedIOException(e);

@@ -7,9 +7,11 @@ public interface IdempotencyStore {
 
     /**
      * The answer stored for a key; {@code status} 0 while the first request with it is still running. {@code reads}
-     * lists, space-separated, the audited reads it carries ({@link ReadsInAnswer}).
+     * lists, space-separated, the audited reads it carries ({@link ReadsInAnswer}); {@code applied} says that the
+     * request's change was committed, even where its answer was not stored.
      */
-    record Answer(String fingerprint, int status, String body, String contentType, String location, String etag, String reads) {
+    record Answer(String fingerprint, int status, String body, String contentType, String location, String etag, String reads,
+            boolean applied) {
     }
 
     /**
@@ -24,6 +26,14 @@ public interface IdempotencyStore {
     Optional<Answer> find(String key);
 
     void complete(String key, Answer answer);
+
+    /**
+     * Marks the key's request as having taken effect, inside the transaction that makes its change (so it commits and
+     * rolls back with the change): a claim so marked is never taken over, so a retry after a crash between the commit and
+     * {@link #complete} is refused instead of making the change twice. A store without such transactions does nothing.
+     */
+    default void markAppliedInTransaction(String key) {
+    }
 
     /** Frees a claimed key whose request failed on the server's side, so that a retry runs again. */
     void release(String key);

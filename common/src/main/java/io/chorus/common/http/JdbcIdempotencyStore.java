@@ -27,11 +27,12 @@ public class JdbcIdempotencyStore implements IdempotencyStore {
     @Override
     public boolean claim(String key, String fingerprint) {
         if (IdempotencyHeartbeat.steady()) {
-            update("delete from idempotency_key where key = ? and status = 0 and (created_at < now() - interval '30 seconds' "
+            update("delete from idempotency_key where key = ? and status = 0 and not applied and (created_at < now() - interval '30 seconds' "
                     + "or runner not in (select id from service_process where heartbeat_at > now() - ? * interval '1 millisecond'))", key,
                     IdempotencyHeartbeat.DEAD_AFTER.toMillis());
         } else {
-            update("delete from idempotency_key where key = ? and status = 0 and created_at < now() - interval '30 seconds'", key);
+            update("delete from idempotency_key where key = ? and status = 0 and not applied and created_at < now() - interval '30 seconds'",
+                    key);
         }
         return update("insert into idempotency_key (key, fingerprint, status, runner) values (?, ?, 0, ?) on conflict do nothing",
                 key, fingerprint, JobRunners.id()) == 1;
@@ -48,11 +49,11 @@ public class JdbcIdempotencyStore implements IdempotencyStore {
     public Optional<Answer> find(String key) {
         try (Connection connection = dataSource.get().getConnection();
                 PreparedStatement select = connection.prepareStatement("select fingerprint, status, body, content_type, "
-                        + "location, etag, reads from idempotency_key where key = ?")) {
+                        + "location, etag, reads, applied from idempotency_key where key = ?")) {
             select.setString(1, key);
             try (ResultSet row = select.executeQuery()) {
                 return row.next() ? Optional.of(new Answer(row.getString(1), row.getInt(2), row.getString(3), row.getString(4),
-                        row.getString(5), row.getString(6), row.getString(7))) : Optional.empty();
+                        row.getString(5), row.getString(6), row.getString(7), row.getBoolean(8))) : Optional.empty();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read idempotency keys", e);
@@ -65,9 +66,15 @@ public class JdbcIdempotencyStore implements IdempotencyStore {
                 answer.status(), answer.body(), answer.contentType(), answer.location(), answer.etag(), answer.reads(), key);
     }
 
+    /** Runs in the caller's JTA transaction: Agroal enlists the connection, so the mark commits with the change. */
+    @Override
+    public void markAppliedInTransaction(String key) {
+        update("update idempotency_key set applied = true where key = ? and status = 0", key);
+    }
+
     @Override
     public void release(String key) {
-        update("delete from idempotency_key where key = ? and status = 0", key);
+        update("delete from idempotency_key where key = ? and status = 0 and not applied", key);
     }
 
     private int update(String sql, Object... values) {

@@ -27,6 +27,17 @@ public class RequestLimits {
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE + 1).handler(this::check);
+        // what the router refuses before any route runs (a path that is not absolute, such as ../../etc/passwd, or matches
+        // no route) is answered as a problem too, instead of an empty body
+        router.errorHandler(400, context -> outer(context, 400, "Bad Request", "The request line is not a valid request"));
+        router.errorHandler(404, context -> outer(context, 404, "Not Found", "No resource at this path"));
+    }
+
+    private static void outer(RoutingContext context, int status, String title, String detail) {
+        if (context.response().headWritten()) {
+            return;
+        }
+        HttpProblems.send(context, status, title, detail, List.of());
     }
 
     void check(RoutingContext context) {

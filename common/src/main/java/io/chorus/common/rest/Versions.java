@@ -45,6 +45,13 @@ public final class Versions {
         if (ifMatch == null || ifMatch.isBlank()) {
             return;
         }
+        if (!names(ifMatch, expected)) {
+            throw ProblemException.preconditionFailed();
+        }
+    }
+
+    /** Whether an If-Match header names this entity tag (or any, with *). */
+    public static boolean names(String ifMatch, String expected) {
         for (String candidate : ifMatch.split(",")) {
             String tag = candidate.trim();
             if (tag.startsWith("W/")) {
@@ -52,17 +59,29 @@ public final class Versions {
             }
             tag = tag.replace("\"", "");
             if (tag.equals("*") || tag.equals(expected)) {
-                return;
+                return true;
             }
         }
-        throw ProblemException.preconditionFailed();
+        return false;
     }
 
     /**
      * For a create-or-replace PUT of a resource tagged by the digest of its representation: If-Match, when sent,
      * must name what a GET shows now; for a resource that does not exist yet it fails (412).
      */
-    public static void requireRepresentation(String ifMatch, ObjectMapper json, Supplier<Object> currentRepresentation) {
+    /**
+     * The condition a create-or-replace PUT's If-Match puts on the stored record (whose representation is the record
+     * itself), for the store to check again inside its conditional write: that write holds only while the record has the
+     * version it read, so two writers sending the same ETag cannot both pass. Null without If-Match.
+     */
+    public static <T> java.util.function.Predicate<T> stillNamed(String ifMatch, ObjectMapper json) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return null;
+        }
+        return stored -> names(ifMatch, ConditionalRequests.digestOf(json, stored).getValue());
+    }
+
+        public static void requireRepresentation(String ifMatch, ObjectMapper json, Supplier<Object> currentRepresentation) {
         if (ifMatch == null || ifMatch.isBlank()) {
             return;
         }

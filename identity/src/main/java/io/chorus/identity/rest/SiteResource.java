@@ -52,7 +52,7 @@ public class SiteResource {
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "Replace only the representation with this ETag") String ifMatch,
             @Valid @NotNull SiteService.SiteData data) {
         Versions.requireRepresentation(ifMatch, json, () -> getSite(code));
-        SiteService.Registered registered = sites.register(code, data);
+        SiteService.Registered registered = sites.register(code, data, Versions.stillNamed(ifMatch, json));
         return registered.created() ? Response.created(URI.create("/api/sites/" + code)).entity(registered.site()).build()
                 : Response.ok(registered.site()).build();
     }

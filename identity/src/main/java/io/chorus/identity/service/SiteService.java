@@ -56,13 +56,25 @@ public class SiteService {
     ObjectMapper json;
 
     public Registered register(String code, SiteData data) {
+        return register(code, data, null);
+    }
+
+    /**
+     * The same, under the precondition of a conditional request (null for none). The site's row is locked before the
+     * precondition is checked, so a second writer that sent the same ETag waits for the first and then sees its change:
+     * a 412, never a lost update.
+     */
+    public Registered register(String code, SiteData data, java.util.function.Predicate<Site> precondition) {
         List<IncomeBand> bands = data.incomeLevels().stream().sorted((a, b) -> a.from().compareTo(b.from())).toList();
         for (int i = 1; i < bands.size(); i++) {
             if (bands.get(i).from().equals(bands.get(i - 1).from())) {
                 throw ProblemException.invalid("/incomeLevels", "Two income bands start on " + bands.get(i).from());
             }
         }
-        SiteRecord site = SiteRecord.findById(code);
+        SiteRecord site = SiteRecord.findById(code, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (precondition != null && (site == null || !precondition.test(view(site)))) {
+            throw ProblemException.preconditionFailed();
+        }
         boolean created = site == null;
         if (created) {
             site = new SiteRecord();

@@ -61,7 +61,7 @@ public class MongoIdempotencyStore implements IdempotencyStore {
     public Optional<Answer> find(String key) {
         Document stored = keys().find(byKey(key)).first();
         return Optional.ofNullable(stored).map(d -> new Answer(d.getString("fingerprint"), d.getInteger("status"),
-                d.getString("body"), d.getString("contentType"), d.getString("location"), d.getString("etag"), d.getString("reads")));
+                d.getString("body"), d.getString("contentType"), d.getString("location"), d.getString("etag"), d.getString("reads"), false));
     }
 
     @Override

@@ -95,8 +95,21 @@ public final class VersionedDocuments<T> {
      */
     public Upserted<T> upsert(String id, Supplier<T> create, UnaryOperator<T> change, ToIntFunction<T> version,
             Function<T, List<EventEnvelope>> events) {
+        return upsert(id, create, change, version, events, null);
+    }
+
+    /**
+     * The same, for a conditional request: {@code precondition} (null for none) must hold for the stored record, and is
+     * checked again on each attempt against the record the write is conditioned on, so that it is atomic with the write.
+     * No record, or one it does not hold for, is a 412.
+     */
+    public Upserted<T> upsert(String id, Supplier<T> create, UnaryOperator<T> change, ToIntFunction<T> version,
+            Function<T, List<EventEnvelope>> events, java.util.function.Predicate<T> precondition) {
         for (int attempt = 0; attempt < 3; attempt++) {
             Optional<T> existing = find(id);
+            if (precondition != null && (existing.isEmpty() || !precondition.test(existing.get()))) {
+                throw ProblemException.preconditionFailed();
+            }
             if (existing.isEmpty()) {
                 T created = create.get();
                 if (insert(id, created, events.apply(created))) {

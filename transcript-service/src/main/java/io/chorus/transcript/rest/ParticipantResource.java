@@ -84,7 +84,8 @@ public class ParticipantResource {
         caller.requireAt(site, Roles.PARTNER_SYSTEM, Roles.SITE_RESEARCHER, Roles.SITE_LEAD);
         Versions.requireRepresentation(ifMatch, json, () -> getParticipant(site, number));
         ParticipantService.Upserted result = service.upsert(new Participant(site, number, data.gender(), data.age(), data.role(),
-                data.professionalBackground(), data.yearsOfExperience(), data.previousPeerSupportExperience(), null, null, 0, null, null));
+                data.professionalBackground(), data.yearsOfExperience(), data.previousPeerSupportExperience(), null, null, 0, null, null),
+                Versions.stillNamed(ifMatch, json));
         return result.created()
                 ? Response.created(uri.getAbsolutePath()).entity(result.participant()).build()
                 : Response.ok(result.participant()).build();

@@ -93,7 +93,7 @@ public class SessionResource {
         SessionService.Upserted result = service.record(new Session(site, externalId, data.study(), data.phase(), data.kind(),
                 data.date(), data.durationMinutes(), data.venue(), data.language(), data.moderator(), data.assistant(),
                 data.participantGroup(), data.topicGuideVersion(), data.participants() == null ? List.of() : data.participants(),
-                data.fieldNotes(), 0, null, null));
+                data.fieldNotes(), 0, null, null), Versions.stillNamed(ifMatch, json));
         return result.created()
                 ? Response.created(uri.getAbsolutePath()).entity(result.session()).build()
                 : Response.ok(result.session()).build();

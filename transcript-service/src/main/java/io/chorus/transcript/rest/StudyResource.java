@@ -78,7 +78,7 @@ public class StudyResource {
                 data.withdrawal() == null ? Study.Withdrawal.REDACT : data.withdrawal(), 0, null, null);
         var result = studies.documents().upsert(code, () -> wanted.stamped(1, now, now),
                 current -> current.sameData(wanted) ? null : wanted.stamped(current.version() + 1, current.createdAt(), now),
-                Study::version, study -> List.of(events.studyRecorded(study)));
+                Study::version, study -> List.of(events.studyRecorded(study)), Versions.stillNamed(ifMatch, json));
         return result.created() ? Response.created(uri.getAbsolutePath()).entity(result.record()).build()
                 : Response.ok(result.record()).build();
     }

@@ -46,6 +46,11 @@ public class ParticipantService {
 
 
     public Upserted upsert(Participant data) {
+        return upsert(data, null);
+    }
+
+    /** The same, under the precondition of a conditional request (null for none), checked atomically with the write. */
+    public Upserted upsert(Participant data, java.util.function.Predicate<Participant> precondition) {
         Instant now = now();
         var result = participants.documents().upsert(Participant.id(data.site(), data.number()),
                 () -> new Participant(data.site(), data.number(), data.gender(), data.age(), data.role(),
@@ -64,7 +69,7 @@ public class ParticipantService {
                 },
                 Participant::version,
                 p -> List.of(events.participant(p.version() == 1 ? TranscriptEvents.PARTICIPANT_REGISTERED
-                        : TranscriptEvents.PARTICIPANT_UPDATED, p)));
+                        : TranscriptEvents.PARTICIPANT_UPDATED, p)), precondition);
         return new Upserted(result.record(), result.created());
     }
 

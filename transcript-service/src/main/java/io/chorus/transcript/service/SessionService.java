@@ -28,6 +28,11 @@ public class SessionService {
 
     /** Idempotent by (site, external id): a repeat with the same data changes nothing. */
     public Upserted record(Session data) {
+        return record(data, null);
+    }
+
+    /** The same, under the precondition of a conditional request (null for none), checked atomically with the write. */
+    public Upserted record(Session data, java.util.function.Predicate<Session> precondition) {
         var study = studies.find(data.study())
                 .orElseThrow(() -> ProblemException.invalid("/study", "No study '" + data.study() + "' is registered"));
         if (!study.phases().contains(data.phase())) {
@@ -37,7 +42,7 @@ public class SessionService {
         var result = sessions.documents().upsert(Session.id(data.site(), data.externalId()),
                 () -> data.stamped(1, now, now),
                 current -> current.sameData(data) ? null : data.stamped(current.version() + 1, current.createdAt(), now),
-                Session::version, session -> List.of(events.sessionRecorded(session)));
+                Session::version, session -> List.of(events.sessionRecorded(session)), precondition);
         return new Upserted(result.record(), result.created());
     }
 
