@@ -21,8 +21,9 @@ import org.dkpro.statistics.agreement.distance.RatioDistanceFunction;
 
 /**
  * Agreement on a variable: every coder gives each unit at most one of its k categories. Each unit is a row of one
- * value per coder (null where the coder gave none). The coefficients that need every coder's value use the units every
- * coder rated; Krippendorff's alpha uses every unit at least two coders rated. DKPro Statistics computes percent
+ * value per coder (null where the coder gave none). Percent agreement, Fleiss' kappa, Brennan–Prediger and Gwet's AC1
+ * use every unit two or more coders rated, as Gwet (2014) and irrCAC do ({@link GwetMultiRater}), with their
+ * complete-unit values kept apart; Krippendorff's alpha uses every unit at least two coders rated. DKPro Statistics computes percent
  * agreement, Cohen's kappa, Scott's pi, Fleiss' kappa, the free-marginal (Brennan–Prediger, Randolph) kappa and
  * Krippendorff's alpha; weighted kappa (Cohen 1968) and Gwet's AC1 (Gwet 2008), which DKPro lacks, are their
  * textbook formulas here. See the README, "How agreement is computed".
@@ -44,10 +45,31 @@ public record VariableAgreement(Level level, List<Object> categories) {
     public record Alphas(Double nominal, Double ordinal, Double interval, Double ratio) {
     }
 
-    /** Every coefficient; null where it is undefined for the data or for the variable's level. */
+    /**
+     * Every coefficient; null where it is undefined for the data or for the variable's level. Percent agreement, Fleiss'
+     * kappa, Brennan–Prediger and Gwet's AC1 use every unit two or more coders rated (Gwet 2014), Cohen's and the weighted
+     * kappas and Scott's pi the units both coders rated, Krippendorff's alpha every unit with a pair of values.
+     * {@code completeUnits} has the first four over the units every coder rated only; {@code intervals} a standard error
+     * and 95 % interval for each coefficient, by its name ({@code krippendorffAlpha.nominal} for an alpha).
+     */
     @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "CategoricalCoefficients")
     public record Coefficients(Double percentAgreement, Double cohenKappa, Double weightedKappaLinear, Double weightedKappaQuadratic,
-            Double scottPi, Double fleissKappa, Double brennanPrediger, Double gwetAc1, Alphas krippendorffAlpha) {
+            Double scottPi, Double fleissKappa, Double brennanPrediger, Double gwetAc1, Alphas krippendorffAlpha,
+            CompleteUnits completeUnits, Map<String, Interval> intervals) {
+    }
+
+    /** The same four coefficients computed over the units every coder rated, as DKPro Statistics computes them. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "CompleteUnitCoefficients")
+    public record CompleteUnits(Double percentAgreement, Double fleissKappa, Double brennanPrediger, Double gwetAc1) {
+    }
+
+    /**
+     * A coefficient's standard error and 95 % confidence interval; {@code method} is {@code gwet-2014} (linearised
+     * variance, Student's t with n − 1 degrees of freedom) or {@code unit-bootstrap} (1,000 resamples of the units,
+     * percentile interval, fixed seed).
+     */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "CoefficientInterval")
+    public record Interval(Double standardError, Double lower, Double upper, String method) {
     }
 
     /** How many units there were, how many each kind of coefficient used, and why the others were left out. */
@@ -62,7 +84,8 @@ public record VariableAgreement(Level level, List<Object> categories) {
         List<Object[]> complete = pairable.stream().filter(r -> present(r) == coders).toList();
         Units units = new Units(rows.size(), complete.size(), pairable.size());
         if (coders < 2) {
-            return new Result(units, new Coefficients(null, null, null, null, null, null, null, null, new Alphas(null, null, null, null)));
+            return new Result(units, new Coefficients(null, null, null, null, null, null, null, null, new Alphas(null, null, null, null),
+                    new CompleteUnits(null, null, null, null), Map.of()));
         }
         CodingAnnotationStudy full = study(complete, coders);
         boolean two = coders == 2 && !complete.isEmpty();
@@ -75,13 +98,72 @@ public record VariableAgreement(Level level, List<Object> categories) {
         Double linear = two && ordered ? weightedKappa(complete, false) : null;
         Double quadratic = two && ordered ? weightedKappa(complete, true) : null;
         Double ac1 = complete.isEmpty() ? null : gwetAc1(complete);
-        Alphas alphas = pairable.isEmpty() ? new Alphas(null, null, null, null) : new Alphas(
-                alpha(pairable, coders, new NominalDistanceFunction()),
+        Alphas alphas = pairable.isEmpty() ? new Alphas(null, null, null, null) : alphas(pairable, coders);
+        Map<String, Interval> intervals = new java.util.TreeMap<>();
+        GwetMultiRater.Estimates gwet = GwetMultiRater.compute(rows, categories);
+        if (gwet != null) {
+            put(intervals, "percentAgreement", gwet.percentAgreement());
+            put(intervals, "fleissKappa", gwet.fleissKappa());
+            put(intervals, "brennanPrediger", gwet.brennanPrediger());
+            put(intervals, "gwetAc1", gwet.gwetAc1());
+        }
+        if (two) {
+            put(intervals, "cohenKappa", UnitBootstrap.interval(complete, r -> safe(() -> new CohenKappaAgreement(study(r, coders))
+                    .calculateAgreement())));
+            put(intervals, "scottPi", UnitBootstrap.interval(complete, r -> safe(() -> new ScottPiAgreement(study(r, coders))
+                    .calculateAgreement())));
+            if (ordered) {
+                put(intervals, "weightedKappaLinear", UnitBootstrap.interval(complete, r -> weightedKappa(r, false)));
+                put(intervals, "weightedKappaQuadratic", UnitBootstrap.interval(complete, r -> weightedKappa(r, true)));
+            }
+        }
+        if (!pairable.isEmpty()) {
+            String[] names = {"nominal", "ordinal", "interval", "ratio"};
+            for (int index = 0; index < names.length; index++) {
+                int which = index;
+                if (component(alphas, which) != null) {
+                    put(intervals, "krippendorffAlpha." + names[which], UnitBootstrap.interval(pairable,
+                            r -> component(alphas(r, coders), which)));
+                }
+            }
+        }
+        return new Result(units, new Coefficients(value(gwet == null ? null : gwet.percentAgreement()), cohen, linear, quadratic, scott,
+                value(gwet == null ? null : gwet.fleissKappa()), value(gwet == null ? null : gwet.brennanPrediger()),
+                value(gwet == null ? null : gwet.gwetAc1()), alphas, new CompleteUnits(percent, fleiss, free, ac1), intervals));
+    }
+
+    private Alphas alphas(List<Object[]> pairable, int coders) {
+        boolean ordered = level != Level.NOMINAL;
+        return new Alphas(alpha(pairable, coders, new NominalDistanceFunction()),
                 ordered ? alpha(ranks(pairable), java.util.stream.IntStream.rangeClosed(1, categories.size()).boxed().toArray(), coders,
                         new OrdinalDistanceFunction()) : null,
                 level == Level.INTERVAL || level == Level.RATIO ? alpha(pairable, coders, new IntervalDistanceFunction()) : null,
                 level == Level.RATIO ? alpha(pairable, coders, new RatioDistanceFunction()) : null);
-        return new Result(units, new Coefficients(percent, cohen, linear, quadratic, scott, fleiss, free, ac1, alphas));
+    }
+
+    private static Double component(Alphas alphas, int which) {
+        return switch (which) {
+            case 0 -> alphas.nominal();
+            case 1 -> alphas.ordinal();
+            case 2 -> alphas.interval();
+            default -> alphas.ratio();
+        };
+    }
+
+    private static Double value(GwetMultiRater.Estimate estimate) {
+        return estimate == null ? null : estimate.value();
+    }
+
+    private static void put(Map<String, Interval> intervals, String name, GwetMultiRater.Estimate estimate) {
+        if (estimate != null && estimate.standardError() != null) {
+            intervals.put(name, new Interval(estimate.standardError(), estimate.lower(), estimate.upper(), "gwet-2014"));
+        }
+    }
+
+    private static void put(Map<String, Interval> intervals, String name, UnitBootstrap.Interval interval) {
+        if (interval != null) {
+            intervals.put(name, new Interval(interval.standardError(), interval.lower(), interval.upper(), "unit-bootstrap"));
+        }
     }
 
     /** Cohen's (1968) weighted kappa with disagreement weights |i − j| (linear) or (i − j)² (quadratic) of the categories' ranks. */

@@ -47,6 +47,9 @@ public class VariableAgreements {
             List<Category> categories, UnitCount units, VariableAgreement.Coefficients coefficients, String method) {
     }
 
+    static final String NOT_EVERY_CODER = "not rated by every coder: in percent agreement, Fleiss' kappa, Brennan-Prediger, AC1 "
+            + "and Krippendorff's alpha, but not in Cohen's or weighted kappa, Scott's pi or completeUnits";
+
     @Inject
     RoundService rounds;
 
@@ -78,7 +81,7 @@ public class VariableAgreements {
         VariableAgreement.Units counted = result.units();
         UnitCount units = new UnitCount(unit, counted.total(), counted.complete(), counted.pairable(), List.of(
                 new LeftOut("rated by one coder only: no pair to compare", counted.total() - counted.pairable()),
-                new LeftOut("not rated by every coder: used by Krippendorff's alpha only", counted.pairable() - counted.complete())));
+                new LeftOut(NOT_EVERY_CODER, counted.pairable() - counted.complete())));
         return new VariableAgreementReport(round.id, variable.id, variable.name, variable.variableLevel, coders,
                 codes.stream().map(c -> new Category(c.id, c.name, c.categoryValue)).toList(), units, result.coefficients(),
                 METHOD.formatted(unit.equals("segment") ? "each coded segment: passages of the variable's categories that overlap, "
@@ -117,7 +120,7 @@ public class VariableAgreements {
         VariableAgreement.Units counted = result.units();
         UnitCount units = new UnitCount("passage coded alike by every coder", counted.total(), counted.complete(), counted.pairable(),
                 List.of(new LeftOut("a valence from one coder only, or none", counted.total() - counted.pairable()),
-                        new LeftOut("a valence from some coders only: used by Krippendorff's alpha only", counted.pairable() - counted.complete())));
+                        new LeftOut(NOT_EVERY_CODER, counted.pairable() - counted.complete())));
         return new ValenceAgreementReport(round.id, coders, overlap, categories.stream().map(Object::toString).toList(), units,
                 result.coefficients(), METHOD.formatted("each passage every coder coded with the same code (overlapping by at least "
                         + overlap + "); the value is the valence each gave it"));

@@ -1,6 +1,8 @@
 package io.chorus.coding.agreement;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.chorus.coding.agreement.VariableAgreement.Coefficients;
@@ -82,6 +84,43 @@ public class VariableAgreementExamplesTest {
         assertEquals(0.849, result.coefficients().krippendorffAlpha().interval(), 0.0005);
         assertEquals(0.797, result.coefficients().krippendorffAlpha().ratio(), 0.0005);
         assertEquals(new VariableAgreement.Units(12, 8, 11), result.units(), "8 units every observer rated; 11 with a pair");
+
+        // issue 27: over every unit two or more coders rated, as Gwet (2014), irrCAC and AgreeStat give them
+        Coefficients all = result.coefficients();
+        assertEquals(0.818, all.percentAgreement(), 0.0005);
+        assertEquals(0.761, all.fleissKappa(), 0.0005);
+        assertEquals(0.775, all.gwetAc1(), 0.0005);
+        assertEquals(0.773, all.brennanPrediger(), 0.0005);
+        // the complete-unit figures, under their own names
+        assertEquals(0.75, all.completeUnits().percentAgreement(), 0.0005);
+        assertEquals(0.641, all.completeUnits().fleissKappa(), 0.0005);
+        assertEquals(0.697, all.completeUnits().gwetAc1(), 0.0005);
+        assertEquals(0.688, all.completeUnits().brennanPrediger(), 0.0005);
+        for (String name : List.of("percentAgreement", "fleissKappa", "gwetAc1", "brennanPrediger", "krippendorffAlpha.nominal",
+                "krippendorffAlpha.ordinal", "krippendorffAlpha.interval", "krippendorffAlpha.ratio")) {
+            VariableAgreement.Interval interval = all.intervals().get(name);
+            assertNotNull(interval, name);
+            assertTrue(interval.standardError() > 0 && interval.lower() < interval.upper() && interval.upper() <= 1, name + " " + interval);
+        }
+    }
+
+    /**
+     * Gwet's linearised standard errors against an independent estimate of the same sampling variance: the standard
+     * deviation of each coefficient over 1,000 bootstrap resamples of the units (within a third of each other).
+     */
+    @Test
+    void gwetsStandardErrorsAgreeWithABootstrapOfTheUnits() {
+        List<Object[]> rows = fromCounts(GWET_SIX_RATERS, 6);
+        Coefficients six = new VariableAgreement(Level.NOMINAL, ONE_TO_FIVE).compute(rows, 6).coefficients();
+        java.util.Map<String, java.util.function.Function<GwetMultiRater.Estimates, GwetMultiRater.Estimate>> which = java.util.Map.of(
+                "percentAgreement", GwetMultiRater.Estimates::percentAgreement, "fleissKappa", GwetMultiRater.Estimates::fleissKappa,
+                "gwetAc1", GwetMultiRater.Estimates::gwetAc1, "brennanPrediger", GwetMultiRater.Estimates::brennanPrediger);
+        for (var coefficient : which.entrySet()) {
+            UnitBootstrap.Interval bootstrap = UnitBootstrap.interval(rows,
+                    r -> coefficient.getValue().apply(GwetMultiRater.compute(r, ONE_TO_FIVE)).value());
+            double analytic = six.intervals().get(coefficient.getKey()).standardError();
+            assertEquals(1.0, analytic / bootstrap.standardError(), 1.0 / 3, coefficient.getKey() + ": " + analytic + " vs " + bootstrap);
+        }
     }
 
     @Test

@@ -162,7 +162,11 @@ class VariableAgreementTest {
                     .body("coefficients.krippendorffAlpha.nominal", closeTo(0.743, 0.0005))
                     .body("coefficients.krippendorffAlpha.ordinal", closeTo(0.815, 0.0005))
                     .body("coefficients.krippendorffAlpha.interval", closeTo(0.849, 0.0005))
-                    .body("coefficients.krippendorffAlpha.ratio", closeTo(0.797, 0.0005));
+                    .body("coefficients.krippendorffAlpha.ratio", closeTo(0.797, 0.0005))
+                    .body("coefficients.fleissKappa", closeTo(0.761, 0.0005)).body("coefficients.gwetAc1", closeTo(0.775, 0.0005))
+                    .body("coefficients.completeUnits.fleissKappa", closeTo(0.641, 0.0005))
+                    .body("coefficients.intervals.fleissKappa.method", equalTo("gwet-2014"))
+                    .body("coefficients.intervals.'krippendorffAlpha.nominal'.method", equalTo("unit-bootstrap"));
         }
     }
 
