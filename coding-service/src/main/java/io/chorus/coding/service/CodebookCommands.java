@@ -29,11 +29,20 @@ public final class CodebookCommands {
             @NotEmpty @Size(max = 2000) List<@Valid @NotNull ImportedCode> codes) {
     }
 
+    /**
+     * A code of the file. A group may declare itself a variable ({@code variable}: its level); its children are then the
+     * variable's categories, each with its {@code value} (required unless nominal), as {@code PUT /api/codes/{id}/variable}
+     * declares them.
+     */
     public record ImportedCode(@Size(max = 60) String id, @NotBlank @Size(max = 200) String name,
             @Size(max = 4000) String definition, @Size(max = 4000) String inclusion, @Size(max = 4000) String exclusion,
             @Size(max = 4000) String example, @Pattern(regexp = "#[0-9a-fA-F]{6}") String colour,
             @Pattern(regexp = "deductive|inductive") String origin, @Size(max = 60) String frameworkRef, Boolean codable,
-            @Size(max = 500) List<@Valid @NotNull ImportedCode> children) {
+            @Size(max = 500) List<@Valid @NotNull ImportedCode> children,
+            @Schema(description = "Makes this group a variable of this level; its children are the categories")
+            @Pattern(regexp = "nominal|ordinal|interval|ratio") String variable,
+            @Schema(description = "This category's value in its parent variable (required unless the variable is nominal)")
+            Double value) {
     }
 
     public record NewCode(UUID parentId, @Size(max = 60) String key, @NotBlank @Size(max = 200) String name,
@@ -77,6 +86,9 @@ public final class CodebookCommands {
      */
     @Schema(name = "CodeVariable")
     public record VariableDeclaration(@Pattern(regexp = "nominal|ordinal|interval|ratio") String level,
+            @Schema(description = "Each category's value, keyed by the id (a UUID) of each code under the group: "
+                    + "{\"<id of 'Strong barrier'>\": -2, \"<id of 'Barrier'>\": -1, ...}. Required for every category unless the "
+                    + "level is nominal; an ordinal variable orders its categories by value.")
             @Size(max = 100) Map<UUID, Double> values) {
     }
 

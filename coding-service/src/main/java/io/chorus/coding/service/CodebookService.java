@@ -67,14 +67,19 @@ public class CodebookService {
         Codebook codebook = newCodebook(file.name(), file.description(), file.origin(), file.source());
         String defaultOrigin = "inductive".equals(file.origin()) ? "inductive" : "deductive";
         Set<String> keys = new HashSet<>();
-        addImported(codebook, null, file.codes(), 0, groupingDepth, frameworkRefFromId, defaultOrigin, keys, "/codes");
+        addImported(codebook, null, file.codes(), 0, groupingDepth, frameworkRefFromId, defaultOrigin, keys, "/codes", null);
         return codebook;
     }
 
-    private void addImported(Codebook codebook, UUID parent, List<ImportedCode> codes, int depth, int groupingDepth,
-            boolean frameworkRefFromId, String defaultOrigin, Set<String> keys, String pointer) {
+    private List<Code> addImported(Codebook codebook, UUID parent, List<ImportedCode> codes, int depth, int groupingDepth,
+            boolean frameworkRefFromId, String defaultOrigin, Set<String> keys, String pointer, String parentVariable) {
+        List<Code> added = new java.util.ArrayList<>();
         for (int i = 0; i < codes.size(); i++) {
             ImportedCode imported = codes.get(i);
+            if (imported.value() != null && parentVariable == null) {
+                throw ProblemException.invalid(pointer + "/" + i + "/value", "A value belongs to a category of a variable: declare its "
+                        + "parent group a variable with \"variable\"");
+            }
             if (imported.id() != null && !keys.add(imported.id())) {
                 throw ProblemException.invalid(pointer + "/" + i + "/id", "Code id '" + imported.id() + "' appears twice");
             }
@@ -91,11 +96,36 @@ public class CodebookService {
                     : frameworkRefFromId ? imported.id() : null;
             code.codable = imported.codable() != null ? imported.codable() : depth >= groupingDepth;
             code.persist();
-            if (imported.children() != null) {
-                addImported(codebook, code.id, imported.children(), depth + 1, groupingDepth, frameworkRefFromId,
-                        defaultOrigin, keys, pointer + "/" + i + "/children");
+            added.add(code);
+            List<Code> children = imported.children() == null ? List.of() : addImported(codebook, code.id, imported.children(),
+                    depth + 1, groupingDepth, frameworkRefFromId, defaultOrigin, keys, pointer + "/" + i + "/children", imported.variable());
+            if (imported.variable() != null) {
+                importedVariable(code, imported, children, pointer + "/" + i);
             }
         }
+        return added;
+    }
+
+    /** A group of the file that declares itself a variable, checked as {@link #declareVariable} checks a declaration. */
+    private static void importedVariable(Code group, ImportedCode imported, List<Code> categories, String pointer) {
+        if (categories.size() < 2) {
+            throw ProblemException.invalid(pointer + "/variable", "A variable needs at least two codes under '" + group.name
+                    + "' as its categories");
+        }
+        for (int j = 0; j < categories.size(); j++) {
+            Double value = imported.children().get(j).value();
+            String at = pointer + "/children/" + j + "/value";
+            if (value == null && !imported.variable().equals("nominal")) {
+                throw ProblemException.invalid(at, "An " + imported.variable() + " variable gives every category a value; '"
+                        + categories.get(j).name + "' has none");
+            }
+            if (value != null && (value.isNaN() || value.isInfinite() || "ratio".equals(imported.variable()) && value < 0)) {
+                throw ProblemException.invalid(at, "ratio".equals(imported.variable()) ? "A ratio variable's values are zero or more"
+                        : "A category's value must be a number");
+            }
+            categories.get(j).categoryValue = value;
+        }
+        group.variableLevel = imported.variable();
     }
 
     public Versioned<CodebookView> view(UUID id) {

@@ -76,7 +76,7 @@ public class QdcCodebooks {
             }
             String key = code.guid() != null && code.guid().length() <= 60 ? code.guid() : null;
             imported.add(new ImportedCode(key, code.name().strip(), parts.definition(), parts.inclusion(), parts.exclusion(),
-                    parts.example(), colour(code.color()), null, null, code.codable(), codes(code.children(), at + "/children")));
+                    parts.example(), colour(code.color()), null, null, code.codable(), codes(code.children(), at + "/children"), null, null));
         }
         return imported;
     }

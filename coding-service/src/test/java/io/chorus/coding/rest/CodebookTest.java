@@ -188,4 +188,30 @@ class CodebookTest {
     private static String currentEtag(String codebookId) {
         return etag(given().auth().oauth2(ANALYST_A).get("/api/codebooks/{id}", codebookId));
     }
+
+    /** Issue 27: a codebook file declares its variables, so ten variables take one import instead of twenty calls. */
+    @Test
+    void aCodebookImportDeclaresVariablesWithTheirCategoriesValues() {
+        String file = """
+                {"name":"CFIR ratings","codes":[{"name":"Rating","variable":"ordinal","codable":false,"children":[
+                  {"name":"Strong barrier","value":-2},{"name":"Barrier","value":-1},{"name":"Neutral","value":0},
+                  {"name":"Facilitator","value":1},{"name":"Strong facilitator","value":2}]},
+                  {"name":"Valence","variable":"nominal","codable":false,"children":[{"name":"Facilitator"},{"name":"Barrier"}]}]}""";
+        JsonPath codebook = given().auth().oauth2(ANALYST_A).contentType(ContentType.JSON).body(file).post("/api/codebooks/imports")
+                .then().statusCode(201).extract().jsonPath();
+        assertEquals("ordinal", codebook.getString("codes[0].variableLevel"));
+        assertEquals(List.of(-2.0f, -1.0f, 0.0f, 1.0f, 2.0f), codebook.getList("codes[0].children.categoryValue"));
+        assertEquals("nominal", codebook.getString("codes[1].variableLevel"));
+
+        given().auth().oauth2(ANALYST_A).contentType(ContentType.JSON).body("""
+                {"name":"Bad","codes":[{"name":"Rating","variable":"interval","children":[{"name":"Low","value":1},{"name":"High"}]}]}""")
+                .post("/api/codebooks/imports").then().statusCode(422).contentType("application/problem+json")
+                .body("errors[0].pointer", equalTo("/codes/0/children/1/value"));
+        given().auth().oauth2(ANALYST_A).contentType(ContentType.JSON).body("""
+                {"name":"Bad","codes":[{"name":"Rating","variable":"ordinal","children":[{"name":"Only","value":1}]}]}""")
+                .post("/api/codebooks/imports").then().statusCode(422).body("errors[0].pointer", equalTo("/codes/0/variable"));
+        given().auth().oauth2(ANALYST_A).contentType(ContentType.JSON).body("""
+                {"name":"Bad","codes":[{"name":"Loose","value":3}]}""")
+                .post("/api/codebooks/imports").then().statusCode(422).body("errors[0].pointer", equalTo("/codes/0/value"));
+    }
 }
