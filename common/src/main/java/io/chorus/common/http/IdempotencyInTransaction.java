@@ -26,7 +26,8 @@ public class IdempotencyInTransaction {
             this.key = claimed;
         }
 
-        String key() {
+        /** The claimed key; null when the request sent none or the key was answered from the store. */
+        public String key() {
             return key;
         }
     }

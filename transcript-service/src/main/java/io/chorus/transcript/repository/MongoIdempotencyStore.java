@@ -27,8 +27,14 @@ public class MongoIdempotencyStore implements IdempotencyStore {
     @Override
     public boolean claim(String key, String fingerprint) {
         Document held = keys().find(Filters.and(byKey(key), Filters.eq("status", 0))).first();
-        if (held != null && (held.getDate("createdAt").before(Date.from(Instant.now().minusSeconds(30))) || IdempotencyHeartbeat.steady() && !alive(held.getString("runner")))) {
-            keys().deleteOne(Filters.and(byKey(key), Filters.eq("status", 0), Filters.eq("createdAt", held.getDate("createdAt"))));
+        if (held != null && !held.getBoolean("applied", false) && (held.getDate("createdAt").before(Date.from(Instant.now().minusSeconds(30)))
+                || IdempotencyHeartbeat.steady() && !alive(held.getString("runner")))) {
+            if (appliedAnywhere(key)) {
+                // the request changed a document before its process died: the claim stays, marked, and is never run again
+                keys().updateOne(Filters.and(byKey(key), Filters.eq("status", 0)), Updates.set("applied", true));
+            } else {
+                keys().deleteOne(Filters.and(byKey(key), Filters.eq("status", 0), Filters.eq("createdAt", held.getDate("createdAt"))));
+            }
         }
         try {
             keys().insertOne(new Document("_id", key).append("fingerprint", fingerprint).append("status", 0)
@@ -53,7 +59,13 @@ public class MongoIdempotencyStore implements IdempotencyStore {
                 Filters.gt("heartbeatAt", Date.from(Instant.now().minus(IdempotencyHeartbeat.DEAD_AFTER))))) > 0;
     }
 
-    private MongoCollection<Document> processes() {
+    /** Whether a document names the key among the requests that changed it ({@link AppliedRequests}). */
+    private boolean appliedAnywhere(String key) {
+        return AppliedRequests.COLLECTIONS.stream()
+                .anyMatch(name -> repository.database().getCollection(name).find(Filters.eq(AppliedRequests.FIELD, key)).first() != null);
+    }
+
+        private MongoCollection<Document> processes() {
         return repository.database().getCollection("service_process");
     }
 
@@ -61,7 +73,8 @@ public class MongoIdempotencyStore implements IdempotencyStore {
     public Optional<Answer> find(String key) {
         Document stored = keys().find(byKey(key)).first();
         return Optional.ofNullable(stored).map(d -> new Answer(d.getString("fingerprint"), d.getInteger("status"),
-                d.getString("body"), d.getString("contentType"), d.getString("location"), d.getString("etag"), d.getString("reads"), false));
+                d.getString("body"), d.getString("contentType"), d.getString("location"), d.getString("etag"), d.getString("reads"),
+                d.getBoolean("applied", false)));
     }
 
     @Override

@@ -65,7 +65,7 @@ public class TranscriptRepository {
     public boolean insert(Transcript transcript, List<EventEnvelope> events) {
         Document document = toDocument(transcript).append(OUTBOX, DocumentOutbox.toDocuments(events));
         try {
-            collection().insertOne(document);
+            collection().insertOne(AppliedRequests.stamp(document));
             DocumentOutbox.written(events);
             return true;
         } catch (MongoWriteException e) {
@@ -87,6 +87,10 @@ public class TranscriptRepository {
         });
         if (!events.isEmpty()) {
             updates.add(Updates.pushEach(OUTBOX, DocumentOutbox.toDocuments(events)));
+        }
+        Bson applied = AppliedRequests.update();
+        if (applied != null) {
+            updates.add(applied);
         }
         boolean updated = collection().updateOne(filter, Updates.combine(updates)).getModifiedCount() == 1;
         if (updated) {
@@ -140,6 +144,7 @@ public class TranscriptRepository {
     private Transcript toTranscript(Document stored) {
         Document d = new Document(stored);
         d.remove(OUTBOX);
+        d.remove(AppliedRequests.FIELD);
         d.put("id", d.remove("_id"));
         d.put("createdAt", toInstant(d.getDate("createdAt")).toString());
         d.put("updatedAt", toInstant(d.getDate("updatedAt")).toString());

@@ -50,7 +50,7 @@ public final class VersionedDocuments<T> {
         try {
             Document document = toDocument(id, record).append(DocumentOutbox.FIELD, DocumentOutbox.toDocuments(events));
             document.putAll(unmapped);
-            collection.insertOne(document);
+            collection.insertOne(AppliedRequests.stamp(document));
             DocumentOutbox.written(events);
             return true;
         } catch (MongoWriteException e) {
@@ -75,6 +75,10 @@ public final class VersionedDocuments<T> {
             }
         });
         updates.add(Updates.pushEach(DocumentOutbox.FIELD, DocumentOutbox.toDocuments(events)));
+        Bson applied = AppliedRequests.update();
+        if (applied != null) {
+            updates.add(applied);
+        }
         boolean updated = collection.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("version", expectedVersion)),
                 Updates.combine(updates)).getModifiedCount() == 1;
         if (updated) {
@@ -84,7 +88,7 @@ public final class VersionedDocuments<T> {
     }
 
     /** Fields kept in a document for the service's own bookkeeping, not part of the record: a job's runner and heartbeat. */
-    public static final List<String> UNMAPPED = List.of("runner", "heartbeatAt");
+    public static final List<String> UNMAPPED = List.of("runner", "heartbeatAt", AppliedRequests.FIELD);
 
     public record Upserted<T>(T record, boolean created) {
     }
