@@ -49,13 +49,15 @@ class ConsentWithdrawalIT {
     }
 
     @Test
-    void aWithdrawnTranscriptLeavesCodingAndReporting() {
+    void aWithdrawnTranscriptLeavesCodingAndReporting() throws Exception {
         ChorusClient client = EmbeddedPlatform.client();
         String lead = client.userToken("lead-uke");
         String analyst = client.userToken("analyst");
+        OwnStudy study = OwnStudy.register(client, "Withdrawn transcript");
+        String session = study.session(client, "UKE");
         String id = client.post("transcript-service", "/api/sites/UKE/transcripts", client.partnerToken("UKE"), """
-                {"externalId":"gone-%s","language":"en","paragraphs":[{"speaker":"P1","text":"We would rather not be quoted."}]}"""
-                .formatted(UUID.randomUUID())).body().path("id").asText();
+                {"externalId":"gone-%s","language":"en","session":"%s","paragraphs":[{"speaker":"P1","text":"We would rather not be quoted."}]}"""
+                .formatted(UUID.randomUUID(), session)).body().path("id").asText();
         String base = "/api/sites/UKE/transcripts/" + id;
         client.post("transcript-service", base + "/back-check", lead, "");
         client.post("transcript-service", base + "/reviews", client.userToken("translator-a"), "");
@@ -63,12 +65,12 @@ class ConsentWithdrawalIT {
         assertEquals(200, client.post("transcript-service", base + "/release", lead, "").status());
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertEquals(200, client.get("coding-service", "/api/transcripts/" + id, analyst).status()));
-        long released = WalkingSkeletonIT.releasedCount(client, analyst, "UKE");
+        WalkingSkeletonIT.awaitReleased(client, "UKE", study, 1);
 
         assertEquals(200, client.post("transcript-service", base + "/withdrawal", lead, "{\"reason\":\"the group withdrew consent\"}").status());
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertEquals(404, client.get("coding-service", "/api/transcripts/" + id, analyst).status());
-            assertEquals(released - 1, WalkingSkeletonIT.releasedCount(client, analyst, "UKE"));
+            assertEquals(0, WalkingSkeletonIT.releasedCount(analyst, "UKE", study.code()));
         });
     }
 }

@@ -113,7 +113,7 @@ class DoubleCodingIT {
             assertEquals(null, header(event, "ce_datacontenttype"), "no redundant ce_datacontenttype");
         }
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
-            for (Map<String, ?> row : Api.reporting(ReportsApi::new, analyst).getProgressReport(null, null).getRows()) {
+            for (Map<String, ?> row : Api.reporting(ReportsApi::new, analyst).getProgressReport(null, null, null).getRows()) {
                 if ("BU".equals(Api.cell(row, "site"))) {
                     return ((Number) Api.cell(row, "doubleCoded")).intValue() >= 1;
                 }

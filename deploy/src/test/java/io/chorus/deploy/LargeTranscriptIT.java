@@ -37,7 +37,8 @@ class LargeTranscriptIT {
     @Test
     void aTranscriptAtTheSizeLimitFlowsToCodingAndReportingAndHoldsUpNoOther() throws Exception {
         String analyst = client.userToken("analyst");
-        long before = WalkingSkeletonIT.releasedCount(client, analyst, SITE);
+        OwnStudy study = OwnStudy.register(client, "Large transcript");
+        String session = study.session(client, SITE);
         List<ParagraphPush> paragraphs = new ArrayList<>();
         List<TranslatedParagraph> english = new ArrayList<>();
         for (int n = 1; n <= PARAGRAPHS; n++) {
@@ -45,7 +46,7 @@ class LargeTranscriptIT {
             english.add(new TranslatedParagraph().n(n).english(text(n, 1258)));
         }
         String id = Api.transcripts(TranscriptsApi::new, client.partnerToken(SITE)).pushTranscript(SITE,
-                new TranscriptPush().externalId("large-" + UUID.randomUUID()).language("de").paragraphs(paragraphs), null).getId();
+                new TranscriptPush().externalId("large-" + UUID.randomUUID()).language("de").session(session).paragraphs(paragraphs), null).getId();
         String lead = client.userToken("lead-ulm");
         Api.transcripts(TranscriptWorkflowApi::new, lead).backCheckTranscript(SITE, id, null);
         Api.transcripts(TranscriptWorkflowApi::new, client.userToken("translator-a"))
@@ -53,7 +54,8 @@ class LargeTranscriptIT {
         Api.transcripts(TranscriptWorkflowApi::new, client.userToken("translator-b")).reviewTranscript(SITE, id, null);
         Api.transcripts(TranscriptWorkflowApi::new, client.userToken("researcher-bu")).reviewTranscript(SITE, id, null);
         assertEquals("released", Api.transcripts(TranscriptWorkflowApi::new, lead).releaseTranscript(SITE, id, null).getStatus());
-        String small = WalkingSkeletonIT.released(client, SITE, WalkingSkeletonIT.transcript("after-large-" + UUID.randomUUID())).getId();
+        String small = WalkingSkeletonIT.released(client, SITE, WalkingSkeletonIT.transcript("after-large-" + UUID.randomUUID())
+                .session(session)).getId();
 
         var coding = Api.coding(ReleasedTranscriptsApi::new, analyst);
         Awaitility.await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
@@ -62,7 +64,6 @@ class LargeTranscriptIT {
             assertEquals(text(4999, 1258), large.getParagraphs().get(4998).getEnglish());
             assertEquals(2, coding.getReleasedTranscript(small).getParagraphs().size());
         });
-        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(
-                () -> assertEquals(before + 2, WalkingSkeletonIT.releasedCount(client, analyst, SITE)));
+        WalkingSkeletonIT.awaitReleased(client, SITE, study, 2);
     }
 }

@@ -34,8 +34,9 @@ class WalkingSkeletonIT {
                 new ParagraphPush().speaker("P3").text("They have lived it; that builds trust.")));
     }
 
-    static long releasedCount(String token, String site) throws Exception {
-        for (Map<String, ?> row : Api.reporting(ReportsApi::new, token).getProgressReport(null, null).getRows()) {
+    /** Released transcripts of one site in one study, as reporting counts them (the study keeps other tests' out). */
+    static long releasedCount(String token, String site, String study) throws Exception {
+        for (Map<String, ?> row : Api.reporting(ReportsApi::new, token).getProgressReport(null, null, study).getRows()) {
             if (site.equals(Api.cell(row, "site"))) {
                 return ((Number) Api.cell(row, "released")).longValue();
             }
@@ -43,12 +44,11 @@ class WalkingSkeletonIT {
         return 0;
     }
 
-    static long releasedCount(ChorusClient client, String token, String site) {
-        try {
-            return releasedCount(token, site);
-        } catch (Exception e) {
-            throw new AssertionError("the progress report could not be read", e);
-        }
+    /** Waits until reporting counts {@code expected} released transcripts of the site in the test's own study. */
+    static void awaitReleased(ChorusClient client, String site, OwnStudy study, long expected) {
+        String analyst = client.userToken("analyst");
+        Awaitility.await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
+                .untilAsserted(() -> assertEquals(expected, releasedCount(analyst, site, study.code())));
     }
 
     /** Push, back-check, two reviews and release, as the site and the translation team do it. */
@@ -64,10 +64,11 @@ class WalkingSkeletonIT {
     @Test
     void partnerPushesLeadReleasesCodingListsAndReportingCounts() throws Exception {
         String analyst = client.userToken("analyst");
-        long before = releasedCount(analyst, "PU");
+        OwnStudy study = OwnStudy.register(client, "Walking skeleton");
+        String session = study.session(client, "PU");
 
         TranscriptView pushed = Api.transcripts(TranscriptsApi::new, client.partnerToken("PU"))
-                .pushTranscript("PU", transcript("pu-" + UUID.randomUUID()), null);
+                .pushTranscript("PU", transcript("pu-" + UUID.randomUUID()).session(session), null);
         String id = pushed.getId();
         assertEquals("PU 2", pushed.getParagraphs().get(1).getLabel());
 
@@ -88,7 +89,7 @@ class WalkingSkeletonIT {
         });
         assertTrue(coding.listReleasedTranscripts(null, "PU", 200).getItems().stream().anyMatch(t -> t.getId().equals(id)),
                 "the analyst lists the released transcript");
-        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(before + 1, releasedCount(analyst, "PU")));
+        awaitReleased(client, "PU", study, 1);
     }
 
     @Test
@@ -113,7 +114,7 @@ class WalkingSkeletonIT {
     void everyApiNeedsATokenAndRolesAreEnforced() throws Exception {
         assertRefused(401, () -> Api.transcripts(TranscriptsApi::new, null).listTranscripts("BU", null, null));
         assertRefused(401, () -> Api.coding(ReleasedTranscriptsApi::new, null).listReleasedTranscripts(null, null, null));
-        assertRefused(401, () -> Api.reporting(ReportsApi::new, null).getProgressReport(null, null));
+        assertRefused(401, () -> Api.reporting(ReportsApi::new, null).getProgressReport(null, null, null));
         assertRefused(401, () -> Api.identity(IdentityApi::new, null).getMe());
         for (String service : List.of("transcript-service", "coding-service", "reporting-service", "identity")) {
             // health and the contract itself are public, and not part of the contract
@@ -122,7 +123,7 @@ class WalkingSkeletonIT {
         }
         assertRefused(403, () -> Api.transcripts(TranscriptsApi::new, client.userToken("analyst"))
                 .pushTranscript("BU", transcript("analyst-" + UUID.randomUUID()), null));
-        assertRefused(403, () -> Api.reporting(ReportsApi::new, client.partnerToken("BU")).getProgressReport(null, null));
+        assertRefused(403, () -> Api.reporting(ReportsApi::new, client.partnerToken("BU")).getProgressReport(null, null, null));
     }
 
     @Test

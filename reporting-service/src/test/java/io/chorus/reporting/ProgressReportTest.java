@@ -57,6 +57,39 @@ class ProgressReportTest {
                  "by":"someone","at":"2021-10-01T09:00:00Z"}""".formatted(id, site, status, version));
     }
 
+    static EventEnvelope statusChanged(String site, String id, String session, String status, int version) {
+        return TestEvents.envelope("io.chorus.transcript.status-changed.v1", "transcript", id, """
+                {"transcriptId":"%s","site":"%s","externalId":"x","session":"%s","status":"%s","previousStatus":null,"version":%d,
+                 "by":"someone","at":"2021-10-01T09:00:00Z"}""".formatted(id, site, session, status, version));
+    }
+
+    /** Issue 27: progress for one study, so that a study's own transcripts can be counted whatever else a site holds. */
+    @Test
+    void progressForOneStudyCountsOnlyTheTranscriptsOfItsSessions() {
+        InMemorySource<Object> source = connector.source("transcript-events");
+        String study = "ps-" + UUID.randomUUID().toString().substring(0, 8);
+        String session = study + "-fgd";
+        source.send(TestEvents.incoming(TestEvents.envelope("io.chorus.transcript.session-recorded.v1", "session", "AD/" + session, """
+                {"site":"AD","externalId":"%s","study":"%s","phase":"pre","kind":"focus-group","date":"2020-01-10","language":"en",
+                 "participants":[],"version":1,"createdAt":"2020-01-10T00:00:00Z","updatedAt":"2020-01-10T00:00:00Z"}"""
+                .formatted(session, study))));
+        String inStudy = UUID.randomUUID().toString();
+        String uploadedOnly = UUID.randomUUID().toString();
+        source.send(TestEvents.incoming(statusChanged("AD", inStudy, session, "uploaded", 1)));
+        source.send(TestEvents.incoming(statusChanged("AD", inStudy, session, "released", 5)));
+        source.send(TestEvents.incoming(TestEvents.envelope("io.chorus.transcript.released.v1", "transcript", inStudy, """
+                {"transcriptId":"%s","site":"AD","externalId":"x","session":"%s","language":"en","version":5,
+                 "releasedAt":"2021-10-01T09:00:00Z","releasedBy":"lead","paragraphs":[{"n":1,"label":"AD 1","speaker":"M","text":"t"}]}"""
+                .formatted(inStudy, session))));
+        source.send(TestEvents.incoming(statusChanged("AD", uploadedOnly, session, "uploaded", 1)));
+        source.send(TestEvents.incoming(statusChanged("AD", UUID.randomUUID().toString(), "uploaded", 1)));
+        Awaitility.await().untilAsserted(() -> given().auth().oauth2(ANALYST).get("/api/reports/progress?study={s}", study).then()
+                .statusCode(200).body("rows.site", equalTo(List.of("AD")))
+                .body("rows[0].uploaded", equalTo(2)).body("rows[0].released", equalTo(1)));
+        given().auth().oauth2(ANALYST).get("/api/reports/progress?study=no-such-study").then().statusCode(422)
+                .contentType("application/problem+json").body("errors[0].pointer", equalTo("/study"));
+    }
+
     @Test
     void progressCountsTheTranscriptsThatReachedEachStage() {
         InMemorySource<Object> source = connector.source("transcript-events");

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /** What reporting-service reads of io.chorus.transcript.status-changed.v1 (a tolerant reader). */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record TranscriptStatusChanged(String transcriptId, String site, String status, int version) {
+public record TranscriptStatusChanged(String transcriptId, String site, String status, int version, String session) {
 
     public static final String TYPE = "io.chorus.transcript.status-changed.v1";
 }

@@ -22,4 +22,7 @@ public class TranscriptStageRow extends PanacheEntityBase {
     public int stage;
 
     public int version;
+
+    /** The session the transcript records, which gives its study (null when it names none). */
+    public String session;
 }

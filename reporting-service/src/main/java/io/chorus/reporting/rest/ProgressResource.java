@@ -7,6 +7,8 @@ import io.chorus.reporting.service.ProgressReadModel;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -30,6 +32,9 @@ public class ProgressResource {
     @Inject
     Caller caller;
 
+    @Inject
+    io.chorus.reporting.report.SiteReports sites;
+
     @GET
     @RolesAllowed({Roles.ANALYST, Roles.CONSORTIUM_ADMIN, Roles.SITE_LEAD, Roles.SITE_RESEARCHER, Roles.TRANSLATOR})
     @Produces({MediaType.APPLICATION_JSON, "text/csv", ReportResource.XLSX, "image/svg+xml", "image/png", "application/pdf"})
@@ -38,7 +43,12 @@ public class ProgressResource {
             description = "Analysts and consortium admins see every site; site staff see their own sites' rows.")
     @APIResponseSchema(value = ReportTable.class, responseCode = "200", responseDescription = "The report as JSON, CSV or XLSX, or its figure as SVG, PNG or PDF (?format=)")
     public Response getProgressReport(@QueryParam("format") @DefaultValue("json") @Pattern(regexp = ReportResource.FORMATS) String format,
-            @QueryParam("bom") @DefaultValue("false") boolean bom) {
+            @QueryParam("bom") @DefaultValue("false") boolean bom,
+            @QueryParam("study") @Size(max = 100) @Parameter(description = "Only the transcripts whose session belongs to this study")
+            String study) {
+        if (study != null) {
+            sites.requireKnown(new io.chorus.reporting.report.ReportFilter(study, null, null, null, null, null, null, null));
+        }
         ReportTable.Builder table = ReportTable.builder("progress", "Progress per site", Map.of())
                 .column("site", "Site").column("uploaded", "Uploaded").column("backChecked", "Back-checked")
                 .column("translated", "Translated").column("reviewed", "Reviewed").column("released", "Released")
@@ -46,7 +56,7 @@ public class ProgressResource {
                 .column("meanPercentAgreement", "Mean percent agreement").column("meanKappa", "Mean kappa")
                 .column("meanAlpha", "Mean Krippendorff's alpha");
         for (ProgressReadModel.SiteProgress p : readModel.progress(caller.seesAllSites() || caller.holdsConsortiumWide(Roles.TRANSLATOR) ? null
-                : caller.sitesWhere(Roles.SITE_LEAD, Roles.SITE_RESEARCHER, Roles.TRANSLATOR))) {
+                : caller.sitesWhere(Roles.SITE_LEAD, Roles.SITE_RESEARCHER, Roles.TRANSLATOR), study)) {
             Map<String, Object> row = table.row();
             row.put("site", p.site());
             row.put("uploaded", p.uploaded());

@@ -70,6 +70,7 @@ public class ProgressReadModel {
             return;
         }
         row.site = changed.site();
+        row.session = changed.session();
         row.stage = stage;
         row.version = changed.version();
         row.persist();
@@ -89,33 +90,33 @@ public class ProgressReadModel {
         row.persist();
     }
 
-    /** @param sites null for every site */
-    public List<SiteProgress> progress(Collection<String> sites) {
-        String where = sites == null ? "" : " where r.site in :sites";
+    /**
+     * @param sites null for every site
+     * @param study null for every study; else only the transcripts whose session belongs to it
+     */
+    public List<SiteProgress> progress(Collection<String> sites, String study) {
         Map<String, long[]> counts = new TreeMap<>();
-        var stages = Panache.getEntityManager().createQuery("select r.site, r.stage, count(r) from TranscriptStageRow r" + where
-                + " group by r.site, r.stage", Object[].class);
-        var released = Panache.getEntityManager().createQuery("select r.site, count(r) from ReleasedTranscriptRow r" + where
-                + " group by r.site", Object[].class);
-        if (sites != null) {
-            stages.setParameter("sites", sites);
-            released.setParameter("sites", sites);
-        }
-        for (Object[] row : stages.getResultList()) {
-            long[] reached = counts.computeIfAbsent((String) row[0], site -> new long[7]);
-            for (int stage = 0; stage <= (Integer) row[1] && stage < 4; stage++) {
-                reached[stage] += (Long) row[2];
+        // the transcripts counted: of the caller's sites, and of the study when one is named (through their session)
+        String inStudy = "exists (select 1 from session_fact s where s.site = %1$s.site and s.external_id = %1$s.session and s.study = :study)";
+        String factOf = "exists (select 1 from transcript_fact f where f.transcript_id = %1$s.transcript_id and "
+                + inStudy.formatted("f") + ")";
+        var stages = query("select r.site, r.stage, count(*) from transcript_stage r", "r", sites, study, inStudy.formatted("r"),
+                " group by r.site, r.stage");
+        var released = query("select r.site, count(*) from released_transcript r", "r", sites, study, factOf.formatted("r"),
+                " group by r.site");
+        for (Object row : stages.getResultList()) {
+            Object[] values = (Object[]) row;
+            long[] reached = counts.computeIfAbsent((String) values[0], site -> new long[7]);
+            for (int stage = 0; stage <= ((Number) values[1]).intValue() && stage < 4; stage++) {
+                reached[stage] += ((Number) values[2]).longValue();
             }
         }
-        for (Object[] row : released.getResultList()) {
-            counts.computeIfAbsent((String) row[0], site -> new long[7])[4] = (Long) row[1];
+        for (Object row : released.getResultList()) {
+            Object[] values = (Object[]) row;
+            counts.computeIfAbsent((String) values[0], site -> new long[7])[4] = ((Number) values[1]).longValue();
         }
-        String siteFilter = sites == null ? "" : " where site in (:sites)";
-        var coded = Panache.getEntityManager().createNativeQuery("select site, count(*) filter (where coded), "
-                + "count(*) filter (where double_coded) from transcript_fact" + siteFilter + " group by site");
-        if (sites != null) {
-            coded.setParameter("sites", sites);
-        }
+        var coded = query("select f.site, count(*) filter (where coded), count(*) filter (where double_coded) from transcript_fact f",
+                "f", sites, study, inStudy.formatted("f"), " group by f.site");
         for (Object row : coded.getResultList()) {
             Object[] values = (Object[]) row;
             long[] reached = counts.computeIfAbsent((String) values[0], site -> new long[7]);
@@ -123,12 +124,9 @@ public class ProgressReadModel {
             reached[6] = ((Number) values[2]).longValue();
         }
         // the latest measurement of each transcript, averaged per site
-        var agreement = Panache.getEntityManager().createNativeQuery("select site, count(*), avg(percent), avg(kappa), avg(alpha) "
-                + "from (select distinct on (transcript_id) * from agreement_fact order by transcript_id, measured_at desc) a"
-                + siteFilter + " group by site");
-        if (sites != null) {
-            agreement.setParameter("sites", sites);
-        }
+        var agreement = query("select a.site, count(*), avg(percent), avg(kappa), avg(alpha) from (select distinct on (transcript_id) * "
+                + "from agreement_fact order by transcript_id, measured_at desc) a", "a", sites, study,
+                factOf.formatted("a"), " group by a.site");
         Map<String, Object[]> agreed = new TreeMap<>();
         for (Object row : agreement.getResultList()) {
             Object[] values = (Object[]) row;
@@ -141,6 +139,27 @@ public class ProgressReadModel {
                     e.getValue()[4], e.getValue()[5], e.getValue()[6], a == null ? 0 : ((Number) a[1]).longValue(),
                     a == null ? null : number(a[2]), a == null ? null : number(a[3]), a == null ? null : number(a[4]));
         }).toList();
+    }
+
+    /** A native query of {@code from}, restricted to the sites and, when a study is named, by {@code studyCondition}. */
+    private static jakarta.persistence.Query query(String from, String alias, Collection<String> sites, String study,
+            String studyCondition, String groupBy) {
+        List<String> conditions = new java.util.ArrayList<>();
+        if (sites != null) {
+            conditions.add(alias + ".site in (:sites)");
+        }
+        if (study != null) {
+            conditions.add(studyCondition);
+        }
+        var query = Panache.getEntityManager().createNativeQuery(from + (conditions.isEmpty() ? "" : " where "
+                + String.join(" and ", conditions)) + groupBy);
+        if (sites != null) {
+            query.setParameter("sites", sites);
+        }
+        if (study != null) {
+            query.setParameter("study", study);
+        }
+        return query;
     }
 
     private static Double number(Object value) {

@@ -49,8 +49,8 @@ public class TranscriptEvents {
     }
 
     /** Payload of {@value #STATUS_CHANGED}: schema events/transcript-status-changed.schema.json. */
-    public record StatusChanged(String transcriptId, String site, String externalId, String status, String previousStatus,
-            int version, String by, Instant at) {
+    public record StatusChanged(String transcriptId, String site, String externalId, String session, String status,
+            String previousStatus, int version, String by, Instant at) {
     }
 
     /** Payload of {@value #PARAGRAPHS_WITHDRAWN}: schema events/transcript-paragraphs-withdrawn.schema.json. */
@@ -142,7 +142,7 @@ public class TranscriptEvents {
     }
 
     public EventEnvelope statusChanged(Transcript t, Transcript.Status previous, String by) {
-        StatusChanged payload = new StatusChanged(t.id(), t.site(), t.externalId(), t.status().wireName(),
+        StatusChanged payload = new StatusChanged(t.id(), t.site(), t.externalId(), t.session(), t.status().wireName(),
                 previous == null ? null : previous.wireName(), t.version(), by, t.updatedAt());
         return envelope(STATUS_CHANGED, t.id(), t.updatedAt(), payload);
     }
