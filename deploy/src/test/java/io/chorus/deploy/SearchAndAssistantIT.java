@@ -49,6 +49,14 @@ class SearchAndAssistantIT {
 
     final ChorusClient client = EmbeddedPlatform.client();
 
+    static String indexStatus(AssistantApi assistant) {
+        try {
+            return "the embedding index: " + assistant.getEmbeddingIndexStatus();
+        } catch (Exception e) {
+            return "the embedding index could not be read: " + e;
+        }
+    }
+
     @Test
     void searchBulkWorkAndTheAssistantWorkOnTheRealPlatformWithinTheCallersSites() throws Exception {
         String word = "zk" + UUID.randomUUID().toString().substring(0, 6);
@@ -117,10 +125,12 @@ class SearchAndAssistantIT {
         CodeSuggestions suggestions = assistant.suggestCodes(first, 2, codebook.getId(), 3);
         assertEquals(3, suggestions.getSuggestions().size());
         assertTrue(suggestions.getModel().startsWith("all-minilm-l6-v2-q@"), suggestions.getModel());
-        // the background job embeds the two transcripts within seconds; until then the study has nothing to compare
-        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertEquals(second, assistant.findSimilarPassages(null, null,
-                null, null, 1, null, null, null, null, 5, study.code(), first).getItems().stream().findFirst()
-                .map(h -> h.getTranscriptId()).orElse(null)));
+        // the background job embeds released paragraphs oldest first: until it reaches this test's two transcripts, behind
+        // whatever an earlier class released (a 5,000-paragraph transcript takes it minutes on two cores), the study has
+        // nothing to compare; the message says how far the index is
+        Awaitility.await().atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> assertEquals(second,
+                assistant.findSimilarPassages(null, null, null, null, 1, null, null, null, null, 5, study.code(), first).getItems().stream()
+                        .findFirst().map(h -> h.getTranscriptId()).orElse(null), () -> indexStatus(assistant)));
 
         // the assistant codes a blind round beside a human and the round's agreement compares the two
         var rounds = Api.coding(DoubleCodingApi::new, analyst);
