@@ -92,6 +92,25 @@ class HttpConventionsTest {
         assertEquals(before + 1, memos(ANALYST_A), "the retry made no second memo");
     }
 
+    /** The applied mark rolls back with its transaction: a request refused inside it leaves its key free to run again. */
+    @Test
+    void aRequestRefusedInsideItsTransactionLeavesNoAppliedMark() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String body = "{\"target\":\"code\",\"codeId\":\"" + UUID.randomUUID() + "\",\"title\":\"Lost\",\"text\":\"t\"}";
+        for (int attempt = 0; attempt < 2; attempt++) {
+            given().auth().oauth2(ANALYST_A).header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
+                    .post("/api/memos").then().statusCode(422).body("errors[0].pointer", equalTo("/codeId"));
+        }
+        try (var connection = dataSource.getConnection();
+                var left = connection.prepareStatement("select count(*) from idempotency_key where key like ? and applied")) {
+            left.setString(1, "% " + key);
+            try (var row = left.executeQuery()) {
+                row.next();
+                assertEquals(0, row.getInt(1), "no applied mark outlives the rolled-back transaction");
+            }
+        }
+    }
+
     @Test
     void aCurrentEtagInIfNoneMatchIsAnswered304() {
         String location = given().auth().oauth2(ANALYST_A).contentType(ContentType.JSON).body(memo("Cached"))

@@ -6,12 +6,15 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionScoped;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 /**
- * Every transaction a request with a claimed {@code Idempotency-Key} begins also marks the key as applied
- * ({@link IdempotencyStore#markAppliedInTransaction}), so the mark commits or rolls back with the request's change. The
- * answer is stored after the commit; a crash in between leaves a claim that is marked and is never taken over.
+ * Every transaction a request with a claimed {@code Idempotency-Key} commits also marks the key as applied
+ * ({@link IdempotencyStore#markAppliedInTransaction}), in the same transaction, so the mark exists exactly when the
+ * request's change does. The answer is stored after the commit; a crash in between leaves a claim that is marked and is
+ * never taken over.
  */
 @ApplicationScoped
 public class IdempotencyInTransaction {
@@ -38,10 +41,29 @@ public class IdempotencyInTransaction {
     @Inject
     Claimed claimed;
 
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    /**
+     * The mark is written just before the transaction commits (a synchronisation's beforeCompletion, on the transaction's
+     * own connection), never on a path that rolls back: a transaction aborted while another thread was still inside it
+     * (a Keycloak call cut off, seen in ChaosIT) could leave a connection whose pending writes a later borrower commits,
+     * and a mark written at the start would then outlive the change it stands for.
+     */
     void begun(@Observes @Initialized(TransactionScoped.class) Object transaction) {
         if (!Arc.container().requestContext().isActive() || claimed.key() == null) {
             return;
         }
-        store.markAppliedInTransaction(claimed.key());
+        String key = claimed.key();
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                store.markAppliedInTransaction(key);
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+            }
+        });
     }
 }
