@@ -41,9 +41,6 @@ public class IdempotencyInTransaction {
     @Inject
     Claimed claimed;
 
-    @Inject
-    TransactionSynchronizationRegistry transactions;
-
     /**
      * The mark is written just before the transaction commits (a synchronisation's beforeCompletion, on the transaction's
      * own connection), never on a path that rolls back: a transaction aborted while another thread was still inside it
@@ -55,6 +52,9 @@ public class IdempotencyInTransaction {
             return;
         }
         String key = claimed.key();
+        // looked up here, not injected: a service without JTA (transcript-service, on MongoDB) has no registry, and never
+        // begins a transaction that would fire this
+        var transactions = Arc.container().instance(TransactionSynchronizationRegistry.class).get();
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
