@@ -31,6 +31,14 @@ public class RequestLimits {
         // no route) is answered as a problem too, instead of an empty body
         router.errorHandler(400, context -> outer(context, 400, "Bad Request", "The request line is not a valid request"));
         router.errorHandler(404, context -> outer(context, 404, "Not Found", "No resource at this path"));
+        router.route().order(Integer.MIN_VALUE).failureHandler(context -> {
+            if (context.statusCode() == 400 || context.statusCode() == 404) {
+                outer(context, context.statusCode(), context.statusCode() == 400 ? "Bad Request" : "Not Found",
+                        context.statusCode() == 400 ? "The request line is not a valid request" : "No resource at this path");
+            } else {
+                context.next();
+            }
+        });
     }
 
     private static void outer(RoutingContext context, int status, String title, String detail) {
