@@ -98,9 +98,10 @@ class TranscriptFormatsAndBadInputTest {
         }
         String content = java.util.Base64.getEncoder().encodeToString(docx);
         String body = given().auth().oauth2(PARTNER).contentType(ContentType.JSON).body("""
-                {"externalId":"doc-json-%s","language":"en","document":{"format":"docx","content":"%s"},
+                {"externalId":"doc-json-%s","language":"en","title":"Ward visit in Mbarara","document":{"format":"docx","content":"%s"},
                  "identifiers":[{"value":"Akello","kind":"staff"},{"value":"Mbarara","kind":"place"}]}"""
                 .formatted(UUID.randomUUID(), content)).post("/api/sites/BU/transcripts").then().statusCode(201)
+                .body("title", equalTo("Ward visit in [place]"))
                 .body("paragraphs[0].text", equalTo("Tell us about the ward in [place]."))
                 .body("paragraphs[1].text", equalTo("Nurse [name] helped me every day.")).extract().asString();
         org.junit.jupiter.api.Assertions.assertFalse(body.contains("Akello") || body.contains("Mbarara"));

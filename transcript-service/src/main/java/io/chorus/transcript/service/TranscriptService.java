@@ -58,11 +58,13 @@ public class TranscriptService {
             throw ProblemException.invalid("/session", "No session '" + push.session() + "' is recorded for site " + site);
         }
         List<Transcript.Paragraph> paragraphs = numbered(push, turns, participants.withdrawnNumbers(site));
+        // the title goes into the released event too, so identifiers are replaced in it as in the text
+        String title = push.title() == null ? null : Pseudonymiser.apply(push.title(), push.identifiersOrEmpty());
         for (int attempt = 0; attempt < 3; attempt++) {
             var existing = repository.findBySiteAndExternalId(site, push.externalId());
             if (existing.isEmpty()) {
                 Transcript created = Transcript.uploaded(UUID.randomUUID().toString(), site, push.externalId(), push.session(), push.language(),
-                        push.title(), paragraphs, by, now());
+                        title, paragraphs, by, now());
                 requireRoomFor(created);
                 if (repository.insert(created, List.of(events.statusChanged(created, null, by)))) {
                     return new PushResult(created, true);
@@ -70,7 +72,7 @@ public class TranscriptService {
                 continue;
             }
             Transcript current = existing.get();
-            if (current.sameContent(push.session(), push.language(), push.title(), paragraphs)) {
+            if (current.sameContent(push.session(), push.language(), title, paragraphs)) {
                 return new PushResult(current, false);
             }
             if (!mayReplace) {
@@ -83,7 +85,7 @@ public class TranscriptService {
             if (current.status() == Status.WITHDRAWN) {
                 throw ProblemException.conflict("Transcript '" + push.externalId() + "' was withdrawn; push it under a new external id");
             }
-            Transcript replaced = current.withContent(push.session(), push.language(), push.title(), paragraphs)
+            Transcript replaced = current.withContent(push.session(), push.language(), title, paragraphs)
                     .moveTo(Status.UPLOADED, by, now(), "content replaced; the workflow starts again");
             requireRoomFor(replaced);
             if (repository.update(replaced, current.version(), List.of(events.statusChanged(replaced, current.status(), by)))) {
