@@ -72,7 +72,10 @@ public final class AgreementCalculator {
         return new Result(overall, perCode, clusters);
     }
 
-    /** Percent agreement, Cohen's or Fleiss' kappa and nominal Krippendorff's alpha; a null value is missing. */
+    /**
+     * DKPro's percent agreement, Cohen's or Fleiss' kappa (both over the units every coder rated) and nominal
+     * Krippendorff's alpha; a null value is missing. The reference the one-pass {@link BinaryAgreement} is tested against.
+     */
     public static Coefficients nominal(List<Object[]> rows, int coders) {
         List<Object[]> pairable = rows.stream().filter(r -> present(r) >= 2).toList();
         List<Object[]> complete = pairable.stream().filter(r -> present(r) == r.length).toList();
@@ -82,7 +85,8 @@ public final class AgreementCalculator {
         Double fleiss = coders > 2 && !complete.isEmpty() ? safe(() -> new FleissKappaAgreement(full).calculateAgreement()) : null;
         Double alpha = pairable.isEmpty() ? null : safe(() -> new KrippendorffAlphaAgreement(study(pairable, coders),
                 new NominalDistanceFunction()).calculateAgreement());
-        return new Coefficients(pairable.size(), percent, cohen, fleiss, alpha, null, null);
+        return new Coefficients(pairable.size(), percent, cohen, fleiss, alpha, null, null,
+                new Coefficients.CompleteUnits(complete.size(), percent, fleiss), java.util.Map.of());
     }
 
     /**
@@ -271,7 +275,7 @@ public final class AgreementCalculator {
 
     private static Coefficients with(Coefficients nominal, Double unitizing, SegmentAgreement segments) {
         return new Coefficients(nominal.units(), nominal.percentAgreement(), nominal.cohenKappa(), nominal.fleissKappa(),
-                nominal.krippendorffAlpha(), unitizing, segments);
+                nominal.krippendorffAlpha(), unitizing, segments, nominal.completeUnits(), nominal.intervals());
     }
 
     /** Undefined coefficients (no variation, no pairs) come back as null rather than NaN or an exception. */

@@ -1,6 +1,8 @@
 package io.chorus.coding.agreement;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.math3.distribution.TDistribution;
 
 /**
@@ -20,31 +22,53 @@ public final class GwetMultiRater {
     public record Estimates(Estimate percentAgreement, Estimate fleissKappa, Estimate gwetAc1, Estimate brennanPrediger) {
     }
 
+    /** The t quantiles by degrees of freedom: a round's agreement asks for hundreds, and each is an iterative solve. */
+    private static final Map<Long, Double> T_975 = new ConcurrentHashMap<>();
+
     private GwetMultiRater() {
     }
 
     /** @return null when no unit has two ratings */
     public static Estimates compute(List<Object[]> rows, List<Object> categories) {
-        int q = categories.size();
-        List<int[]> counts = rows.stream().map(row -> counts(row, categories)).filter(c -> sum(c) > 0).toList();
-        int n = counts.size();
-        int pairable = (int) counts.stream().filter(c -> sum(c) >= 2).count();
+        List<int[]> counts = rows.stream().map(row -> counts(row, categories)).toList();
+        long[] once = new long[counts.size()];
+        java.util.Arrays.fill(once, 1);
+        return fromCounts(counts, once, categories.size());
+    }
+
+    /**
+     * The same from kinds of unit: {@code kinds.get(i)[k]} coders gave category k to each of the {@code weights[i]} units
+     * of kind i. Counting alike units once keeps a round's hundreds of codes cheap.
+     *
+     * @return null when no unit has two ratings
+     */
+    static Estimates fromCounts(List<int[]> kinds, long[] weights, int q) {
+        long n = 0;
+        long pairable = 0;
+        for (int i = 0; i < kinds.size(); i++) {
+            int raters = sum(kinds.get(i));
+            n += raters > 0 ? weights[i] : 0;
+            pairable += raters >= 2 ? weights[i] : 0;
+        }
         if (pairable == 0 || q < 1) {
             return null;
         }
         double[] pi = new double[q];
-        double[] agreementOf = new double[n];
+        double[] agreementOf = new double[kinds.size()];
         double pa = 0;
-        for (int i = 0; i < n; i++) {
-            int[] c = counts.get(i);
+        for (int i = 0; i < kinds.size(); i++) {
+            int[] c = kinds.get(i);
             int raters = sum(c);
+            if (raters == 0) {
+                continue;
+            }
             double agreeing = 0;
             for (int k = 0; k < q; k++) {
-                pi[k] += c[k] / (double) raters / n;
+                pi[k] += weights[i] * (c[k] / (double) raters) / n;
                 agreeing += c[k] * (c[k] - 1.0);
             }
             agreementOf[i] = raters >= 2 ? agreeing / (raters * (raters - 1.0)) : 0;
-            pa += agreementOf[i] / pairable;
+            pa += weights[i] * agreementOf[i] / pairable;
         }
         double fleissPe = 0;
         double gwetPe = 0;
@@ -55,50 +79,64 @@ public final class GwetMultiRater {
         gwetPe = q >= 2 ? gwetPe / (q - 1) : 1;
         double bpPe = 1.0 / q;
 
-        double[] fleissTerm = new double[n];
-        double[] gwetTerm = new double[n];
-        for (int i = 0; i < n; i++) {
-            int[] c = counts.get(i);
+        double[] fleissTerm = new double[kinds.size()];
+        double[] gwetTerm = new double[kinds.size()];
+        for (int i = 0; i < kinds.size(); i++) {
+            int[] c = kinds.get(i);
             int raters = sum(c);
             double fleissPeI = 0;
             double gwetPeI = 0;
-            for (int k = 0; k < q; k++) {
+            for (int k = 0; k < q && raters > 0; k++) {
                 fleissPeI += c[k] * pi[k] / raters;
                 gwetPeI += c[k] * (1 - pi[k]) / raters;
             }
             fleissTerm[i] = fleissPeI;
             gwetTerm[i] = q >= 2 ? gwetPeI / (q - 1) : 1;
         }
-        return new Estimates(estimate(counts, agreementOf, pairable, 0, pa, null),
-                estimate(counts, agreementOf, pairable, fleissPe, pa, fleissTerm),
-                estimate(counts, agreementOf, pairable, gwetPe, pa, gwetTerm),
-                estimate(counts, agreementOf, pairable, bpPe, pa, null));
+        Units units = new Units(kinds, weights, n, pairable);
+        return new Estimates(estimate(units, agreementOf, 0, pa, null),
+                estimate(units, agreementOf, fleissPe, pa, fleissTerm),
+                estimate(units, agreementOf, gwetPe, pa, gwetTerm),
+                estimate(units, agreementOf, bpPe, pa, null));
+    }
+
+    /** Kinds of unit and how many of each; {@code rated} units have one rating or more, {@code pairable} two or more. */
+    record Units(List<int[]> kinds, long[] weights, long rated, long pairable) {
     }
 
     /**
      * (pa − pe) / (1 − pe) and its variance from the units' terms: κ*_i = (n / n₂)(pa_i − pe·[r_i ≥ 2]) / (1 − pe), less
-     * 2(1 − κ)(pe_i − pe) / (1 − pe) where pe depends on the data (Fleiss, AC1), var = Σ (κ*_i − κ)² / (n (n − 1)).
+     * 2(1 − κ)(pe_i − pe) / (1 − pe) where pe depends on the data (Fleiss, AC1), var = Σ (κ*_i − κ)² / (n (n − 1)) over
+     * the n units one or more coders rated.
      */
-    private static Estimate estimate(List<int[]> counts, double[] agreementOf, int pairable, double pe, double pa, double[] peOf) {
-        if (pe >= 1) {
+    static Estimate estimate(Units units, double[] agreementOf, double pe, double pa, double[] peOf) {
+        // one category only: chance agreement is 1, short of it by rounding alone when the shares were summed unit by unit
+        if (pe >= 1 - 1e-12) {
             return null;
         }
-        int n = counts.size();
+        long n = units.rated();
         double value = (pa - pe) / (1 - pe);
         if (n < 2) {
             return new Estimate(value, null, null, null);
         }
         double squares = 0;
-        for (int i = 0; i < n; i++) {
-            boolean paired = sum(counts.get(i)) >= 2;
-            double term = (double) n / pairable * (agreementOf[i] - (paired ? pe : 0)) / (1 - pe);
+        for (int i = 0; i < units.kinds().size(); i++) {
+            int raters = sum(units.kinds().get(i));
+            if (raters == 0) {
+                continue;
+            }
+            double term = (double) n / units.pairable() * (agreementOf[i] - (raters >= 2 ? pe : 0)) / (1 - pe);
             if (peOf != null) {
                 term -= 2 * (1 - value) * (peOf[i] - pe) / (1 - pe);
             }
-            squares += (term - value) * (term - value);
+            squares += units.weights()[i] * (term - value) * (term - value);
         }
-        double standardError = Math.sqrt(squares / (n * (n - 1.0)));
-        double t = new TDistribution(n - 1).inverseCumulativeProbability(0.975);
+        return withInterval(value, Math.sqrt(squares / (n * (n - 1.0))), n);
+    }
+
+    /** The value with its 95 % interval on Student's t with {@code units} − 1 degrees of freedom, the upper bound at most 1. */
+    static Estimate withInterval(double value, double standardError, long units) {
+        double t = T_975.computeIfAbsent(units - 1, df -> new TDistribution(df).inverseCumulativeProbability(0.975));
         return new Estimate(value, standardError, value - t * standardError, Math.min(1, value + t * standardError));
     }
 
@@ -115,7 +153,7 @@ public final class GwetMultiRater {
         return counts;
     }
 
-    private static int sum(int[] counts) {
+    static int sum(int[] counts) {
         int total = 0;
         for (int c : counts) {
             total += c;

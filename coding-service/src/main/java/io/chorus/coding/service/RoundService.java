@@ -52,7 +52,9 @@ public class RoundService {
 
     static final String METHOD = "Units: each paragraph coded by at least one coder (uncoded paragraphs are left out); "
             + "per code the value is whether the coder's codings of that code touch the paragraph (present/absent), and 'units' "
-            + "counts the units two or more coders rated. 'pooledPresence' pools the present/absent units of every code used into one "
+            + "counts the units two or more coders rated. Percent agreement and Fleiss' kappa use every unit two or more coders "
+            + "rated (Gwet 2014), 'completeUnits' has them over the units every coder rated; 'intervals' gives each coefficient's "
+            + "standard error and 95 % interval with its method. 'pooledPresence' pools the present/absent units of every code used into one "
             + "table: a pooled binary figure, not Cohen's kappa of one category per unit (for that, declare a variable and use "
             + "/agreement/variables/{codeId}). Unitizing alpha: code-point spans of the English text. Segments: MAXQDA's "
             + "procedure with the given overlap (shared / union of code points), Brennan-Prediger kappa with 1/codes chance.";

@@ -10,6 +10,7 @@ import static io.chorus.coding.rest.CodingFixtures.importTemplate;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -103,6 +104,8 @@ class DoubleCodingTest {
         // Per code: Po .75, Pe .5 -> kappa .5. Overall (8 units): Po .75, kappa .5,
         // alpha = 1 - (n-1) o01 / (n0 n1) = 1 - 15 * 2 / (8 * 8) = .53125.
         // Segments at 90%: X 1-2 and Y 5 agree (4 segments), X 4 and Y 4 do not (2): 4/6, BP kappa (4/6 - 1/2) / (1/2) = 1/3.
+        // Cohen's SE (Gwet 2014): every unit's chance term is .5, so a unit's term is 2 agree - 1: six 1s and two -1s around
+        // kappa .5 give var = (6 * .25 + 2 * 2.25) / (8 * 7).
         given().auth().oauth2(ANALYST_A).get("/api/rounds/{r}/agreement", round).then().statusCode(200)
                 .body("coders", equalTo(List.of("analyst-a", "analyst-b")))
                 .body("pooledPresence.units", equalTo(8))
@@ -115,6 +118,12 @@ class DoubleCodingTest {
                 .body("pooledPresence.segments.disagreements", equalTo(2))
                 .body("pooledPresence.segments.percent", closeTo(2.0 / 3, 1e-9))
                 .body("pooledPresence.segments.brennanPredigerKappa", closeTo(1.0 / 3, 1e-9))
+                .body("pooledPresence.completeUnits.units", equalTo(8))
+                .body("pooledPresence.completeUnits.percentAgreement", closeTo(0.75, 1e-9))
+                .body("pooledPresence.intervals.cohenKappa.standardError", closeTo(Math.sqrt(6.0 / 56), 1e-9))
+                .body("pooledPresence.intervals.cohenKappa.method", equalTo("gwet-2014"))
+                .body("pooledPresence.intervals.krippendorffAlpha.method", equalTo("delta-method"))
+                .body("pooledPresence.intervals.keySet()", hasItems("percentAgreement", "cohenKappa", "krippendorffAlpha"))
                 .body("codes", hasSize(2))
                 .body("codes[0].coefficients.cohenKappa", closeTo(0.5, 1e-9))
                 .body("transcripts[0].pooledPresence.percentAgreement", closeTo(0.75, 1e-9));
