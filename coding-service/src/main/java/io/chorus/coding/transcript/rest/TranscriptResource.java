@@ -1,0 +1,83 @@
+package io.chorus.coding.transcript.rest;
+
+import io.chorus.common.http.PersonalData;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import io.chorus.coding.staff.service.CodingStaff;
+import io.chorus.common.security.Caller;
+import io.chorus.coding.transcript.repository.ReleasedTranscript;
+import io.chorus.common.problem.ProblemException;
+import io.chorus.common.rest.Page;
+import io.chorus.common.security.Roles;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Sort;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/transcripts")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Released transcripts")
+@RolesAllowed({Roles.ANALYST, Roles.CONSORTIUM_ADMIN, Roles.SITE_LEAD, Roles.SITE_RESEARCHER})
+@PersonalData
+public class TranscriptResource {
+
+    @Schema(name = "ReleasedTranscriptSummary")
+    public record Summary(String id, String site, String externalId, String language, int version, Instant releasedAt) {
+        static Summary of(ReleasedTranscript t) {
+            return new Summary(t.id, t.site, t.externalId, t.language, t.version, t.releasedAt);
+        }
+    }
+
+    @Schema(name = "ReleasedTranscript")
+    public record Detail(String id, String site, String externalId, String language, int version, Instant releasedAt,
+            List<ReleasedTranscript.Paragraph> paragraphs) {
+    }
+
+    @Inject
+    Caller caller;
+
+    @GET
+    @Operation(summary = "Released transcripts available for coding",
+            description = "Analysts and consortium admins see every site; site staff see their own sites.")
+    public Page<Summary> listReleasedTranscripts(@QueryParam("site") String site,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+        PanacheQuery<ReleasedTranscript> query;
+        Sort order = Sort.by("releasedAt").and("id");
+        caller.requireSiteFilter(site, CodingStaff.ANYWHERE);
+        if (site != null) {
+            query = ReleasedTranscript.find("site", order, site);
+        } else if (caller.seesAllSites()) {
+            query = ReleasedTranscript.findAll(order);
+        } else {
+            Set<String> sites = caller.sitesWhere(CodingStaff.AT_SITE);
+            query = ReleasedTranscript.find("site in ?1", order, sites);
+        }
+        return new Page<>(query.page(page, size).list().stream().map(Summary::of).toList(), page, size, query.count());
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One released transcript with its labelled paragraphs, in English",
+            description = "coding-service holds the English text only; the original language is read from transcript-service "
+                    + "by members of the transcript's site, where every read is audited.")
+    public Detail getReleasedTranscript(@PathParam("id") String id) {
+        ReleasedTranscript t = ReleasedTranscript.<ReleasedTranscript>findByIdOptional(id)
+                .filter(found -> caller.holds(found.site, CodingStaff.ANYWHERE))
+                .orElseThrow(() -> ProblemException.notFound("Transcript '" + id + "'"));
+        return new Detail(t.id, t.site, t.externalId, t.language, t.version, t.releasedAt, List.copyOf(t.paragraphs));
+    }
+}
