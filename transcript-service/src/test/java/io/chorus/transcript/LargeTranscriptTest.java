@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chorus.common.testing.EventSchemas;
 import io.chorus.common.testing.MongoTestResource;
 import io.chorus.common.testing.TestTokens;
-import io.chorus.transcript.repository.TranscriptRepository;
+import io.chorus.transcript.transcript.repository.TranscriptRepository;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;

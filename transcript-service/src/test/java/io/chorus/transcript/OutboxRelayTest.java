@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.chorus.common.event.EventEnvelope;
 import io.chorus.common.testing.MongoTestResource;
 import io.chorus.transcript.event.OutboxRelay;
-import io.chorus.transcript.repository.Transcript;
-import io.chorus.transcript.repository.TranscriptRepository;
+import io.chorus.transcript.transcript.repository.Transcript;
+import io.chorus.transcript.transcript.repository.TranscriptRepository;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
@@ -54,7 +54,7 @@ class OutboxRelayTest {
         assertEquals(List.of("{\"n\":1}", "{\"n\":2}"), sink.received().stream().map(m -> m.getPayload()).toList());
         assertEquals(0, relay.publishPending(), "published events are marked and never sent again");
         assertEquals(2, sink.received().size());
-        assertEquals(List.of(), io.chorus.transcript.repository.DocumentOutbox.withPendingEvents(repository.collection(), 10));
+        assertEquals(List.of(), io.chorus.transcript.store.DocumentOutbox.withPendingEvents(repository.collection(), 10));
     }
 
     @Inject
@@ -64,7 +64,7 @@ class OutboxRelayTest {
     void crashedAfterWriting(String id, Instant at, List<EventEnvelope> pending) {
         repository.collection().insertOne(new org.bson.Document("_id", id).append("site", "DS").append("externalId", "crash-" + id)
                 .append("updatedAt", java.util.Date.from(at))
-                .append(io.chorus.transcript.repository.DocumentOutbox.FIELD, io.chorus.transcript.repository.DocumentOutbox.toDocuments(pending)));
+                .append(io.chorus.transcript.store.DocumentOutbox.FIELD, io.chorus.transcript.store.DocumentOutbox.toDocuments(pending)));
     }
 
     @Test
@@ -78,7 +78,7 @@ class OutboxRelayTest {
                 List.of(new Transcript.Paragraph(1, "M", "Habari", null)), "partner-ds", now), List.of());
         // an outbox entry that cannot be turned into an event (written by a faulty version, say)
         repository.collection().updateOne(com.mongodb.client.model.Filters.eq("_id", broken), com.mongodb.client.model.Updates.push(
-                io.chorus.transcript.repository.DocumentOutbox.FIELD, new org.bson.Document("id", "x").append("type", "io.chorus.transcript.status-changed.v1")));
+                io.chorus.transcript.store.DocumentOutbox.FIELD, new org.bson.Document("id", "x").append("type", "io.chorus.transcript.status-changed.v1")));
         String fine = UUID.randomUUID().toString();
         crashedAfterWriting(fine, now.plusMillis(1),
                 List.of(new EventEnvelope(UUID.randomUUID().toString(), "io.chorus.transcript.status-changed.v1", "transcript", fine, now, "{\"n\":3}")));

@@ -3,7 +3,7 @@ package io.chorus.reporting.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chorus.common.event.EventRouter;
-import io.chorus.reporting.event.SiteAnnounced;
+import io.chorus.reporting.event.consumed.SiteAnnounced;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

@@ -2,11 +2,11 @@ package io.chorus.reporting.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chorus.common.event.EventRouter;
-import io.chorus.reporting.event.ParagraphsWithdrawn;
-import io.chorus.reporting.event.ParticipantRecorded;
-import io.chorus.reporting.event.SessionRecorded;
-import io.chorus.reporting.event.TranscriptReleased;
-import io.chorus.reporting.event.TranscriptWithdrawn;
+import io.chorus.reporting.event.consumed.ParagraphsWithdrawn;
+import io.chorus.reporting.event.consumed.ParticipantRecorded;
+import io.chorus.reporting.event.consumed.SessionRecorded;
+import io.chorus.reporting.event.consumed.TranscriptReleased;
+import io.chorus.reporting.event.consumed.TranscriptWithdrawn;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import io.chorus.common.testing.EventSchemas;
-import io.chorus.reporting.event.CodeChanged;
-import io.chorus.reporting.event.CodingRemoved;
-import io.chorus.reporting.event.ConsensusReached;
-import io.chorus.reporting.event.PassageCoded;
+import io.chorus.reporting.event.consumed.CodeChanged;
+import io.chorus.reporting.event.consumed.CodingRemoved;
+import io.chorus.reporting.event.consumed.ConsensusReached;
+import io.chorus.reporting.event.consumed.PassageCoded;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 

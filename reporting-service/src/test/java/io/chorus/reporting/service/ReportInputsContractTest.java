@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import io.chorus.common.testing.EventSchemas;
-import io.chorus.reporting.event.CodebookPublished;
-import io.chorus.reporting.event.ConstructRated;
-import io.chorus.reporting.event.ParagraphsWithdrawn;
-import io.chorus.reporting.event.ParticipantRecorded;
-import io.chorus.reporting.event.SessionRecorded;
+import io.chorus.reporting.event.consumed.CodebookPublished;
+import io.chorus.reporting.event.consumed.ConstructRated;
+import io.chorus.reporting.event.consumed.ParagraphsWithdrawn;
+import io.chorus.reporting.event.consumed.ParticipantRecorded;
+import io.chorus.reporting.event.consumed.SessionRecorded;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -58,15 +58,15 @@ class ReportInputsContractTest {
     @Test
     void agreementMeasured() {
         EventSchemas schema = coding("agreement-measured");
-        schema.examplesAs(io.chorus.reporting.event.AgreementMeasured.class).forEach(a -> assertNotNull(a.transcriptId()));
-        assertEquals(Set.of(), schema.fieldsNotRequired(io.chorus.reporting.event.AgreementMeasured.class));
+        schema.examplesAs(io.chorus.reporting.event.consumed.AgreementMeasured.class).forEach(a -> assertNotNull(a.transcriptId()));
+        assertEquals(Set.of(), schema.fieldsNotRequired(io.chorus.reporting.event.consumed.AgreementMeasured.class));
     }
 
     @Test
     void siteAnnounced() {
         EventSchemas schema = EventSchemas.load("identity/src/main/resources/META-INF/resources/events/site.schema.json");
-        schema.examplesAs(io.chorus.reporting.event.SiteAnnounced.class).forEach(s -> assertFalse(s.incomeLevels().isEmpty()));
-        assertEquals(Set.of(), schema.fieldsNotRequired(io.chorus.reporting.event.SiteAnnounced.class));
+        schema.examplesAs(io.chorus.reporting.event.consumed.SiteAnnounced.class).forEach(s -> assertFalse(s.incomeLevels().isEmpty()));
+        assertEquals(Set.of(), schema.fieldsNotRequired(io.chorus.reporting.event.consumed.SiteAnnounced.class));
     }
 
     @Test
@@ -79,7 +79,7 @@ class ReportInputsContractTest {
     @Test
     void phaseCodebookAssigned() {
         EventSchemas schema = coding("phase-codebook-assigned");
-        schema.examplesAs(io.chorus.reporting.event.PhaseCodebookAssigned.class).forEach(p -> assertNotNull(p.codebookId()));
-        assertEquals(Set.of(), schema.fieldsNotRequired(io.chorus.reporting.event.PhaseCodebookAssigned.class));
+        schema.examplesAs(io.chorus.reporting.event.consumed.PhaseCodebookAssigned.class).forEach(p -> assertNotNull(p.codebookId()));
+        assertEquals(Set.of(), schema.fieldsNotRequired(io.chorus.reporting.event.consumed.PhaseCodebookAssigned.class));
     }
 }

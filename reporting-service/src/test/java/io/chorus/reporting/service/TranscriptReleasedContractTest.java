@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.chorus.common.event.EventEnvelope;
 import io.chorus.common.testing.EventSchemas;
-import io.chorus.reporting.event.TranscriptReleased;
+import io.chorus.reporting.event.consumed.TranscriptReleased;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chorus.common.event.EventEnvelope;
 import io.chorus.common.event.EventPayloads;
 import io.chorus.common.testing.EventSchemas;
-import io.chorus.reporting.event.TranscriptStatusChanged;
+import io.chorus.reporting.event.consumed.TranscriptStatusChanged;
 import io.chorus.reporting.repository.TranscriptStageRow;
 import java.time.Instant;
 import java.util.Set;

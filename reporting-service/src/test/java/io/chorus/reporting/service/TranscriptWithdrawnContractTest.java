@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import io.chorus.common.testing.EventSchemas;
-import io.chorus.reporting.event.TranscriptWithdrawn;
+import io.chorus.reporting.event.consumed.TranscriptWithdrawn;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 

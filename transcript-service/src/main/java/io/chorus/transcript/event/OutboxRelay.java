@@ -7,9 +7,9 @@ import io.chorus.common.event.RelayPass;
 import io.chorus.common.event.RelayStatus;
 import io.chorus.transcript.config.TranscriptConfig;
 import com.mongodb.client.MongoCollection;
-import io.chorus.transcript.repository.DocumentOutbox;
-import io.chorus.transcript.repository.ParticipantRepository;
-import io.chorus.transcript.repository.TranscriptRepository;
+import io.chorus.transcript.store.DocumentOutbox;
+import io.chorus.transcript.participant.repository.ParticipantRepository;
+import io.chorus.transcript.transcript.repository.TranscriptRepository;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -37,13 +37,13 @@ public class OutboxRelay {
     ParticipantRepository participants;
 
     @Inject
-    io.chorus.transcript.repository.SessionRepository sessions;
+    io.chorus.transcript.session.repository.SessionRepository sessions;
 
     @Inject
-    io.chorus.transcript.repository.StudyRepository studies;
+    io.chorus.transcript.study.repository.StudyRepository studies;
 
     @Inject
-    io.chorus.transcript.repository.ProjectImportRepository imports;
+    io.chorus.transcript.exchange.repository.ProjectImportRepository imports;
 
     @Inject
     TranscriptConfig config;
@@ -62,7 +62,7 @@ public class OutboxRelay {
     RelayLoop loop;
 
     @Inject
-    io.chorus.transcript.repository.RelayLease lease;
+    io.chorus.transcript.store.RelayLease lease;
 
     void start(@Observes StartupEvent startup) {
         loop.start("transcript-outbox-relay", config.outboxPollInterval(), this::publishPending);

@@ -3,7 +3,7 @@ package io.chorus.transcript.event;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chorus.common.event.EventEnvelope;
-import io.chorus.transcript.repository.Transcript;
+import io.chorus.transcript.transcript.repository.Transcript;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -27,7 +27,7 @@ public class TranscriptEvents {
     public static final String STUDY_RECORDED = "io.chorus.transcript.study-recorded.v1";
 
     /** Payload of {@value #STUDY_RECORDED} is the study itself: schema events/study-recorded.schema.json. */
-    public EventEnvelope studyRecorded(io.chorus.transcript.repository.Study study) {
+    public EventEnvelope studyRecorded(io.chorus.transcript.study.repository.Study study) {
         return envelope(STUDY_RECORDED, "study", study.code(), study.updatedAt(), study);
     }
     public static final String WITHDRAWN = "io.chorus.transcript.withdrawn.v1";
@@ -110,8 +110,8 @@ public class TranscriptEvents {
     }
 
     /** Payload of {@value #SESSION_RECORDED} is the session itself: schema events/session-recorded.schema.json. */
-    public EventEnvelope sessionRecorded(io.chorus.transcript.repository.Session session) {
-        return envelope(SESSION_RECORDED, "session", io.chorus.transcript.repository.Session.id(session.site(), session.externalId()),
+    public EventEnvelope sessionRecorded(io.chorus.transcript.session.repository.Session session) {
+        return envelope(SESSION_RECORDED, "session", io.chorus.transcript.session.repository.Session.id(session.site(), session.externalId()),
                 session.updatedAt(), session);
     }
 
@@ -120,13 +120,13 @@ public class TranscriptEvents {
                 paragraphs, removed ? "removed" : "redacted", t.version(), t.updatedAt()));
     }
 
-    public EventEnvelope participant(String type, io.chorus.transcript.repository.Participant p) {
+    public EventEnvelope participant(String type, io.chorus.transcript.participant.repository.Participant p) {
         Object payload = type.equals(PARTICIPANT_WITHDRAWN)
                 ? new ParticipantWithdrawn(p.site(), p.number(), p.updatedAt())
                 : new ParticipantData(p.site(), p.number(), p.gender(), p.age(), p.role(), p.professionalBackground(),
                         p.yearsOfExperience(), p.previousPeerSupportExperience(), p.consent().name().toLowerCase(),
                         p.version(), p.updatedAt());
-        return envelope(type, PARTICIPANT_AGGREGATE, io.chorus.transcript.repository.Participant.id(p.site(), p.number()),
+        return envelope(type, PARTICIPANT_AGGREGATE, io.chorus.transcript.participant.repository.Participant.id(p.site(), p.number()),
                 p.updatedAt(), payload);
     }
 

@@ -1,0 +1,72 @@
+package io.chorus.transcript.audit.repository;
+
+import io.chorus.transcript.transcript.repository.Transcript;
+import io.chorus.transcript.transcript.repository.TranscriptRepository;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/** Append-only record of every read of an original-language transcript. */
+@ApplicationScoped
+public class AuditLog {
+
+    public record OriginalRead(String id, Instant at, String subject, String username, String site, String transcriptId,
+            String externalId, String language) {
+    }
+
+    @Inject
+    TranscriptRepository transcripts;
+
+    private com.mongodb.client.MongoCollection<Document> collection() {
+        return transcripts.database().getCollection("audit_original_reads");
+    }
+
+    /** Records the read when the text shown is a non-English original. */
+    public void originalRead(String subject, String username, Transcript t) {
+        if (t.isEnglishOriginal()) {
+            return;
+        }
+        collection().insertOne(new Document("_id", UUID.randomUUID().toString()).append("at", new Date())
+                .append("subject", subject).append("username", username).append("site", t.site())
+                .append("transcriptId", t.id()).append("externalId", t.externalId()).append("language", t.language()));
+    }
+
+    /** Whose reads to list: by username, by subject id, or anyone's when both are null. */
+    public record Reader(String username, String subject) {
+    }
+
+    public List<OriginalRead> find(String site, Reader reader, int page, int size) {
+        return collection().find(filter(site, reader)).sort(Sorts.descending("at", "_id")).skip(page * size).limit(size)
+                .map(d -> new OriginalRead(d.getString("_id"), d.getDate("at").toInstant(), d.getString("subject"),
+                        d.getString("username"), d.getString("site"), d.getString("transcriptId"), d.getString("externalId"),
+                        d.getString("language")))
+                .into(new ArrayList<>());
+    }
+
+    public long count(String site, Reader reader) {
+        return collection().countDocuments(filter(site, reader));
+    }
+
+    private static Bson filter(String site, Reader reader) {
+        List<Bson> filters = new ArrayList<>();
+        if (site != null) {
+            filters.add(Filters.eq("site", site));
+        }
+        if (reader.username() != null) {
+            filters.add(Filters.eq("username", reader.username()));
+        }
+        if (reader.subject() != null) {
+            filters.add(Filters.eq("subject", reader.subject()));
+        }
+        return filters.isEmpty() ? new Document() : Filters.and(filters);
+    }
+}
