@@ -23,7 +23,7 @@ import org.dkpro.statistics.agreement.unitizing.UnitizingAnnotationStudy;
 
 /**
  * Builds agreement studies from codings and hands them to DKPro Statistics. How units are built is
- * documented in the README ("How agreement is computed"); in short:
+ * documented in docs/research.md ("How agreement is computed"); in short:
  * <ul>
  * <li>Nominal measures (percent, Cohen, Fleiss, Krippendorff's alpha): one unit per paragraph that at
  * least one coder coded with any code; per code the value is 1 if the coder's codings of that code touch

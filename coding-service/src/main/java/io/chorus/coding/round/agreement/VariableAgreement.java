@@ -26,7 +26,7 @@ import org.dkpro.statistics.agreement.distance.RatioDistanceFunction;
  * complete-unit values kept apart; Krippendorff's alpha uses every unit at least two coders rated. DKPro Statistics computes percent
  * agreement, Cohen's kappa, Scott's pi, Fleiss' kappa, the free-marginal (Brennan–Prediger, Randolph) kappa and
  * Krippendorff's alpha; weighted kappa (Cohen 1968) and Gwet's AC1 (Gwet 2008), which DKPro lacks, are their
- * textbook formulas here. See the README, "How agreement is computed".
+ * textbook formulas here. See docs/research.md, "How agreement is computed".
  *
  * @param categories the variable's categories in order (by value for ordinal, interval and ratio variables); for those
  *                   levels each category is its value (a {@link Double}), else any object
