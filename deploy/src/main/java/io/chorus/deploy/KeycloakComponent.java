@@ -31,8 +31,10 @@ final class KeycloakComponent extends ChildProcessComponent {
         }
         Path imports = home.resolve("data/import");
         Files.createDirectories(imports);
-        Files.copy(settings.repositoryRoot().resolve(REALM_FILE), imports.resolve("chorus-realm.json"),
-                StandardCopyOption.REPLACE_EXISTING);
+        // the realm admits Studio at its default address; a platform on other ports (the tests') admits Studio's own
+        String realm = Files.readString(settings.repositoryRoot().resolve(REALM_FILE))
+                .replace("\"http://localhost:" + PlatformSettings.STUDIO_DEFAULT_PORT + "/*\"", "\"" + settings.studioUrl() + "/*\"");
+        Files.writeString(imports.resolve("chorus-realm.json"), realm);
         process.start(List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
                         "--http-host=127.0.0.1",
                         "--http-port=" + settings.port(PlatformSettings.KEYCLOAK),

@@ -27,6 +27,7 @@ public final class Platform implements AutoCloseable {
     private final MongoComponent mongo;
     private final KafkaComponent kafka;
     private final KeycloakComponent keycloak;
+    private final StudioComponent studio;
     private final List<ServiceComponent> services = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<Component> started = new ArrayList<>();
     private final Map<String, Double> startSeconds = new LinkedHashMap<>();
@@ -38,6 +39,7 @@ public final class Platform implements AutoCloseable {
         this.mongo = new MongoComponent(settings);
         this.kafka = new KafkaComponent(settings);
         this.keycloak = new KeycloakComponent(settings);
+        this.studio = new StudioComponent(settings);
         for (ServiceSpec spec : ServiceSpec.ALL) {
             List<String> instances = settings.instances(spec.name());
             for (int i = 1; i <= instances.size(); i++) {
@@ -110,6 +112,7 @@ public final class Platform implements AutoCloseable {
             services.stream().map(s -> CompletableFuture.runAsync(() -> startComponent(s))).toList()
                     .forEach(CompletableFuture::join);
             fronts.forEach(this::startComponent);
+            startComponent(studio);
         } catch (CompletionException e) {
             close();
             throw e.getCause() instanceof RuntimeException r ? r : e;
@@ -248,6 +251,7 @@ public final class Platform implements AutoCloseable {
         Map<String, Long> rss = new LinkedHashMap<>();
         List<Component> all = new ArrayList<>(List.of(postgres, mongo, kafka, keycloak));
         all.addAll(services);
+        all.add(studio);
         for (Component component : all) {
             long kib = component.pids().stream().mapToLong(Platform::rssKiB).sum();
             rss.put(component.name(), kib / 1024);
@@ -281,8 +285,13 @@ public final class Platform implements AutoCloseable {
             toStop = new ArrayList<>(started);
             started.clear();
         }
-        stopAll(toStop.stream().filter(c -> c instanceof ServiceComponent || c instanceof HttpFront).toList());
-        stopAll(toStop.stream().filter(c -> !(c instanceof ServiceComponent || c instanceof HttpFront)).toList());
+        stopAll(toStop.stream().filter(Platform::isChorus).toList());
+        stopAll(toStop.stream().filter(c -> !isChorus(c)).toList());
+    }
+
+    /** Chorus's own processes, stopped before the infrastructure they use. */
+    private static boolean isChorus(Component component) {
+        return component instanceof ServiceComponent || component instanceof HttpFront || component instanceof StudioComponent;
     }
 
     private static void stopAll(List<Component> components) {

@@ -71,6 +71,7 @@ public final class PlatformMain {
 
                 Chorus is up. Ctrl-C stops everything.
 
+                  Chorus Studio       %10$s   (sign in as analyst / chorus)
                   transcript-service  %1$s/q/swagger-ui   OpenAPI %1$s/q/openapi
                   coding-service      %2$s/q/swagger-ui   OpenAPI %2$s/q/openapi
                   reporting-service   %3$s/q/swagger-ui   OpenAPI %3$s/q/openapi
@@ -91,6 +92,6 @@ public final class PlatformMain {
                     %1$s/api/sites/BU/transcripts
                 """.formatted(s.serviceUrl("transcript-service"), s.serviceUrl("coding-service"), s.serviceUrl("reporting-service"),
                 s.serviceUrl("identity"), s.keycloakUrl(), s.kafkaBootstrap(), s.port(PlatformSettings.POSTGRES),
-                s.port(PlatformSettings.MONGO), token);
+                s.port(PlatformSettings.MONGO), token, s.studioUrl());
     }
 }

@@ -23,6 +23,9 @@ public record PlatformSettings(Path repositoryRoot, Path stateDir, Path keycloak
     public static final String KAFKA_CONTROLLER = "kafka-controller";
     public static final String KEYCLOAK = "keycloak";
     public static final String KEYCLOAK_MANAGEMENT = "keycloak-management";
+    /** Chorus Studio, the web client. */
+    public static final String STUDIO = "studio";
+    public static final int STUDIO_DEFAULT_PORT = 8080;
 
     public static final Map<String, Integer> DEFAULT_PORTS = defaultPorts();
 
@@ -37,6 +40,7 @@ public record PlatformSettings(Path repositoryRoot, Path stateDir, Path keycloak
         for (ServiceSpec service : ServiceSpec.ALL) {
             ports.put(service.name(), service.defaultPort());
         }
+        ports.put(STUDIO, STUDIO_DEFAULT_PORT);
         return java.util.Collections.unmodifiableMap(ports);
     }
 
@@ -98,6 +102,11 @@ public record PlatformSettings(Path repositoryRoot, Path stateDir, Path keycloak
     /** Where clients reach a service (its front when it runs in several instances), or one instance of it by name. */
     public String serviceUrl(String service) {
         return "http://localhost:" + port(service);
+    }
+
+    /** Where a browser opens Chorus Studio; its origin is the one the services' CORS and Keycloak's redirect URIs admit. */
+    public String studioUrl() {
+        return "http://localhost:" + port(STUDIO);
     }
 
     public Path logDir() {

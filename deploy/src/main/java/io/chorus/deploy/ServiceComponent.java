@@ -26,6 +26,8 @@ final class ServiceComponent extends ChildProcessComponent {
         this.port = port;
         Map<String, String> env = new LinkedHashMap<>();
         env.put(INSTANCE, String.valueOf(instance));
+        // the browser origins the services answer: the documented development ones and Studio's, wherever it listens
+        env.put("QUARKUS_HTTP_CORS_ORIGINS", "http://localhost:3000,http://localhost:5173," + settings.studioUrl());
         for (String variable : spec.environment()) {
             env.put(variable, switch (variable) {
                 case ServiceSpec.HTTP_PORT -> String.valueOf(port);

@@ -44,6 +44,18 @@ class ComposeConsistencyTest {
     }
 
     @Test
+    void studioListensWhereTheEmbeddedPlatformPutsItAndIsToldWhereEachServiceIs() {
+        assertPublishes(PlatformSettings.STUDIO, PlatformSettings.STUDIO_DEFAULT_PORT);
+        JsonNode environment = service(PlatformSettings.STUDIO).path("environment");
+        assertEquals(String.valueOf(PlatformSettings.STUDIO_DEFAULT_PORT), environment.path(ServiceSpec.HTTP_PORT).asText());
+        for (ServiceSpec spec : ServiceSpec.ALL) {
+            String variable = "CHORUS_STUDIO_" + spec.name().replace("-service", "").toUpperCase(java.util.Locale.ROOT) + "_URL";
+            assertEquals("http://localhost:" + spec.defaultPort(), environment.path(variable).asText(), variable);
+        }
+        assertTrue(Files.isRegularFile(ROOT.resolve("studio/src/main/docker/Dockerfile.jvm")));
+    }
+
+    @Test
     void everyServiceHasTheEmbeddedPortEnvironmentAndADockerfile() {
         for (ServiceSpec spec : ServiceSpec.ALL) {
             JsonNode service = service(spec.name());

@@ -73,6 +73,25 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void studioServesOnItsEmbeddedPortAndIsToldEachServicesPublicAddress() throws Exception {
+        Set<String> configKeys = new TreeSet<>();
+        one("ConfigMap", "chorus-config").path("data").fieldNames().forEachRemaining(configKeys::add);
+        Deployment deployment = YAML.treeToValue(one("Deployment", PlatformSettings.STUDIO), Deployment.class);
+        Container container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertEquals("chorus/studio", container.getImage());
+        assertTrue(texts(kustomization.path("images"), "name").contains(container.getImage()), "the image's tag is set in kustomization");
+        assertEquals(PlatformSettings.STUDIO_DEFAULT_PORT, container.getPorts().get(0).getContainerPort());
+        for (String service : List.of("KEYCLOAK", "TRANSCRIPT", "CODING", "REPORTING", "IDENTITY")) {
+            EnvVar variable = container.getEnv().stream().filter(v -> v.getName().equals("CHORUS_STUDIO_" + service + "_URL")).findFirst()
+                    .orElseThrow(() -> new AssertionError("Studio is not told where " + service + " is"));
+            assertTrue(configKeys.contains(variable.getValueFrom().getConfigMapKeyRef().getKey()), variable.getName());
+        }
+        assertEquals("/q/health/ready", container.getReadinessProbe().getHttpGet().getPath());
+        assertEquals(PlatformSettings.STUDIO_DEFAULT_PORT,
+                YAML.treeToValue(one("Service", PlatformSettings.STUDIO), Service.class).getSpec().getPorts().get(0).getPort());
+    }
+
+    @Test
     void eachServiceRunsAsTheEmbeddedOneWithProbesResourcesAndAnAutoscaler() throws Exception {
         Set<String> configKeys = new TreeSet<>();
         one("ConfigMap", "chorus-config").path("data").fieldNames().forEachRemaining(configKeys::add);
@@ -113,6 +132,8 @@ class KubernetesManifestsTest {
             }
             assertTrue(env.containsAll(spec.environment()), spec.name() + " sets " + spec.environment() + ": " + env);
             assertTrue(env.contains(ServiceComponent.INSTANCE), "each pod is an instance of its own (Kafka static members, job runners)");
+            assertEquals("browser-origins", container.getEnv().stream().filter(v -> v.getName().equals("QUARKUS_HTTP_CORS_ORIGINS"))
+                    .findFirst().orElseThrow().getValueFrom().getConfigMapKeyRef().getKey(), spec.name() + " answers Studio's origin");
             assertEquals(String.valueOf(spec.defaultPort()), value(container, ServiceSpec.HTTP_PORT));
             if (spec.database() != null) {
                 assertEquals("jdbc:postgresql://chorus-postgres-rw:5432/" + spec.database(), value(container, ServiceSpec.JDBC_URL));

@@ -176,6 +176,8 @@ class CodebookTest {
                 .formatted(transcript));
         org.awaitility.Awaitility.await().untilAsserted(() ->
                 given().auth().oauth2(ANALYST_A).get("/api/transcripts/{id}", transcript).then().statusCode(200));
+        given().auth().oauth2(ANALYST_A).get("/api/transcripts/{id}", transcript).then()
+                .body("study", equalTo("upsides")).body("phase", equalTo("pre")).body("codebookId", equalTo(pre));
         String otherBookCode = post.path("codes[0].children[1].id");
         code(ANALYST_A, transcript, "{\"codeId\":\"" + otherBookCode + "\",\"firstParagraph\":1,\"lastParagraph\":1}")
                 .then().statusCode(422).body("detail", containsString("Implementation influences"));

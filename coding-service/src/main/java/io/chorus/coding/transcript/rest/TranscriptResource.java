@@ -5,6 +5,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.chorus.coding.staff.service.CodingStaff;
 import io.chorus.common.security.Caller;
 import io.chorus.coding.transcript.repository.ReleasedTranscript;
+import io.chorus.coding.transcript.repository.CodingSession;
+import io.chorus.coding.codebook.repository.PhaseCodebook;
 import io.chorus.common.problem.ProblemException;
 import io.chorus.common.rest.Page;
 import io.chorus.common.security.Roles;
@@ -24,6 +26,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -43,6 +46,10 @@ public class TranscriptResource {
 
     @Schema(name = "ReleasedTranscript")
     public record Detail(String id, String site, String externalId, String language, int version, Instant releasedAt,
+            @Schema(description = "The study of its session; null until transcript-service announced the session") String study,
+            @Schema(description = "The study phase of its session; null until announced") String phase,
+            @Schema(description = "The codebook of its study phase, whose codes codings here take; null while the phase has none")
+            UUID codebookId,
             List<ReleasedTranscript.Paragraph> paragraphs) {
     }
 
@@ -78,6 +85,10 @@ public class TranscriptResource {
         ReleasedTranscript t = ReleasedTranscript.<ReleasedTranscript>findByIdOptional(id)
                 .filter(found -> caller.holds(found.site, CodingStaff.ANYWHERE))
                 .orElseThrow(() -> ProblemException.notFound("Transcript '" + id + "'"));
-        return new Detail(t.id, t.site, t.externalId, t.language, t.version, t.releasedAt, List.copyOf(t.paragraphs));
+        CodingSession session = t.session == null ? null : CodingSession.findById(new CodingSession.Key(t.site, t.session));
+        PhaseCodebook phase = session == null || session.study == null || session.phase == null ? null
+                : PhaseCodebook.findById(new PhaseCodebook.Key(session.study, session.phase));
+        return new Detail(t.id, t.site, t.externalId, t.language, t.version, t.releasedAt, session == null ? null : session.study,
+                session == null ? null : session.phase, phase == null ? null : phase.codebookId, List.copyOf(t.paragraphs));
     }
 }

@@ -1,0 +1,50 @@
+import { LitElement, css, html } from 'lit';
+import { describe, type CodableCode } from '../codebook';
+
+/** The codebook beside the text: each codable code with its number key if pinned, its count here, and its definition on hover. */
+export class CodebookPanel extends LitElement {
+  static properties = {
+    codes: { attribute: false },
+    counts: { attribute: false },
+    pinned: { attribute: false },
+  };
+
+  declare codes: CodableCode[];
+  declare counts: Map<string, number>;
+  declare pinned: string[];
+
+  static styles = css`
+    :host { display: block; font-size: 0.9rem; }
+    ol { list-style: none; padding: 0; margin: 0; }
+    li { display: flex; gap: 0.4rem; padding: 0.15rem 0; }
+    .key { display: inline-block; min-width: 1.2rem; text-align: center; background: #d9e2ec; border-radius: 3px; }
+    .count { margin-left: auto; color: #486581; }
+    .swatch { width: 0.7rem; height: 0.7rem; border-radius: 2px; align-self: center; }
+  `;
+
+  constructor() {
+    super();
+    this.codes = [];
+    this.counts = new Map();
+    this.pinned = [];
+  }
+
+  override render() {
+    return html`
+      <h3>Codebook</h3>
+      <ol aria-label="Codes">
+        ${this.codes.map(c => {
+          const key = this.pinned.indexOf(c.code.id ?? '');
+          return html`<li title=${describe(c.code)}>
+            <span class="key">${key >= 0 ? key + 1 : ''}</span>
+            <span class="swatch" style="background:${c.code.colour ?? '#9fb3c8'}"></span>
+            <span>${c.path}</span>
+            <span class="count" aria-label="codings here">${this.counts.get(c.code.id ?? '') ?? 0}</span>
+          </li>`;
+        })}
+      </ol>
+    `;
+  }
+}
+
+customElements.define('codebook-panel', CodebookPanel);

@@ -1,0 +1,242 @@
+import { LitElement, css, html, nothing } from 'lit';
+import type { Api, CodeView, CodingView, Me, ReleasedTranscript } from '../api';
+import { codableCodes, type CodableCode } from '../codebook';
+import { refusalOf } from '../problem';
+import './code-picker';
+import './codebook-panel';
+
+interface Made {
+  id: string;
+  etag: string;
+}
+
+/**
+ * The workbench for one transcript: its numbered paragraphs, the codings on them as margin bars, and coding from the
+ * keyboard. ↑/↓ (or k/j) move between paragraphs, Shift extends the run, a selection of text codes a span; 1–9 apply a
+ * pinned code, c opens the code finder, Enter applies the last code again, u undoes the last coding.
+ */
+export class TranscriptReader extends LitElement {
+  static properties = {
+    api: { attribute: false },
+    me: { attribute: false },
+    transcriptId: { attribute: 'transcript-id' },
+    transcript: { state: true },
+    codes: { state: true },
+    codings: { state: true },
+    focusAt: { state: true },
+    anchor: { state: true },
+    picking: { state: true },
+    notice: { state: true },
+  };
+
+  declare api: Api;
+  declare me: Me;
+  declare transcriptId: string;
+  declare transcript?: ReleasedTranscript;
+  declare codes: CodableCode[];
+  declare codings: CodingView[];
+  declare focusAt: number;
+  declare anchor: number;
+  declare picking: boolean;
+  declare notice?: string;
+  private lastCode?: CodeView;
+  private span?: { first: number; last: number; start: number; end: number };
+  private readonly made: Made[] = [];
+
+  static styles = css`
+    :host { display: grid; grid-template-columns: minmax(0, 1fr) 20rem; gap: 1.5rem; }
+    .text { outline: none; }
+    .paragraph { display: grid; grid-template-columns: 4.5rem 3rem minmax(0, 1fr) 8rem; gap: 0.5rem; padding: 0.2rem 0.3rem;
+      border-left: 3px solid transparent; content-visibility: auto; contain-intrinsic-size: auto 2.5rem; }
+    .paragraph.selected { background: #e6f0ff; }
+    .paragraph.focused { border-left-color: #243b53; }
+    .label { color: #486581; font-variant-numeric: tabular-nums; }
+    .speaker { font-weight: 600; }
+    .bars { display: flex; gap: 2px; flex-wrap: wrap; align-content: flex-start; }
+    .bar { font-size: 0.75rem; padding: 0 0.3rem; border-radius: 3px; background: #f0f4f8; color: #102a43; border-left: 4px solid;
+      white-space: nowrap; overflow: hidden; text-overflow: ellipsis; max-width: 8rem; }
+    .bar.pending { opacity: 0.6; }
+    .notice { position: sticky; top: 0; background: #fff3c4; padding: 0.4rem; margin: 0 0 0.5rem; }
+    .help { font-size: 0.85rem; color: #486581; }
+    kbd { background: #d9e2ec; border-radius: 3px; padding: 0 0.25rem; }
+  `;
+
+  constructor() {
+    super();
+    this.codes = [];
+    this.codings = [];
+    this.focusAt = 1;
+    this.anchor = 1;
+    this.picking = false;
+  }
+
+  override async connectedCallback() {
+    super.connectedCallback();
+    try {
+      const transcript = await this.api.transcripts.getReleasedTranscript({ id: this.transcriptId });
+      const [codebook, codings] = await Promise.all([
+        transcript.codebookId ? this.api.codebooks.getCodebook({ id: transcript.codebookId }) : Promise.resolve(undefined),
+        this.api.codings.listTranscriptCodings({ transcriptId: this.transcriptId, size: 200 }),
+      ]);
+      // shown all at once, so that no key is pressed on a transcript whose codes are not there yet
+      this.codes = codableCodes(codebook?.codes ?? []);
+      this.codings = codings.items ?? [];
+      this.transcript = transcript;
+      if (!codebook) {
+        this.notice = 'This transcript\u2019s study phase has no codebook yet: an analyst assigns one before it can be coded.';
+      }
+    } catch (error) {
+      this.notice = (await refusalOf(error)).message;
+    }
+  }
+
+  override updated() {
+    if (!this.picking) {
+      (this.renderRoot.querySelector('.text') as HTMLElement | null)?.focus({ preventScroll: true });
+    }
+  }
+
+  private get range(): [number, number] {
+    return [Math.min(this.focusAt, this.anchor), Math.max(this.focusAt, this.anchor)];
+  }
+
+  private pinned(): string[] {
+    return this.codes.slice(0, 9).map(c => c.code.id ?? '');
+  }
+
+  private key(event: KeyboardEvent) {
+    if (this.picking || event.ctrlKey || event.metaKey || event.altKey) {
+      return;
+    }
+    const count = this.transcript?.paragraphs?.length ?? 0;
+    const move = event.key === 'ArrowDown' || event.key === 'j' ? 1 : event.key === 'ArrowUp' || event.key === 'k' ? -1 : 0;
+    if (move !== 0) {
+      this.focusAt = Math.min(count, Math.max(1, this.focusAt + move));
+      if (!event.shiftKey) {
+        this.anchor = this.focusAt;
+      }
+      this.span = undefined;
+      this.renderRoot.querySelector(`[data-n="${this.focusAt}"]`)?.scrollIntoView({ block: 'nearest' });
+    } else if (/^[1-9]$/.test(event.key)) {
+      const code = this.codes.find(c => c.code.id === this.pinned()[Number(event.key) - 1]);
+      if (code) {
+        this.apply(code.code);
+      }
+    } else if (event.key === 'c' || event.key === '/') {
+      this.picking = true;
+    } else if (event.key === 'Enter' && this.lastCode) {
+      this.apply(this.lastCode);
+    } else if (event.key === 'u') {
+      this.undo();
+    } else {
+      return;
+    }
+    event.preventDefault();
+  }
+
+  private click(n: number, event: MouseEvent) {
+    this.focusAt = n;
+    if (!event.shiftKey) {
+      this.anchor = n;
+    }
+    this.span = this.selectedSpan();
+  }
+
+  /** A selection of text inside one paragraph codes that span: offsets in code points of the English text, as the API counts. */
+  private selectedSpan() {
+    const selection = (this.renderRoot as ShadowRoot & { getSelection?: () => Selection | null }).getSelection?.()
+      ?? window.getSelection();
+    if (!selection || selection.isCollapsed || selection.rangeCount === 0) {
+      return undefined;
+    }
+    const range = selection.getRangeAt(0);
+    const textOf = (node: Node) => (node.nodeType === Node.TEXT_NODE ? node.parentElement : (node as Element))?.closest('.english');
+    const start = textOf(range.startContainer);
+    if (!start || start !== textOf(range.endContainer)) {
+      return undefined;
+    }
+    const n = Number(start.getAttribute('data-n'));
+    const before = (start.textContent ?? '').slice(0, range.startOffset);
+    const chosen = range.toString();
+    return { first: n, last: n, start: [...before].length, end: [...before].length + [...chosen].length };
+  }
+
+  private async apply(code: CodeView) {
+    this.picking = false;
+    this.lastCode = code;
+    const [first, last] = this.span ? [this.span.first, this.span.last] : this.range;
+    const pending: CodingView = { id: `pending-${crypto.randomUUID()}`, codeId: code.id, firstParagraph: first, lastParagraph: last,
+      startOffset: this.span?.start, endOffset: this.span?.end, coder: this.me.username };
+    this.codings = [...this.codings, pending];
+    try {
+      const answer = await this.api.codings.createCodingRaw({ transcriptId: this.transcriptId, idempotencyKey: crypto.randomUUID(),
+        newCoding: { codeId: code.id!, firstParagraph: first, lastParagraph: last, startOffset: this.span?.start, endOffset: this.span?.end } });
+      const coding = await answer.value();
+      this.made.push({ id: coding.id!, etag: answer.raw.headers.get('ETag') ?? '' });
+      this.codings = this.codings.map(c => (c.id === pending.id ? coding : c));
+      this.notice = undefined;
+    } catch (error) {
+      this.codings = this.codings.filter(c => c.id !== pending.id);
+      this.notice = (await refusalOf(error)).message;
+    }
+    this.span = undefined;
+  }
+
+  private async undo() {
+    const last = this.made.pop();
+    if (!last) {
+      this.notice = 'Nothing to undo.';
+      return;
+    }
+    try {
+      await this.api.codings.deleteCoding({ id: last.id, ifMatch: last.etag });
+      this.codings = this.codings.filter(c => c.id !== last.id);
+      this.notice = 'The last coding was undone.';
+    } catch (error) {
+      this.notice = (await refusalOf(error)).message;
+    }
+  }
+
+  private counts(): Map<string, number> {
+    const counts = new Map<string, number>();
+    this.codings.forEach(c => counts.set(c.codeId ?? '', (counts.get(c.codeId ?? '') ?? 0) + 1));
+    return counts;
+  }
+
+  override render() {
+    if (!this.transcript) {
+      return html`<p aria-live="polite">${this.notice ?? 'Opening the transcript…'}</p>`;
+    }
+    const [first, last] = this.range;
+    const byId = new Map(this.codes.map(c => [c.code.id, c.code]));
+    return html`
+      <section aria-label="Transcript">
+        <h2>${this.transcript.externalId} <small>${this.transcript.site} · ${this.transcript.study ?? ''} ${this.transcript.phase ?? ''}</small></h2>
+        ${this.notice ? html`<p class="notice" role="status">${this.notice}</p>` : nothing}
+        <p class="help"><kbd>↑</kbd><kbd>↓</kbd> move · <kbd>Shift</kbd> extend · <kbd>1</kbd>–<kbd>9</kbd> pinned code ·
+          <kbd>c</kbd> find a code · <kbd>Enter</kbd> last code again · <kbd>u</kbd> undo</p>
+        <div class="text" tabindex="0" role="listbox" aria-multiselectable="true" aria-label="Paragraphs"
+          aria-activedescendant="p-${this.focusAt}" @keydown=${this.key}>
+          ${this.transcript.paragraphs?.map(p => {
+            const n = p.n ?? 0;
+            const here = this.codings.filter(c => (c.firstParagraph ?? 0) <= n && n <= (c.lastParagraph ?? 0));
+            return html`<div id="p-${n}" data-n=${n} role="option" aria-selected=${first <= n && n <= last}
+              class="paragraph ${first <= n && n <= last ? 'selected' : ''} ${n === this.focusAt ? 'focused' : ''}"
+              @mouseup=${(e: MouseEvent) => this.click(n, e)}>
+              <span class="label">${p.label}</span><span class="speaker">${p.speaker}</span>
+              <span class="english" data-n=${n}>${p.english}</span>
+              <span class="bars">${here.map(c => html`<span class="bar ${c.id?.startsWith('pending') ? 'pending' : ''}"
+                style="border-left-color:${byId.get(c.codeId)?.colour ?? '#486581'}" title="${byId.get(c.codeId)?.name ?? ''} (${c.coder})"
+                data-testid="coding">${byId.get(c.codeId)?.name ?? 'code'}</span>`)}</span>
+            </div>`;
+          })}
+        </div>
+      </section>
+      <codebook-panel .codes=${this.codes} .counts=${this.counts()} .pinned=${this.pinned()}></codebook-panel>
+      ${this.picking ? html`<code-picker .codes=${this.codes} @pick=${(e: CustomEvent<CodeView>) => this.apply(e.detail)}
+        @close=${() => (this.picking = false)}></code-picker>` : nothing}
+    `;
+  }
+}
+
+customElements.define('transcript-reader', TranscriptReader);
