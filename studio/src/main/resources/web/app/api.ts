@@ -1,5 +1,6 @@
 import * as coding from './clients/coding/src';
 import * as identity from './clients/identity/src';
+import * as transcript from './clients/transcript/src';
 import type { Session } from './session';
 import type { Settings } from './settings';
 
@@ -9,6 +10,8 @@ export class Api {
   readonly codings: coding.CodingApi;
   readonly codebooks: coding.CodebooksApi;
   readonly identity: identity.IdentityApi;
+  /** transcript-service: the original-language text, for members of the transcript's site (every read audited there). */
+  readonly originals: transcript.TranscriptsApi;
 
   constructor(settings: Settings, session: Session) {
     const accessToken = () => session.authorization();
@@ -17,6 +20,7 @@ export class Api {
     this.codings = new coding.CodingApi(codingConfig);
     this.codebooks = new coding.CodebooksApi(codingConfig);
     this.identity = new identity.IdentityApi(new identity.Configuration({ basePath: settings.identityUrl, accessToken }));
+    this.originals = new transcript.TranscriptsApi(new transcript.Configuration({ basePath: settings.transcriptUrl, accessToken }));
   }
 }
 

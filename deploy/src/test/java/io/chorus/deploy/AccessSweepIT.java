@@ -200,8 +200,13 @@ class AccessSweepIT {
 
     /** A German ULM transcript taken to release: translated by the translation team, reviewed, released by ULM's lead. */
     String releasedMarkerAtUlm() {
-        String push = "{\"externalId\":\"sweep-" + UUID.randomUUID() + "\",\"language\":\"de\",\"paragraphs\":[{\"speaker\":\"M\","
-                + "\"text\":\"" + MARKER + " Willkommen.\"},{\"speaker\":\"P1\",\"text\":\"" + MARKER + " Danke.\"}]}";
+        return releasedGermanAtUlm(client, MARKER + " Willkommen.", MARKER + " Danke.");
+    }
+
+    /** A German ULM transcript of two paragraphs, translated, reviewed twice (researcher-bu as ULM's translator), released. */
+    static String releasedGermanAtUlm(ChorusClient client, String first, String second) {
+        String push = "{\"externalId\":\"ulm-" + UUID.randomUUID() + "\",\"language\":\"de\",\"paragraphs\":[{\"speaker\":\"M\","
+                + "\"text\":\"" + first + "\"},{\"speaker\":\"P1\",\"text\":\"" + second + "\"}]}";
         ChorusClient.Reply pushed = client.post("transcript-service", "/api/sites/ULM/transcripts", client.partnerToken("ULM"), push);
         assertEquals(201, pushed.status(), pushed.body().toString());
         String path = "/api/sites/ULM/transcripts/" + pushed.body().path("id").asText();

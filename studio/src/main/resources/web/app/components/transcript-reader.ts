@@ -13,7 +13,8 @@ interface Made {
 /**
  * The workbench for one transcript: its numbered paragraphs, the codings on them as margin bars, and coding from the
  * keyboard. ↑/↓ (or k/j) move between paragraphs, Shift extends the run, a selection of text codes a span; 1–9 apply a
- * pinned code, c opens the code finder, Enter applies the last code again, u undoes the last coding.
+ * pinned code, c opens the code finder, Enter applies the last code again, u undoes the last coding, o shows the original
+ * beside the English (members of the transcript's site only).
  */
 export class TranscriptReader extends LitElement {
   static properties = {
@@ -27,6 +28,7 @@ export class TranscriptReader extends LitElement {
     anchor: { state: true },
     picking: { state: true },
     notice: { state: true },
+    originals: { state: true },
   };
 
   declare api: Api;
@@ -39,6 +41,7 @@ export class TranscriptReader extends LitElement {
   declare anchor: number;
   declare picking: boolean;
   declare notice?: string;
+  declare originals?: Map<number, string>;
   private lastCode?: CodeView;
   private span?: { first: number; last: number; start: number; end: number };
   private readonly made: Made[] = [];
@@ -48,6 +51,8 @@ export class TranscriptReader extends LitElement {
     .text { outline: none; }
     .paragraph { display: grid; grid-template-columns: 4.5rem 3rem minmax(0, 1fr) 8rem; gap: 0.5rem; padding: 0.2rem 0.3rem;
       border-left: 3px solid transparent; content-visibility: auto; contain-intrinsic-size: auto 2.5rem; }
+    .with-original .paragraph { grid-template-columns: 4.5rem 3rem minmax(0, 1fr) minmax(0, 1fr) 8rem; }
+    .original { color: #334e68; font-style: italic; }
     .paragraph.selected { background: #e6f0ff; }
     .paragraph.focused { border-left-color: #243b53; }
     .label { color: #486581; font-variant-numeric: tabular-nums; }
@@ -128,6 +133,8 @@ export class TranscriptReader extends LitElement {
       this.apply(this.lastCode);
     } else if (event.key === 'u') {
       this.undo();
+    } else if (event.key === 'o' && this.mayReadOriginal()) {
+      this.toggleOriginal();
     } else {
       return;
     }
@@ -197,6 +204,25 @@ export class TranscriptReader extends LitElement {
     }
   }
 
+  /** Only members of the transcript's site read its original; transcript-service refuses everyone else and audits each read. */
+  private mayReadOriginal(): boolean {
+    const site = this.transcript?.site ?? '';
+    return this.transcript?.language !== 'en' && [...(this.me.siteRoles?.[site] ?? [])].length > 0;
+  }
+
+  private async toggleOriginal() {
+    if (this.originals) {
+      this.originals = undefined;
+      return;
+    }
+    try {
+      const original = await this.api.originals.getTranscript({ site: this.transcript!.site!, id: this.transcriptId });
+      this.originals = new Map((original.paragraphs ?? []).map(p => [p.n ?? 0, p.text ?? '']));
+    } catch (error) {
+      this.notice = (await refusalOf(error)).message;
+    }
+  }
+
   private counts(): Map<string, number> {
     const counts = new Map<string, number>();
     this.codings.forEach(c => counts.set(c.codeId ?? '', (counts.get(c.codeId ?? '') ?? 0) + 1));
@@ -211,11 +237,13 @@ export class TranscriptReader extends LitElement {
     const byId = new Map(this.codes.map(c => [c.code.id, c.code]));
     return html`
       <section aria-label="Transcript">
-        <h2>${this.transcript.externalId} <small>${this.transcript.site} · ${this.transcript.study ?? ''} ${this.transcript.phase ?? ''}</small></h2>
+        <h2>${this.transcript.externalId} <small>${[this.transcript.site, this.transcript.study, this.transcript.phase].filter(Boolean).join(' · ')}</small></h2>
         ${this.notice ? html`<p class="notice" role="status">${this.notice}</p>` : nothing}
         <p class="help"><kbd>↑</kbd><kbd>↓</kbd> move · <kbd>Shift</kbd> extend · <kbd>1</kbd>–<kbd>9</kbd> pinned code ·
           <kbd>c</kbd> find a code · <kbd>Enter</kbd> last code again · <kbd>u</kbd> undo</p>
-        <div class="text" tabindex="0" role="listbox" aria-multiselectable="true" aria-label="Paragraphs"
+        ${this.mayReadOriginal() ? html`<button @click=${() => this.toggleOriginal()} aria-pressed=${this.originals ? 'true' : 'false'}>
+          ${this.originals ? 'Hide' : 'Show'} the original (${this.transcript.language}) <kbd>o</kbd></button>` : nothing}
+        <div class="text ${this.originals ? 'with-original' : ''}" tabindex="0" role="listbox" aria-multiselectable="true" aria-label="Paragraphs"
           aria-activedescendant="p-${this.focusAt}" @keydown=${this.key}>
           ${this.transcript.paragraphs?.map(p => {
             const n = p.n ?? 0;
@@ -224,6 +252,7 @@ export class TranscriptReader extends LitElement {
               class="paragraph ${first <= n && n <= last ? 'selected' : ''} ${n === this.focusAt ? 'focused' : ''}"
               @mouseup=${(e: MouseEvent) => this.click(n, e)}>
               <span class="label">${p.label}</span><span class="speaker">${p.speaker}</span>
+              ${this.originals ? html`<span class="original" lang=${this.transcript!.language ?? ''} data-testid="original">${this.originals.get(n)}</span>` : nothing}
               <span class="english" data-n=${n}>${p.english}</span>
               <span class="bars">${here.map(c => html`<span class="bar ${c.id?.startsWith('pending') ? 'pending' : ''}"
                 style="border-left-color:${byId.get(c.codeId)?.colour ?? '#486581'}" title="${byId.get(c.codeId)?.name ?? ''} (${c.coder})"
