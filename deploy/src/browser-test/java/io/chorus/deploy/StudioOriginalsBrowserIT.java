@@ -9,27 +9,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The original language stays with its site in Studio too: a member of the site shows it beside the English, an analyst cannot. */
-@ExtendWith(EmbeddedPlatform.class)
-class StudioOriginalsBrowserIT {
-
-    final ChorusClient client = EmbeddedPlatform.client();
-    static StudioBrowser browser;
-
-    @BeforeAll
-    static void launch() {
-        browser = new StudioBrowser();
-    }
-
-    @AfterAll
-    static void close() {
-        browser.close();
-    }
+class StudioOriginalsBrowserIT extends StudioBrowserTest {
 
     @Test
     void aMemberOfTheSiteShowsTheOriginalBesideTheEnglishAndAnAnalystDoesNot() throws Exception {

@@ -18,27 +18,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Chorus Studio in a real Chromium against the real platform: an analyst signs in and codes from the keyboard. */
-@ExtendWith(EmbeddedPlatform.class)
-class StudioWorkbenchBrowserIT {
-
-    final ChorusClient client = EmbeddedPlatform.client();
-    static StudioBrowser browser;
-
-    @BeforeAll
-    static void launch() {
-        browser = new StudioBrowser();
-    }
-
-    @AfterAll
-    static void close() {
-        browser.close();
-    }
+class StudioWorkbenchBrowserIT extends StudioBrowserTest {
 
     @Test
     void anAnalystSignsInOpensATranscriptCodesAPassageWithANumberKeyAndTheReportCountsIt() throws Exception {
