@@ -32,7 +32,8 @@ class StudioWorkbenchBrowserIT extends StudioBrowserTest {
         Api.coding(CodebooksApi::new, analyst).publishCodebook(codebook.getId(), etag, null);
         Api.coding(CodebooksApi::new, analyst).assignPhaseCodebook(study.code(), study.phase(), new PhaseAssignment().codebookId(codebook.getId()));
         String session = study.session(client, "BU");
-        String id = WalkingSkeletonIT.released(client, "BU", WalkingSkeletonIT.transcript("studio-" + UUID.randomUUID()).session(session)).getId();
+        String externalId = "studio-" + UUID.randomUUID();
+        String id = WalkingSkeletonIT.released(client, "BU", WalkingSkeletonIT.transcript(externalId).session(session)).getId();
         Awaitility.await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> assertEquals(codebook.getId(),
                 Api.coding(ReleasedTranscriptsApi::new, analyst).getReleasedTranscript(id).getCodebookId()));
         CodeView pinnedFirst = codable(codebook.getCodes()).findFirst().orElseThrow();
@@ -68,6 +69,15 @@ class StudioWorkbenchBrowserIT extends StudioBrowserTest {
         assertThat(page.getByTestId("coding")).hasCount(0);
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
                 Api.coding(CodingApi::new, analyst).listTranscriptCodings(id, null, null).getItems().isEmpty());
+
+        page.navigate(EmbeddedPlatform.settings().studioUrl() + "/#/transcripts");
+        page.getByLabel("Study").fill(study.code());
+        page.getByLabel("Coded").selectOption("false");
+        page.getByLabel("Study").press("Enter");
+        assertThat(page.locator("tbody tr")).hasCount(1);
+        assertThat(page.locator("tbody tr")).containsText(externalId);
+        assertThat(page.locator("tbody tr")).containsText(study.phase());
+        StudioBrowser.screenshot(page, "transcripts-filtered");
     }
 
     @Test

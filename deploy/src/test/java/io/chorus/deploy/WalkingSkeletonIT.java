@@ -87,7 +87,7 @@ class WalkingSkeletonIT {
             assertEquals("PU", coded.getSite());
             assertEquals("They have lived it; that builds trust.", coded.getParagraphs().get(1).getEnglish());
         });
-        assertTrue(coding.listReleasedTranscripts(null, "PU", 200).getItems().stream().anyMatch(t -> t.getId().equals(id)),
+        assertTrue(coding.listReleasedTranscripts(null, null, null, null, "PU", 200, study.code()).getItems().stream().anyMatch(t -> t.getId().equals(id)),
                 "the analyst lists the released transcript");
         awaitReleased(client, "PU", study, 1);
     }
@@ -113,7 +113,7 @@ class WalkingSkeletonIT {
     @Test
     void everyApiNeedsATokenAndRolesAreEnforced() throws Exception {
         assertRefused(401, () -> Api.transcripts(TranscriptsApi::new, null).listTranscripts("BU", null, null));
-        assertRefused(401, () -> Api.coding(ReleasedTranscriptsApi::new, null).listReleasedTranscripts(null, null, null));
+        assertRefused(401, () -> Api.coding(ReleasedTranscriptsApi::new, null).listReleasedTranscripts(null, null, null, null, null, null, null));
         assertRefused(401, () -> Api.reporting(ReportsApi::new, null).getProgressReport(null, null, null));
         assertRefused(401, () -> Api.identity(IdentityApi::new, null).getMe());
         for (String service : List.of("transcript-service", "coding-service", "reporting-service", "identity")) {

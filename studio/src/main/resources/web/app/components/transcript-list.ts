@@ -2,14 +2,22 @@ import { LitElement, css, html } from 'lit';
 import type { Api, ReleasedTranscriptSummary } from '../api';
 import { refusalOf, type Refusal } from '../problem';
 
-/** Released transcripts the caller may code, paged, with a site filter. */
+interface Filters {
+  site: string;
+  study: string;
+  phase: string;
+  language: string;
+  coded: '' | 'true' | 'false';
+}
+
+/** Released transcripts the caller may code, paged, narrowed by site, study, phase, language and whether they are coded. */
 export class TranscriptList extends LitElement {
   static properties = {
     api: { attribute: false },
     items: { state: true },
     page: { state: true },
     total: { state: true },
-    site: { state: true },
+    filters: { state: true },
     refusal: { state: true },
   };
 
@@ -17,11 +25,12 @@ export class TranscriptList extends LitElement {
   declare items: ReleasedTranscriptSummary[];
   declare page: number;
   declare total: number;
-  declare site: string;
+  declare filters: Filters;
   declare refusal?: Refusal;
   private readonly size = 20;
 
   static styles = css`
+    form { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: end; }
     table { border-collapse: collapse; width: 100%; }
     th, td { text-align: left; padding: 0.3rem 0.6rem; border-bottom: 1px solid #d9e2ec; }
     .pages { display: flex; gap: 1rem; align-items: center; margin-top: 0.5rem; }
@@ -34,7 +43,7 @@ export class TranscriptList extends LitElement {
     this.items = [];
     this.page = 0;
     this.total = 0;
-    this.site = '';
+    this.filters = { site: '', study: '', phase: '', language: '', coded: '' };
   }
 
   override connectedCallback() {
@@ -44,7 +53,10 @@ export class TranscriptList extends LitElement {
 
   private async load() {
     try {
-      const answer = await this.api.transcripts.listReleasedTranscripts({ site: this.site || undefined, page: this.page, size: this.size });
+      const f = this.filters;
+      const answer = await this.api.transcripts.listReleasedTranscripts({ site: f.site || undefined, study: f.study || undefined,
+        phase: f.phase || undefined, language: f.language || undefined, coded: f.coded === '' ? undefined : f.coded === 'true',
+        page: this.page, size: this.size });
       this.items = answer.items ?? [];
       this.total = answer.total ?? 0;
       this.refusal = undefined;
@@ -55,8 +67,10 @@ export class TranscriptList extends LitElement {
 
   private filter(event: Event) {
     event.preventDefault();
-    const form = event.target as HTMLFormElement;
-    this.site = (new FormData(form).get('site') as string).trim().toUpperCase();
+    const form = new FormData(event.target as HTMLFormElement);
+    const text = (name: string) => ((form.get(name) as string | null) ?? '').trim();
+    this.filters = { site: text('site').toUpperCase(), study: text('study'), phase: text('phase'), language: text('language'),
+      coded: text('coded') as Filters['coded'] };
     this.page = 0;
     this.load();
   }
@@ -71,17 +85,20 @@ export class TranscriptList extends LitElement {
     return html`
       <h2>Released transcripts</h2>
       <form @submit=${this.filter} role="search">
-        <label>Site <input name="site" .value=${this.site} size="6" aria-describedby="site-refusal"
-          aria-invalid=${this.refusal?.pointer === '/site' ? 'true' : 'false'}></label>
+        ${(['site', 'study', 'phase', 'language'] as const).map(name => html`<label>${name[0].toUpperCase() + name.slice(1)}
+          <input name=${name} .value=${this.filters[name]} size="10" aria-describedby="filter-refusal"
+            aria-invalid=${this.refusal?.pointer === '/' + name ? 'true' : 'false'}></label>`)}
+        <label>Coded <select name="coded" .value=${this.filters.coded}>
+          <option value="">either</option><option value="true">coded</option><option value="false">not coded</option></select></label>
         <button type="submit">Filter</button>
       </form>
-      ${this.refusal ? html`<p id="site-refusal" class="refusal" role="alert">${this.refusal.message}</p>` : ''}
+      ${this.refusal ? html`<p id="filter-refusal" class="refusal" role="alert">${this.refusal.message}</p>` : ''}
       <table>
-        <thead><tr><th>Transcript</th><th>Site</th><th>Language</th><th>Released</th></tr></thead>
+        <thead><tr><th>Transcript</th><th>Site</th><th>Study</th><th>Phase</th><th>Language</th><th>Released</th></tr></thead>
         <tbody>
           ${this.items.map(t => html`<tr>
             <td><a href="#/transcripts/${encodeURIComponent(t.id ?? '')}">${t.externalId}</a></td>
-            <td>${t.site}</td><td>${t.language}</td><td>${t.releasedAt?.toLocaleDateString()}</td></tr>`)}
+            <td>${t.site}</td><td>${t.study ?? ''}</td><td>${t.phase ?? ''}</td><td>${t.language}</td><td>${t.releasedAt?.toLocaleDateString()}</td></tr>`)}
         </tbody>
       </table>
       <div class="pages">

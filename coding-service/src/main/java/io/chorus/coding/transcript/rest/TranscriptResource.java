@@ -16,6 +16,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -25,7 +26,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -38,9 +40,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class TranscriptResource {
 
     @Schema(name = "ReleasedTranscriptSummary")
-    public record Summary(String id, String site, String externalId, String language, int version, Instant releasedAt) {
+    public record Summary(String id, String site, String externalId, String language, int version, Instant releasedAt,
+            @Schema(description = "The study of its session; null until announced") String study,
+            @Schema(description = "The study phase of its session; null until announced") String phase) {
         static Summary of(ReleasedTranscript t) {
-            return new Summary(t.id, t.site, t.externalId, t.language, t.version, t.releasedAt);
+            CodingSession session = t.session == null ? null : CodingSession.findById(new CodingSession.Key(t.site, t.session));
+            return new Summary(t.id, t.site, t.externalId, t.language, t.version, t.releasedAt, session == null ? null : session.study,
+                    session == null ? null : session.phase);
         }
     }
 
@@ -58,21 +64,42 @@ public class TranscriptResource {
 
     @GET
     @Operation(summary = "Released transcripts available for coding",
-            description = "Analysts and consortium admins see every site; site staff see their own sites.")
+            description = "Analysts and consortium admins see every site; site staff see their own sites. Every filter narrows "
+                    + "the list: study and phase are those of the transcript's session, coded=true keeps transcripts with at least "
+                    + "one coding, coded=false those with none.")
     public Page<Summary> listReleasedTranscripts(@QueryParam("site") String site,
+            @QueryParam("study") @Size(max = 64) String study, @QueryParam("phase") @Size(max = 64) String phase,
+            @QueryParam("language") @Size(max = 16) String language, @QueryParam("coded") Boolean coded,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        PanacheQuery<ReleasedTranscript> query;
-        Sort order = Sort.by("releasedAt").and("id");
         caller.requireSiteFilter(site, CodingStaff.ANYWHERE);
+        StringBuilder where = new StringBuilder("from ReleasedTranscript t where 1 = 1");
+        Map<String, Object> parameters = new HashMap<>();
         if (site != null) {
-            query = ReleasedTranscript.find("site", order, site);
-        } else if (caller.seesAllSites()) {
-            query = ReleasedTranscript.findAll(order);
-        } else {
-            Set<String> sites = caller.sitesWhere(CodingStaff.AT_SITE);
-            query = ReleasedTranscript.find("site in ?1", order, sites);
+            where.append(" and t.site = :site");
+            parameters.put("site", site);
+        } else if (!caller.seesAllSites()) {
+            where.append(" and t.site in :sites");
+            parameters.put("sites", caller.sitesWhere(CodingStaff.AT_SITE));
         }
+        if (language != null) {
+            where.append(" and t.language = :language");
+            parameters.put("language", language);
+        }
+        if (study != null || phase != null) {
+            where.append(" and exists (from CodingSession s where s.key.site = t.site and s.key.externalId = t.session")
+                    .append(study != null ? " and s.study = :study" : "").append(phase != null ? " and s.phase = :phase" : "").append(")");
+            if (study != null) {
+                parameters.put("study", study);
+            }
+            if (phase != null) {
+                parameters.put("phase", phase);
+            }
+        }
+        if (coded != null) {
+            where.append(coded ? " and" : " and not").append(" exists (from Coding c where c.transcriptId = t.id)");
+        }
+        PanacheQuery<ReleasedTranscript> query = ReleasedTranscript.find(where.toString(), Sort.by("t.releasedAt").and("t.id"), parameters);
         return new Page<>(query.page(page, size).list().stream().map(Summary::of).toList(), page, size, query.count());
     }
 
