@@ -1,6 +1,7 @@
 package io.chorus.coding.transcript;
 
 import static io.chorus.coding.CodingFixtures.ANALYST_A;
+import static io.chorus.coding.CodingFixtures.ANALYST_B;
 import static io.chorus.coding.CodingFixtures.code;
 import static io.chorus.coding.CodingFixtures.importTemplate;
 import static io.restassured.RestAssured.given;
@@ -44,6 +45,18 @@ class ReleasedTranscriptFiltersTest {
         assertIds("study=" + study + "&coded=false", List.of(germanPost));
         assertIds("study=" + study + "&language=de", List.of(germanPost));
         assertIds("study=" + study + "&language=de&phase=pre", List.of());
+        // analyst-b codes the German transcript blind, in an open independent round: for analyst-a it is not coded yet
+        fixtures.announce("analyst-a", List.of("analyst"), java.util.Map.of());
+        fixtures.announce("analyst-b", List.of("analyst"), java.util.Map.of());
+        String codebookId = given().auth().oauth2(ANALYST_A).get("/api/codes/{id}", codeId).path("codebookId");
+        String round = given().auth().oauth2(ANALYST_A).contentType(io.restassured.http.ContentType.JSON).body("""
+                {"name":"Blind","codebookId":"%s","independent":true,
+                 "assignments":[{"transcriptId":"%s","coders":["analyst-a","analyst-b"]}]}""".formatted(codebookId, germanPost))
+                .post("/api/rounds").then().statusCode(201).extract().path("id");
+        code(ANALYST_B, germanPost, "{\"codeId\":\"%s\",\"firstParagraph\":1,\"lastParagraph\":1,\"roundId\":\"%s\"}"
+                .formatted(codeId, round)).then().statusCode(201);
+        assertIds("study=" + study + "&coded=false", List.of(germanPost));
+        assertIdsFor(ANALYST_B, "study=" + study + "&coded=true", List.of(codedPre, germanPost));
         given().auth().oauth2(ANALYST_A).get("/api/transcripts?study={s}&phase=post", study).then()
                 .body("items[0].study", equalTo(study)).body("items[0].phase", equalTo("post"));
         given().auth().oauth2(ANALYST_A).get("/api/transcripts?study={s}&size=1", study).then()
@@ -62,7 +75,11 @@ class ReleasedTranscriptFiltersTest {
     }
 
     private static void assertIds(String query, List<String> ids) {
-        org.awaitility.Awaitility.await().untilAsserted(() -> given().auth().oauth2(ANALYST_A).get("/api/transcripts?" + query + "&size=200")
+        assertIdsFor(ANALYST_A, query, ids);
+    }
+
+    private static void assertIdsFor(String token, String query, List<String> ids) {
+        org.awaitility.Awaitility.await().untilAsserted(() -> given().auth().oauth2(token).get("/api/transcripts?" + query + "&size=200")
                 .then().statusCode(200).body("items.id", ids.isEmpty() ? empty() : containsInAnyOrder(ids.toArray()))
                 .body("total", equalTo(ids.size())));
     }

@@ -160,12 +160,7 @@ public class CodingService {
             where.append(" and c.site in :sites");
             params.put("sites", caller.sitesWhere(CodingStaff.AT_SITE).isEmpty() ? Set.of("-") : caller.sitesWhere(CodingStaff.AT_SITE));
         }
-        List<UUID> blind = blindRounds();
-        if (!blind.isEmpty()) {
-            where.append(" and (c.roundId is null or c.consensus = true or c.coder = :me or c.roundId not in :blind)");
-            params.put("me", caller.username());
-            params.put("blind", blind);
-        }
+        where.append(visibleCodings("c", params));
         TypedQuery<Long> count = em.createQuery("select count(c) from Coding c where " + where, Long.class);
         params.forEach(count::setParameter);
         ListingCursor cursor = ListingCursor.parse(after);
@@ -285,6 +280,20 @@ public class CodingService {
         }
         CodingRound round = CodingRound.findById(coding.roundId);
         return round != null && round.blind();
+    }
+
+    /**
+     * The condition that keeps, of the codings aliased {@code alias}, those the caller may see: while an independent round
+     * is open its codings are hidden from everyone but their coder (consensus codings excepted).
+     */
+    public String visibleCodings(String alias, Map<String, Object> params) {
+        List<UUID> blind = blindRounds();
+        if (blind.isEmpty()) {
+            return "";
+        }
+        params.put("me", caller.username());
+        params.put("blind", blind);
+        return " and (%1$s.roundId is null or %1$s.consensus = true or %1$s.coder = :me or %1$s.roundId not in :blind)".formatted(alias);
     }
 
     public List<UUID> blindRounds() {

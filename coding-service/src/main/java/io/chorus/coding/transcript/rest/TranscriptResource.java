@@ -2,6 +2,7 @@ package io.chorus.coding.transcript.rest;
 
 import io.chorus.common.http.PersonalData;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import io.chorus.coding.coding.service.CodingService;
 import io.chorus.coding.staff.service.CodingStaff;
 import io.chorus.common.security.Caller;
 import io.chorus.coding.transcript.repository.ReleasedTranscript;
@@ -62,6 +63,9 @@ public class TranscriptResource {
     @Inject
     Caller caller;
 
+    @Inject
+    CodingService codings;
+
     @GET
     @Operation(summary = "Released transcripts available for coding",
             description = "Analysts and consortium admins see every site; site staff see their own sites. Every filter narrows "
@@ -97,7 +101,9 @@ public class TranscriptResource {
             }
         }
         if (coded != null) {
-            where.append(coded ? " and" : " and not").append(" exists (from Coding c where c.transcriptId = t.id)");
+            // a coding hidden in an open blind round does not make the transcript coded for someone who may not see it
+            where.append(coded ? " and" : " and not").append(" exists (from Coding c where c.transcriptId = t.id")
+                    .append(codings.visibleCodings("c", parameters)).append(")");
         }
         PanacheQuery<ReleasedTranscript> query = ReleasedTranscript.find(where.toString(), Sort.by("t.releasedAt").and("t.id"), parameters);
         return new Page<>(query.page(page, size).list().stream().map(Summary::of).toList(), page, size, query.count());
