@@ -113,11 +113,21 @@ public record PlatformSettings(Path repositoryRoot, Path stateDir, Path keycloak
         return stateDir.resolve("logs");
     }
 
+    /**
+     * A free port below Linux's ephemeral range (32768 and up): a port the kernel hands out for port 0 is also handed to
+     * outgoing connections, and ReplicaIT once lost its front's port to one between choosing it and binding it.
+     */
     private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            int port = 20000 + random.nextInt(12000);
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.bind(new java.net.InetSocketAddress(port));
+                return port;
+            } catch (IOException taken) {
+                // in use: try another
+            }
         }
+        throw new UncheckedIOException(new IOException("no free port between 20000 and 32000"));
     }
 }
