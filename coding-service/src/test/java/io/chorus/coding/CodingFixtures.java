@@ -118,6 +118,12 @@ public class CodingFixtures {
         return payloads;
     }
 
+    /** Agreement figures are compared as doubles, which RestAssured would otherwise read as floats. */
+    public static void readDecimalsAsDoubles() {
+        io.restassured.RestAssured.config = io.restassured.RestAssured.config().jsonConfig(io.restassured.config.JsonConfig.jsonConfig()
+                .numberReturnType(io.restassured.path.json.config.JsonPathConfig.NumberReturnType.DOUBLE));
+    }
+
     public static Response importTemplate(String name) {
         return given().auth().oauth2(ANALYST_A).post("/api/codebooks/templates/{name}", name);
     }

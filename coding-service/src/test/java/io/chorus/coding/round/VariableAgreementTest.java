@@ -19,10 +19,7 @@ import io.chorus.common.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
-import io.restassured.RestAssured;
-import io.restassured.config.JsonConfig;
 import io.restassured.http.ContentType;
-import io.restassured.path.json.config.JsonPathConfig.NumberReturnType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -49,7 +46,7 @@ class VariableAgreementTest {
 
     @BeforeAll
     static void readDecimalsAsDoubles() {
-        RestAssured.config = RestAssured.config().jsonConfig(JsonConfig.jsonConfig().numberReturnType(NumberReturnType.DOUBLE));
+        CodingFixtures.readDecimalsAsDoubles();
     }
 
     /** A codebook with one variable of {@code k} categories "1".."k" (values 1..k); the category ids in order. */

@@ -7,6 +7,7 @@ import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.UUID;
 
 @Entity
@@ -15,6 +16,10 @@ public class RoundAssignment extends PanacheEntityBase {
 
     @EmbeddedId
     public Key key;
+
+    /** When the coder marked the transcript done; null while they are still coding it. */
+    @Column(name = "done_at")
+    public Instant doneAt;
 
     @Embeddable
     public record Key(@Column(name = "round_id") UUID roundId, @Column(name = "transcript_id") String transcriptId,

@@ -14,6 +14,11 @@ import io.chorus.coding.coding.service.CodingCommands.NewRound;
 import io.chorus.coding.round.service.RoundViews.AgreementReport;
 import io.chorus.coding.round.service.RoundViews.Comparison;
 import io.chorus.coding.round.service.RoundViews.MyAssignment;
+import io.chorus.coding.round.service.RoundViews.RoundSummary;
+import io.chorus.common.rest.Page;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DELETE;
 import io.chorus.coding.round.service.RoundService;
 import io.chorus.coding.round.service.VariableAgreements;
 import io.chorus.common.rest.Versions;
@@ -67,6 +72,28 @@ public class RoundResource {
     public Response createRound(@Valid @NotNull NewRound command) {
         CodingRound round = rounds.create(command);
         return Versions.created(URI.create("/api/rounds/" + round.id), rounds.view(round.id));
+    }
+
+    @GET
+    @Operation(summary = "Rounds, newest first: every round for analysts, the rounds you are assigned to for other coders")
+    public Page<RoundSummary> listRounds(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+        return rounds.list(page, size);
+    }
+
+    @PUT
+    @Path("/{id}/transcripts/{transcriptId}/completion")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Mark your transcript of an open round done")
+    public MyAssignment completeAssignment(@PathParam("id") UUID id, @PathParam("transcriptId") String transcriptId) {
+        return rounds.complete(id, transcriptId, true);
+    }
+
+    @DELETE
+    @Path("/{id}/transcripts/{transcriptId}/completion")
+    @Operation(summary = "Take back marking your transcript of an open round done")
+    public MyAssignment reopenAssignment(@PathParam("id") UUID id, @PathParam("transcriptId") String transcriptId) {
+        return rounds.complete(id, transcriptId, false);
     }
 
     @GET

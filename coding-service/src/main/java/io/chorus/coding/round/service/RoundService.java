@@ -29,6 +29,11 @@ import io.chorus.coding.round.service.RoundViews.Comparison;
 import io.chorus.coding.round.service.RoundViews.ComparisonItem;
 import io.chorus.coding.round.service.RoundViews.ConsensusView;
 import io.chorus.coding.round.service.RoundViews.MyAssignment;
+import io.chorus.coding.round.service.RoundViews.PairAgreement;
+import io.chorus.coding.round.service.RoundViews.RoundSummary;
+import io.chorus.common.rest.Page;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Sort;
 import io.chorus.coding.round.service.RoundViews.RoundView;
 import io.chorus.coding.round.service.RoundViews.TranscriptAgreement;
 import io.chorus.common.problem.ProblemException;
@@ -117,22 +122,64 @@ public class RoundService {
         return round;
     }
 
+    /** Analysts see every round; other coders the rounds they are assigned to. Newest first. */
+    public Page<RoundSummary> list(int page, int size) {
+        Map<String, Object> parameters = new HashMap<>();
+        String where = "1 = 1";
+        if (!caller.seesAllSites()) {
+            where = "exists (from RoundAssignment a where a.key.roundId = r.id and a.key.coder = :coder)";
+            parameters.put("coder", caller.username());
+        }
+        PanacheQuery<CodingRound> query = CodingRound.find("from CodingRound r where " + where,
+                Sort.descending("r.createdAt").and("r.id"), parameters);
+        return new Page<>(query.page(page, size).list().stream().map(r -> new RoundSummary(r.id, r.name, r.codebookId,
+                r.independent, r.status, r.createdBy, r.createdAt, r.closedAt)).toList(), page, size, query.count());
+    }
+
     public Versioned<RoundView> view(UUID id) {
         CodingRound round = visibleRound(id);
         Map<String, List<String>> coders = assignments(round.id);
+        Map<String, List<String>> done = new TreeMap<>();
+        RoundAssignment.<RoundAssignment>list("key.roundId = ?1 and doneAt is not null order by key.coder", round.id)
+                .forEach(a -> done.computeIfAbsent(a.key.transcriptId(), t -> new ArrayList<>()).add(a.key.coder()));
         List<AssignmentView> assignments = coders.entrySet().stream()
-                .map(e -> new AssignmentView(e.getKey(), e.getValue())).toList();
+                .map(e -> new AssignmentView(e.getKey(), e.getValue(), done.getOrDefault(e.getKey(), List.of()))).toList();
         return new Versioned<>(new RoundView(round.id, round.name, round.codebookId, round.independent, round.status,
                 round.createdBy, round.createdAt, round.closedBy, round.closedAt, assignments), round.rowVersion);
     }
 
     public List<MyAssignment> mine() {
-        return em.createQuery("select a.key.roundId, r.name, r.status, r.independent, a.key.transcriptId "
-                        + "from RoundAssignment a, CodingRound r where r.id = a.key.roundId and a.key.coder = ?1 "
-                        + "order by r.createdAt, a.key.transcriptId", Object[].class)
-                .setParameter(1, caller.username()).getResultList().stream()
-                .map(row -> new MyAssignment((UUID) row[0], (String) row[1], (String) row[2], (Boolean) row[3], (String) row[4]))
-                .toList();
+        return myAssignments("", Map.of());
+    }
+
+    /** Marks the caller's transcript of an open round done (or, with done false, takes that back). */
+    public MyAssignment complete(UUID roundId, String transcriptId, boolean done) {
+        RoundAssignment assignment = RoundAssignment.<RoundAssignment>findByIdOptional(
+                new RoundAssignment.Key(roundId, transcriptId, caller.username()))
+                .orElseThrow(() -> ProblemException.notFound("Your assignment of transcript '" + transcriptId + "' in round '"
+                        + roundId + "'"));
+        CodingRound round = round(roundId);
+        if (!round.open()) {
+            throw ProblemException.conflict("Round '" + round.name + "' is closed: its transcripts can no longer be marked");
+        }
+        assignment.doneAt = done ? Instant.now() : null;
+        em.flush();
+        return myAssignments(" and a.key.roundId = :round and a.key.transcriptId = :transcript",
+                Map.of("round", roundId, "transcript", transcriptId)).get(0);
+    }
+
+    private List<MyAssignment> myAssignments(String narrower, Map<String, Object> parameters) {
+        var query = em.createQuery("select a.key.roundId, r.name, r.status, r.independent, a.key.transcriptId, t.externalId, t.site, "
+                        + "(select count(c) from Coding c where c.roundId = a.key.roundId and c.transcriptId = a.key.transcriptId "
+                        + "and c.coder = a.key.coder and c.consensus = false), a.doneAt "
+                        + "from RoundAssignment a join CodingRound r on r.id = a.key.roundId "
+                        + "left join ReleasedTranscript t on t.id = a.key.transcriptId where a.key.coder = :coder" + narrower
+                        + " order by r.createdAt, a.key.transcriptId", Object[].class)
+                .setParameter("coder", caller.username());
+        parameters.forEach(query::setParameter);
+        return query.getResultList().stream().map(row -> new MyAssignment((UUID) row[0], (String) row[1], (String) row[2],
+                (Boolean) row[3], (String) row[4], (String) row[5], (String) row[6], ((Number) row[7]).longValue(),
+                (Instant) row[8])).toList();
     }
 
     public CodingRound close(UUID id, String ifMatch) {
@@ -197,7 +244,23 @@ public class RoundService {
             UUID id = UUID.fromString(e.getKey());
             return new CodeAgreement(id, codes.get(id).name, e.getValue());
         }).sorted(Comparator.comparing(CodeAgreement::codeName)).toList();
-        return new AgreementReport(round.id, allCoders, overlap, all.overall(), perTranscript, perCode, METHOD);
+        return new AgreementReport(round.id, allCoders, overlap, all.overall(), perTranscript, perCode,
+                pairs(assignments, documents, allCoders, overlap), METHOD);
+    }
+
+    private static List<PairAgreement> pairs(Map<String, List<String>> assignments, Map<String, Document> documents,
+            List<String> coders, double overlap) {
+        List<PairAgreement> pairs = new ArrayList<>();
+        for (int i = 0; i < coders.size(); i++) {
+            for (int j = i + 1; j < coders.size(); j++) {
+                List<String> pair = List.of(coders.get(i), coders.get(j));
+                List<Document> shared = assignments.entrySet().stream().filter(e -> e.getValue().containsAll(pair))
+                        .map(e -> documents.get(e.getKey())).toList();
+                pairs.add(new PairAgreement(pair.get(0), pair.get(1), shared.size(), shared.isEmpty() ? null
+                        : AgreementCalculator.compute(shared, pair, overlap).overall()));
+            }
+        }
+        return pairs;
     }
 
     /** Each transcript's agreement as the round closes, for progress reports. */

@@ -16,10 +16,20 @@ public final class RoundViews {
             Instant createdAt, String closedBy, Instant closedAt, List<AssignmentView> assignments) {
     }
 
-    public record AssignmentView(String transcriptId, List<String> coders) {
+    /** @param done the coders who marked the transcript done */
+    public record AssignmentView(String transcriptId, List<String> coders, List<String> done) {
     }
 
-    public record MyAssignment(UUID roundId, String roundName, String status, boolean independent, String transcriptId) {
+    public record RoundSummary(UUID id, String name, UUID codebookId, boolean independent, String status, String createdBy,
+            Instant createdAt, Instant closedAt) {
+    }
+
+    /**
+     * @param codings your codings of the transcript in this round
+     * @param doneAt when you marked the transcript done; null while you are still coding it
+     */
+    public record MyAssignment(UUID roundId, String roundName, String status, boolean independent, String transcriptId,
+            String externalId, String site, long codings, Instant doneAt) {
     }
 
     public record ComparedPassage(UUID codingId, String coder, int firstParagraph, int lastParagraph,
@@ -40,9 +50,20 @@ public final class RoundViews {
     public record CodeAgreement(UUID codeId, String codeName, Coefficients coefficients) {
     }
 
-    /** @param pooledPresence every used code's present/absent units pooled into one table: a pooled binary figure */
+    /**
+     * Two coders' agreement over the transcripts both were assigned.
+     *
+     * @param pooledPresence their present/absent units of every code used, pooled into one table
+     */
+    public record PairAgreement(String first, String second, int transcripts, Coefficients pooledPresence) {
+    }
+
+    /**
+     * @param pooledPresence every used code's present/absent units pooled into one table: a pooled binary figure
+     * @param pairs every two coders of the round, for a pairwise matrix
+     */
     public record AgreementReport(UUID roundId, List<String> coders, double overlap, Coefficients pooledPresence,
-            List<TranscriptAgreement> transcripts, List<CodeAgreement> codes, String method) {
+            List<TranscriptAgreement> transcripts, List<CodeAgreement> codes, List<PairAgreement> pairs, String method) {
     }
 
     public record ConsensusView(UUID roundId, String transcriptId, String decidedBy, Instant decidedAt,
