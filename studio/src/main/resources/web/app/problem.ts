@@ -25,6 +25,9 @@ export async function refusalOf(error: unknown): Promise<Refusal> {
   const first = body.errors?.[0];
   const overall = body.detail ?? body.title ?? `${response.status} ${response.statusText}`;
   const field = first?.detail ?? first?.message;
-  const message = field && field !== overall ? `${overall}: ${field}` : overall;
+  // the field's name from its pointer (/codings/1/note: "codings 1 note"), so that the words say what to correct
+  const name = first?.pointer?.split('/').filter(Boolean).join(' ');
+  const about = field && field !== overall ? (name ? `${name} ${field}` : field) : undefined;
+  const message = about ? `${overall}: ${about}` : name && !overall.includes(name) ? `${overall} (${name})` : overall;
   return { status: response.status, message, pointer: first?.pointer };
 }

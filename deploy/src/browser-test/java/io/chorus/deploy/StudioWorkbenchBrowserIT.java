@@ -4,19 +4,13 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.microsoft.playwright.Page;
-import io.chorus.client.coding.api.CodebooksApi;
 import io.chorus.client.coding.api.CodingApi;
-import io.chorus.client.coding.api.ReleasedTranscriptsApi;
 import io.chorus.client.coding.model.CodeView;
-import io.chorus.client.coding.model.CodebookView;
 import io.chorus.client.coding.model.CodingView;
-import io.chorus.client.coding.model.PhaseAssignment;
 import io.chorus.client.reporting.api.ReportsApi;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -26,17 +20,11 @@ class StudioWorkbenchBrowserIT extends StudioBrowserTest {
     @Test
     void anAnalystSignsInOpensATranscriptCodesAPassageWithANumberKeyAndTheReportCountsIt() throws Exception {
         String analyst = client.userToken("analyst");
-        OwnStudy study = OwnStudy.register(client, "Studio workbench");
-        CodebookView codebook = Api.coding(CodebooksApi::new, analyst).importCodebookTemplate("implementation-influences", null);
-        String etag = Api.coding(CodebooksApi::new, analyst).getCodebookWithHttpInfo(codebook.getId()).getHeaders().get("etag").get(0);
-        Api.coding(CodebooksApi::new, analyst).publishCodebook(codebook.getId(), etag, null);
-        Api.coding(CodebooksApi::new, analyst).assignPhaseCodebook(study.code(), study.phase(), new PhaseAssignment().codebookId(codebook.getId()));
-        String session = study.session(client, "BU");
-        String externalId = "studio-" + UUID.randomUUID();
-        String id = WalkingSkeletonIT.released(client, "BU", WalkingSkeletonIT.transcript(externalId).session(session)).getId();
-        Awaitility.await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> assertEquals(codebook.getId(),
-                Api.coding(ReleasedTranscriptsApi::new, analyst).getReleasedTranscript(id).getCodebookId()));
-        CodeView pinnedFirst = codable(codebook.getCodes()).findFirst().orElseThrow();
+        CodableTranscript transcript = CodableTranscript.release(client, "Studio workbench");
+        OwnStudy study = transcript.study();
+        String id = transcript.id();
+        String externalId = transcript.externalId();
+        CodeView pinnedFirst = transcript.codable().get(0);
 
         Page page = browser.signedIn(EmbeddedPlatform.settings().studioUrl(), "/#/transcripts/" + id, "analyst");
         assertThat(page.getByTestId("who")).containsText("analyst");
@@ -90,12 +78,5 @@ class StudioWorkbenchBrowserIT extends StudioBrowserTest {
         assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.ALERT)).containsText("ULM");
         assertThat(page.getByLabel("Site")).hasAttribute("aria-invalid", "true");
         StudioBrowser.screenshot(page, "refusal-at-its-field");
-    }
-
-    /** The codes a coding may take, in the codebook's order: what Studio pins to the number keys. */
-    private static Stream<CodeView> codable(List<CodeView> codes) {
-        return codes.stream().flatMap(code -> Stream.concat(
-                Boolean.TRUE.equals(code.getCodable()) && code.getRetiredIn() == null ? Stream.of(code) : Stream.empty(),
-                codable(code.getChildren() == null ? List.of() : code.getChildren())));
     }
 }

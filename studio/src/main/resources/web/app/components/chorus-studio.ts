@@ -1,7 +1,12 @@
 import { LitElement, css, html } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
 import { Api, type Me } from '../api';
+import { RETRY_NOTICE } from '../retry';
 import { Session } from '../session';
 import { loadSettings } from '../settings';
+import './consensus-editor';
+import './round-list';
+import './round-screen';
 import './transcript-list';
 import './transcript-reader';
 
@@ -11,11 +16,14 @@ export class ChorusStudio extends LitElement {
     me: { state: true },
     route: { state: true },
     failure: { state: true },
+    waiting: { state: true },
   };
 
   declare me?: Me;
   declare route: string;
   declare failure?: string;
+  /** Seconds a busy service asked Studio to wait before it tries again. */
+  declare waiting?: number;
   private api?: Api;
   private session?: Session;
 
@@ -31,6 +39,7 @@ export class ChorusStudio extends LitElement {
     main { padding: 1rem; }
     :focus-visible { outline: 3px solid #f0b429; outline-offset: 2px; }
     .failure { color: #a61b1b; }
+    .waiting { background: #fff3c4; padding: 0.4rem 1rem; margin: 0; }
   `;
 
   constructor() {
@@ -41,6 +50,7 @@ export class ChorusStudio extends LitElement {
   override async connectedCallback() {
     super.connectedCallback();
     window.addEventListener('hashchange', () => (this.route = window.location.hash || '#/transcripts'));
+    window.addEventListener(RETRY_NOTICE, event => (this.waiting = (event as CustomEvent<number | undefined>).detail));
     try {
       const settings = await loadSettings();
       this.session = await Session.start(settings);
@@ -69,20 +79,40 @@ export class ChorusStudio extends LitElement {
     if (!this.me || !this.api) {
       return html`<main><p aria-live="polite">Signing in…</p></main>`;
     }
-    const transcript = /^#\/transcripts\/(.+)$/.exec(this.route);
     return html`
       <header>
         <h1>Chorus Studio</h1>
-        <nav aria-label="Screens"><a href="#/transcripts">Transcripts</a></nav>
+        <nav aria-label="Screens"><a href="#/transcripts">Transcripts</a><a href="#/rounds">Rounds</a></nav>
         <span class="who" data-testid="who">${this.me.username} — ${this.roles()}</span>
         <button @click=${() => this.session?.signOut()}>Sign out</button>
       </header>
-      <main>
-        ${transcript
-          ? html`<transcript-reader .api=${this.api} .me=${this.me} transcript-id=${decodeURIComponent(transcript[1])}></transcript-reader>`
-          : html`<transcript-list .api=${this.api}></transcript-list>`}
-      </main>
+      ${this.waiting ? html`<p class="waiting" role="status">A service is busy: Studio tries again in ${this.waiting} s.</p>` : ''}
+      <main>${this.screen(this.api, this.me)}</main>
     `;
+  }
+
+  /** The screen the URL's hash names; each keeps its own state and is made anew when the hash changes. */
+  private screen(api: Api, me: Me) {
+    const [path, query] = this.route.slice(1).split('?');
+    const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+    const paragraph = Number(new URLSearchParams(query ?? '').get('paragraph')) || undefined;
+    if (parts[0] === 'transcripts' && parts[1]) {
+      return keyed(path, html`<transcript-reader .api=${api} .me=${me} transcript-id=${parts[1]}></transcript-reader>`);
+    }
+    if (parts[0] === 'rounds' && parts[1] && parts[2] === 'transcripts' && parts[3]) {
+      return keyed(path, html`<transcript-reader .api=${api} .me=${me} round-id=${parts[1]} transcript-id=${parts[3]}></transcript-reader>`);
+    }
+    if (parts[0] === 'rounds' && parts[1] && parts[2] === 'consensus' && parts[3]) {
+      return keyed(path, html`<consensus-editor .api=${api} round-id=${parts[1]} transcript-id=${parts[3]}
+        .paragraph=${paragraph}></consensus-editor>`);
+    }
+    if (parts[0] === 'rounds' && parts[1]) {
+      return keyed(path, html`<round-screen .api=${api} .me=${me} round-id=${parts[1]}></round-screen>`);
+    }
+    if (parts[0] === 'rounds') {
+      return html`<round-list .api=${api}></round-list>`;
+    }
+    return html`<transcript-list .api=${api}></transcript-list>`;
   }
 }
 

@@ -1,7 +1,10 @@
 import { LitElement, css, html } from 'lit';
 import { describe, type CodableCode } from '../codebook';
 
-/** The codebook beside the text: each codable code with its number key if pinned, its count here, and its definition on hover. */
+/**
+ * The codebook beside the text: each codable code with its number key if pinned, its count here, its definition on hover, and
+ * a button to write a memo on it.
+ */
 export class CodebookPanel extends LitElement {
   static properties = {
     codes: { attribute: false },
@@ -19,6 +22,7 @@ export class CodebookPanel extends LitElement {
     li { display: flex; gap: 0.4rem; padding: 0.15rem 0; }
     .key { display: inline-block; min-width: 1.2rem; text-align: center; background: #d9e2ec; border-radius: 3px; }
     .count { margin-left: auto; color: #486581; }
+    .memo { border: 0; background: transparent; cursor: pointer; color: #486581; padding: 0 0.2rem; }
     .swatch { width: 0.7rem; height: 0.7rem; border-radius: 2px; align-self: center; }
   `;
 
@@ -40,6 +44,8 @@ export class CodebookPanel extends LitElement {
             <span class="swatch" style="background:${c.code.colour ?? '#9fb3c8'}"></span>
             <span>${c.path}</span>
             <span class="count" aria-label="codings here">${this.counts.get(c.code.id ?? '') ?? 0}</span>
+            <button class="memo" aria-label="Memo on ${c.code.name}" title="Write a memo on this code"
+              @click=${() => this.dispatchEvent(new CustomEvent('memo', { detail: c.code }))}>✎</button>
           </li>`;
         })}
       </ol>

@@ -1,5 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import type { Api, ReleasedTranscriptSummary } from '../api';
+import './page-nav';
 import { refusalOf, type Refusal } from '../problem';
 
 interface Filters {
@@ -33,7 +34,6 @@ export class TranscriptList extends LitElement {
     form { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: end; }
     table { border-collapse: collapse; width: 100%; }
     th, td { text-align: left; padding: 0.3rem 0.6rem; border-bottom: 1px solid #d9e2ec; }
-    .pages { display: flex; gap: 1rem; align-items: center; margin-top: 0.5rem; }
     .refusal { color: #a61b1b; }
     :focus-visible { outline: 3px solid #f0b429; outline-offset: 2px; }
   `;
@@ -81,7 +81,6 @@ export class TranscriptList extends LitElement {
   }
 
   override render() {
-    const pages = Math.max(1, Math.ceil(this.total / this.size));
     return html`
       <h2>Released transcripts</h2>
       <form @submit=${this.filter} role="search">
@@ -101,11 +100,7 @@ export class TranscriptList extends LitElement {
             <td>${t.site}</td><td>${t.study ?? ''}</td><td>${t.phase ?? ''}</td><td>${t.language}</td><td>${t.releasedAt?.toLocaleDateString()}</td></tr>`)}
         </tbody>
       </table>
-      <div class="pages">
-        <button ?disabled=${this.page === 0} @click=${() => this.go(this.page - 1)}>Previous</button>
-        <span>Page ${this.page + 1} of ${pages} (${this.total} transcripts)</span>
-        <button ?disabled=${this.page + 1 >= pages} @click=${() => this.go(this.page + 1)}>Next</button>
-      </div>
+      <page-nav .page=${this.page} .size=${this.size} .total=${this.total} noun="transcripts" @go=${(e: CustomEvent<number>) => this.go(e.detail)}></page-nav>
     `;
   }
 }

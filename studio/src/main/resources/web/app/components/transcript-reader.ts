@@ -1,9 +1,12 @@
 import { LitElement, css, html, nothing } from 'lit';
-import type { Api, CodeView, CodingView, Me, ReleasedTranscript } from '../api';
+import type { Api, CodeView, CodingView, Me, MemoView, MyAssignment, ReleasedTranscript } from '../api';
 import { codableCodes, type CodableCode } from '../codebook';
 import { refusalOf } from '../problem';
 import './code-picker';
 import './codebook-panel';
+import './coding-editor';
+import './memo-form';
+import type { MemoTarget } from './memo-form';
 
 interface Made {
   id: string;
@@ -13,14 +16,20 @@ interface Made {
 /**
  * The workbench for one transcript: its numbered paragraphs, the codings on them as margin bars, and coding from the
  * keyboard. ↑/↓ (or k/j) move between paragraphs, Shift extends the run, a selection of text codes a span; 1–9 apply a
- * pinned code, c opens the code finder, Enter applies the last code again, u undoes the last coding, o shows the original
- * beside the English (members of the transcript's site only).
+ * pinned code, c opens the code finder, Enter applies the last code again, u undoes the last coding, e edits your coding on
+ * the paragraph, m writes a memo on the passage, o shows the original beside the English (members of the transcript's site
+ * only). Inside a round (round-id) the codings are the user's own in that round, and the transcript can be marked done.
  */
 export class TranscriptReader extends LitElement {
   static properties = {
     api: { attribute: false },
     me: { attribute: false },
     transcriptId: { attribute: 'transcript-id' },
+    roundId: { attribute: 'round-id' },
+    assignment: { state: true },
+    editing: { state: true },
+    memoOn: { state: true },
+    memos: { state: true },
     transcript: { state: true },
     codes: { state: true },
     codings: { state: true },
@@ -34,6 +43,11 @@ export class TranscriptReader extends LitElement {
   declare api: Api;
   declare me: Me;
   declare transcriptId: string;
+  declare roundId?: string;
+  declare assignment?: MyAssignment;
+  declare editing?: CodingView;
+  declare memoOn?: MemoTarget;
+  declare memos: MemoView[];
   declare transcript?: ReleasedTranscript;
   declare codes: CodableCode[];
   declare codings: CodingView[];
@@ -60,7 +74,10 @@ export class TranscriptReader extends LitElement {
     .bars { display: flex; gap: 2px; flex-wrap: wrap; align-content: flex-start; }
     .bar { font-size: 0.75rem; padding: 0 0.3rem; border-radius: 3px; background: #f0f4f8; color: #102a43; border-left: 4px solid;
       white-space: nowrap; overflow: hidden; text-overflow: ellipsis; max-width: 8rem; }
+    .bar.own { cursor: pointer; }
     .bar.pending { opacity: 0.6; }
+    .memo { font-size: 0.75rem; color: #7c5e10; }
+    .round { background: #e6f0ff; padding: 0.4rem; }
     .notice { position: sticky; top: 0; background: #fff3c4; padding: 0.4rem; margin: 0 0 0.5rem; }
     .help { font-size: 0.85rem; color: #486581; }
     kbd { background: #d9e2ec; border-radius: 3px; padding: 0 0.25rem; }
@@ -73,19 +90,28 @@ export class TranscriptReader extends LitElement {
     this.focusAt = 1;
     this.anchor = 1;
     this.picking = false;
+    this.memos = [];
   }
 
   override async connectedCallback() {
     super.connectedCallback();
     try {
       const transcript = await this.api.transcripts.getReleasedTranscript({ id: this.transcriptId });
-      const [codebook, codings] = await Promise.all([
-        transcript.codebookId ? this.api.codebooks.getCodebook({ id: transcript.codebookId }) : Promise.resolve(undefined),
-        this.api.codings.listTranscriptCodings({ transcriptId: this.transcriptId, size: 200 }),
+      const round = this.roundId ? await this.api.rounds.getRound({ id: this.roundId }) : undefined;
+      const codebookId = round?.codebookId ?? transcript.codebookId;
+      const [codebook, codings, memos, mine] = await Promise.all([
+        codebookId ? this.api.codebooks.getCodebook({ id: codebookId }) : Promise.resolve(undefined),
+        this.roundId
+          ? this.api.codings.listCodings({ round: this.roundId, transcript: this.transcriptId, coder: this.me.username, size: 500 })
+          : this.api.codings.listTranscriptCodings({ transcriptId: this.transcriptId, size: 500 }),
+        this.api.memos.listMemos({ transcript: this.transcriptId, target: 'passage', size: 200 }),
+        this.roundId ? this.api.rounds.listMyAssignments() : Promise.resolve([]),
       ]);
       // shown all at once, so that no key is pressed on a transcript whose codes are not there yet
       this.codes = codableCodes(codebook?.codes ?? []);
       this.codings = codings.items ?? [];
+      this.memos = memos.items ?? [];
+      this.assignment = mine.find(a => a.roundId === this.roundId && a.transcriptId === this.transcriptId);
       this.transcript = transcript;
       if (!codebook) {
         this.notice = 'This transcript\u2019s study phase has no codebook yet: an analyst assigns one before it can be coded.';
@@ -96,7 +122,7 @@ export class TranscriptReader extends LitElement {
   }
 
   override updated() {
-    if (!this.picking) {
+    if (!this.picking && !this.editing && !this.memoOn) {
       (this.renderRoot.querySelector('.text') as HTMLElement | null)?.focus({ preventScroll: true });
     }
   }
@@ -110,7 +136,7 @@ export class TranscriptReader extends LitElement {
   }
 
   private key(event: KeyboardEvent) {
-    if (this.picking || event.ctrlKey || event.metaKey || event.altKey) {
+    if (this.picking || this.editing || this.memoOn || event.ctrlKey || event.metaKey || event.altKey) {
       return;
     }
     const count = this.transcript?.paragraphs?.length ?? 0;
@@ -133,6 +159,10 @@ export class TranscriptReader extends LitElement {
       this.apply(this.lastCode);
     } else if (event.key === 'u') {
       this.undo();
+    } else if (event.key === 'e') {
+      this.edit(this.codings.find(c => this.mine(c) && (c.firstParagraph ?? 0) <= this.focusAt && this.focusAt <= (c.lastParagraph ?? 0)));
+    } else if (event.key === 'm') {
+      this.writeMemo();
     } else if (event.key === 'o' && this.mayReadOriginal()) {
       this.toggleOriginal();
     } else {
@@ -141,7 +171,7 @@ export class TranscriptReader extends LitElement {
     event.preventDefault();
   }
 
-  private click(n: number, event: MouseEvent) {
+  private clicked(n: number, event: MouseEvent) {
     this.focusAt = n;
     if (!event.shiftKey) {
       this.anchor = n;
@@ -177,11 +207,13 @@ export class TranscriptReader extends LitElement {
     this.codings = [...this.codings, pending];
     try {
       const answer = await this.api.codings.createCodingRaw({ transcriptId: this.transcriptId, idempotencyKey: crypto.randomUUID(),
-        newCoding: { codeId: code.id!, firstParagraph: first, lastParagraph: last, startOffset: this.span?.start, endOffset: this.span?.end } });
+        newCoding: { codeId: code.id!, firstParagraph: first, lastParagraph: last, startOffset: this.span?.start, endOffset: this.span?.end,
+        roundId: this.roundId } });
       const coding = await answer.value();
       this.made.push({ id: coding.id!, etag: answer.raw.headers.get('ETag') ?? '' });
       this.codings = this.codings.map(c => (c.id === pending.id ? coding : c));
       this.notice = undefined;
+      this.counted(1);
     } catch (error) {
       this.codings = this.codings.filter(c => c.id !== pending.id);
       this.notice = (await refusalOf(error)).message;
@@ -199,6 +231,64 @@ export class TranscriptReader extends LitElement {
       await this.api.codings.deleteCoding({ id: last.id, ifMatch: last.etag });
       this.codings = this.codings.filter(c => c.id !== last.id);
       this.notice = 'The last coding was undone.';
+      this.counted(-1);
+    } catch (error) {
+      this.notice = (await refusalOf(error)).message;
+    }
+  }
+
+  private counted(change: number) {
+    if (this.assignment) {
+      this.assignment = { ...this.assignment, codings: (this.assignment.codings ?? 0) + change };
+    }
+  }
+
+  private mine(coding: CodingView): boolean {
+    return coding.coder === this.me.username && !coding.id?.startsWith('pending');
+  }
+
+  private edit(coding?: CodingView) {
+    if (!coding) {
+      this.notice = 'None of your codings is on this paragraph.';
+      return;
+    }
+    this.editing = coding;
+  }
+
+  private edited(changed?: CodingView, deleted?: string) {
+    if (changed) {
+      this.codings = this.codings.map(c => (c.id === changed.id ? changed : c));
+      this.notice = 'The coding was changed.';
+    }
+    if (deleted) {
+      this.codings = this.codings.filter(c => c.id !== deleted);
+      this.notice = 'The coding was deleted.';
+      this.counted(-1);
+    }
+    this.editing = undefined;
+  }
+
+  private writeMemo() {
+    const [first, last] = this.range;
+    const labels = this.transcript?.paragraphs ?? [];
+    const label = (n: number) => labels.find(p => p.n === n)?.label ?? String(n);
+    this.memoOn = { target: 'passage', transcriptId: this.transcriptId, firstParagraph: first, lastParagraph: last,
+      about: first === last ? label(first) : `${label(first)}–${label(last)}` };
+  }
+
+  private memoSaved(memo?: MemoView) {
+    if (memo) {
+      this.memos = [...this.memos, memo];
+      this.notice = `Memo “${memo.title}” saved.`;
+    }
+    this.memoOn = undefined;
+  }
+
+  private async markDone(done: boolean) {
+    try {
+      const request = { id: this.roundId!, transcriptId: this.transcriptId };
+      this.assignment = done ? await this.api.rounds.completeAssignment(request) : await this.api.rounds.reopenAssignment(request);
+      this.notice = done ? 'Marked done.' : 'Marked as still being coded.';
     } catch (error) {
       this.notice = (await refusalOf(error)).message;
     }
@@ -239,8 +329,12 @@ export class TranscriptReader extends LitElement {
       <section aria-label="Transcript">
         <h2>${this.transcript.externalId} <small>${[this.transcript.site, this.transcript.study, this.transcript.phase].filter(Boolean).join(' · ')}</small></h2>
         ${this.notice ? html`<p class="notice" role="status">${this.notice}</p>` : nothing}
+        ${this.assignment ? html`<p class="round" data-testid="assignment">Round “${this.assignment.roundName}”: you see only
+          your own codings here (${this.assignment.codings}). ${this.assignment.doneAt
+            ? html`Done. <button @click=${() => this.markDone(false)}>Not done yet</button>`
+            : html`<button @click=${() => this.markDone(true)}>Mark done</button>`}</p>` : nothing}
         <p class="help"><kbd>↑</kbd><kbd>↓</kbd> move · <kbd>Shift</kbd> extend · <kbd>1</kbd>–<kbd>9</kbd> pinned code ·
-          <kbd>c</kbd> find a code · <kbd>Enter</kbd> last code again · <kbd>u</kbd> undo</p>
+          <kbd>c</kbd> find a code · <kbd>Enter</kbd> last code again · <kbd>e</kbd> edit · <kbd>m</kbd> memo · <kbd>u</kbd> undo</p>
         ${this.mayReadOriginal() ? html`<button @click=${() => this.toggleOriginal()} aria-pressed=${this.originals ? 'true' : 'false'}>
           ${this.originals ? 'Hide' : 'Show'} the original (${this.transcript.language}) <kbd>o</kbd></button>` : nothing}
         <div class="text ${this.originals ? 'with-original' : ''}" tabindex="0" role="listbox" aria-multiselectable="true" aria-label="Paragraphs"
@@ -250,18 +344,28 @@ export class TranscriptReader extends LitElement {
             const here = this.codings.filter(c => (c.firstParagraph ?? 0) <= n && n <= (c.lastParagraph ?? 0));
             return html`<div id="p-${n}" data-n=${n} role="option" aria-selected=${first <= n && n <= last}
               class="paragraph ${first <= n && n <= last ? 'selected' : ''} ${n === this.focusAt ? 'focused' : ''}"
-              @mouseup=${(e: MouseEvent) => this.click(n, e)}>
+              @mouseup=${(e: MouseEvent) => this.clicked(n, e)}>
               <span class="label">${p.label}</span><span class="speaker">${p.speaker}</span>
               ${this.originals ? html`<span class="original" lang=${this.transcript!.language ?? ''} data-testid="original">${this.originals.get(n)}</span>` : nothing}
               <span class="english" data-n=${n}>${p.english}</span>
-              <span class="bars">${here.map(c => html`<span class="bar ${c.id?.startsWith('pending') ? 'pending' : ''}"
-                style="border-left-color:${byId.get(c.codeId)?.colour ?? '#486581'}" title="${byId.get(c.codeId)?.name ?? ''} (${c.coder})"
-                data-testid="coding">${byId.get(c.codeId)?.name ?? 'code'}</span>`)}</span>
+              <span class="bars">${here.map(c => html`<span class="bar ${c.id?.startsWith('pending') ? 'pending' : ''} ${this.mine(c) ? 'own' : ''}"
+                style="border-left-color:${byId.get(c.codeId)?.colour ?? '#486581'}"
+                title="${byId.get(c.codeId)?.name ?? ''}${c.valence ? ` (${c.valence})` : ''}, ${c.coder}"
+                @click=${() => this.mine(c) && this.edit(c)} data-testid="coding">${byId.get(c.codeId)?.name ?? 'code'}${c.valence
+                  ? html` <span class="valence">${c.valence === 'facilitator' ? '+' : c.valence === 'barrier' ? '−' : '±'}</span>` : nothing}</span>`)}
+                ${this.memos.filter(m => (m.firstParagraph ?? 0) <= n && n <= (m.lastParagraph ?? 0)).map(m => html`<span class="memo"
+                  title=${m.text ?? ''} data-testid="memo">✎ ${m.title}</span>`)}</span>
             </div>`;
           })}
         </div>
       </section>
-      <codebook-panel .codes=${this.codes} .counts=${this.counts()} .pinned=${this.pinned()}></codebook-panel>
+      <codebook-panel .codes=${this.codes} .counts=${this.counts()} .pinned=${this.pinned()}
+        @memo=${(e: CustomEvent<CodeView>) => (this.memoOn = { target: 'code', codeId: e.detail.id!, about: `the code ${e.detail.name}` })}></codebook-panel>
+      ${this.editing ? html`<coding-editor .api=${this.api} .coding=${this.editing} .codes=${this.codes}
+        @changed=${(e: CustomEvent<CodingView>) => this.edited(e.detail)} @deleted=${(e: CustomEvent<string>) => this.edited(undefined, e.detail)}
+        @close=${() => this.edited()}></coding-editor>` : nothing}
+      ${this.memoOn ? html`<memo-form .api=${this.api} .on=${this.memoOn} @saved=${(e: CustomEvent<MemoView>) => this.memoSaved(e.detail)}
+        @close=${() => this.memoSaved()}></memo-form>` : nothing}
       ${this.picking ? html`<code-picker .codes=${this.codes} @pick=${(e: CustomEvent<CodeView>) => this.apply(e.detail)}
         @close=${() => (this.picking = false)}></code-picker>` : nothing}
     `;
