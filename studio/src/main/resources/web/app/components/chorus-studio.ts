@@ -7,6 +7,7 @@ import { loadSettings } from '../settings';
 import './consensus-editor';
 import './round-list';
 import './round-screen';
+import './search-screen';
 import './transcript-list';
 import './transcript-reader';
 
@@ -82,7 +83,7 @@ export class ChorusStudio extends LitElement {
     return html`
       <header>
         <h1>Chorus Studio</h1>
-        <nav aria-label="Screens"><a href="#/transcripts">Transcripts</a><a href="#/rounds">Rounds</a></nav>
+        <nav aria-label="Screens"><a href="#/transcripts">Transcripts</a><a href="#/search">Search</a><a href="#/rounds">Rounds</a></nav>
         <span class="who" data-testid="who">${this.me.username} — ${this.roles()}</span>
         <button @click=${() => this.session?.signOut()}>Sign out</button>
       </header>
@@ -97,7 +98,8 @@ export class ChorusStudio extends LitElement {
     const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
     const paragraph = Number(new URLSearchParams(query ?? '').get('paragraph')) || undefined;
     if (parts[0] === 'transcripts' && parts[1]) {
-      return keyed(path, html`<transcript-reader .api=${api} .me=${me} transcript-id=${parts[1]}></transcript-reader>`);
+      return keyed(path, html`<transcript-reader .api=${api} .me=${me} transcript-id=${parts[1]} .focusAt=${paragraph ?? 1}
+        .anchor=${paragraph ?? 1}></transcript-reader>`);
     }
     if (parts[0] === 'rounds' && parts[1] && parts[2] === 'transcripts' && parts[3]) {
       return keyed(path, html`<transcript-reader .api=${api} .me=${me} round-id=${parts[1]} transcript-id=${parts[3]}></transcript-reader>`);
@@ -108,6 +110,9 @@ export class ChorusStudio extends LitElement {
     }
     if (parts[0] === 'rounds' && parts[1]) {
       return keyed(path, html`<round-screen .api=${api} .me=${me} round-id=${parts[1]}></round-screen>`);
+    }
+    if (parts[0] === 'search') {
+      return html`<search-screen .api=${api}></search-screen>`;
     }
     if (parts[0] === 'rounds') {
       return html`<round-list .api=${api}></round-list>`;

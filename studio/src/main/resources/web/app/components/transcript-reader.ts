@@ -121,7 +121,10 @@ export class TranscriptReader extends LitElement {
     }
   }
 
-  override updated() {
+  override updated(changed: Map<string, unknown>) {
+    if (changed.has('transcript') && this.focusAt > 1) {
+      this.renderRoot.querySelector(`[data-n="${this.focusAt}"]`)?.scrollIntoView({ block: 'center' });
+    }
     if (!this.picking && !this.editing && !this.memoOn) {
       (this.renderRoot.querySelector('.text') as HTMLElement | null)?.focus({ preventScroll: true });
     }
