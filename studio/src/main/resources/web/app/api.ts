@@ -13,6 +13,7 @@ export class Api {
   readonly rounds: coding.DoubleCodingApi;
   readonly memos: coding.MemosApi;
   readonly search: coding.SearchApi;
+  readonly assistant: coding.AssistantApi;
   readonly identity: identity.IdentityApi;
   /** transcript-service: the original-language text, for members of the transcript's site (every read audited there). */
   readonly originals: transcript.TranscriptsApi;
@@ -26,6 +27,7 @@ export class Api {
     this.rounds = new coding.DoubleCodingApi(codingConfig);
     this.memos = new coding.MemosApi(codingConfig);
     this.search = new coding.SearchApi(codingConfig);
+    this.assistant = new coding.AssistantApi(codingConfig);
     this.identity = new identity.IdentityApi(new identity.Configuration({ basePath: settings.identityUrl, accessToken,
       fetchApi: fetchRetryingBusy }));
     this.originals = new transcript.TranscriptsApi(new transcript.Configuration({ basePath: settings.transcriptUrl, accessToken,
@@ -39,7 +41,7 @@ export function isAnalyst(me: Me): boolean {
 }
 
 export type {
-  AgreementReport, CodeView, CodebookView, CodingView, Coefficients, Comparison, ConsensusDecision, MemoView, MyAssignment,
+  AgreementReport, CodeSuggestion, CodeView, CodebookView, CodingView, Coefficients, Comparison, ConsensusDecision, MemoView, MyAssignment,
   ReleasedParagraph, ReleasedTranscript, ReleasedTranscriptSummary, RoundSummary, RoundView, SearchHit,
 } from './clients/coding/src';
 export type { Me } from './clients/identity/src';

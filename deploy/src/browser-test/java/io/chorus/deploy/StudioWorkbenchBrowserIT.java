@@ -2,9 +2,12 @@ package io.chorus.deploy;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Page;
+import io.chorus.client.coding.api.AssistantApi;
 import io.chorus.client.coding.api.CodingApi;
+import io.chorus.client.coding.model.CodeSuggestion;
 import io.chorus.client.coding.model.CodeView;
 import io.chorus.client.coding.model.CodingView;
 import io.chorus.client.reporting.api.ReportsApi;
@@ -66,6 +69,35 @@ class StudioWorkbenchBrowserIT extends StudioBrowserTest {
         assertThat(page.locator("tbody tr")).containsText(externalId);
         assertThat(page.locator("tbody tr")).containsText(study.phase());
         StudioBrowser.screenshot(page, "transcripts-filtered");
+    }
+
+    @Test
+    void theAssistantsSuggestionsForTheParagraphInViewAreRejectedAndAcceptedWithOneKey() throws Exception {
+        String analyst = client.userToken("analyst");
+        CodableTranscript transcript = CodableTranscript.release(client, "Studio suggestions");
+        // the codebook's definitions are embedded in the background: suggestions come once they are
+        AssistantApi assistant = Api.coding(AssistantApi::new, analyst);
+        List<CodeSuggestion> expected = Awaitility.await().atMost(Duration.ofSeconds(60)).until(() ->
+                assistant.suggestCodes(transcript.id(), 2, transcript.codebook().getId(), 3).getSuggestions(), list -> list.size() == 3);
+
+        Page page = browser.signedIn(EmbeddedPlatform.settings().studioUrl(), "/#/transcripts/" + transcript.id(), "analyst");
+        assertThat(page.locator(".paragraph")).hasCount(2);
+        page.keyboard().press("ArrowDown");
+        page.keyboard().press("s");
+        assertThat(page.getByTestId("suggestion")).hasCount(3);
+        assertThat(page.getByTestId("suggestion").first()).containsText(expected.get(0).getCode());
+        StudioBrowser.screenshot(page, "suggestions");
+        page.keyboard().press("x");
+        assertThat(page.getByTestId("suggestion")).hasCount(2);
+        page.keyboard().press("a");
+        assertThat(page.getByTestId("coding")).hasCount(1);
+        assertThat(page.getByTestId("coding")).containsText(expected.get(1).getCode());
+        assertThat(page.getByTestId("suggestion")).hasCount(1);
+
+        CodingView accepted = Api.coding(CodingApi::new, analyst).listTranscriptCodings(transcript.id(), null, null).getItems().get(0);
+        assertEquals(expected.get(1).getCodeId(), accepted.getCodeId());
+        assertEquals(2, accepted.getFirstParagraph());
+        assertTrue(accepted.getProvenance().startsWith("accepted suggestion of assistant:"), accepted.getProvenance());
     }
 
     @Test

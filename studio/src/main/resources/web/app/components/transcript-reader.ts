@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import type { Api, CodeView, CodingView, Me, MemoView, MyAssignment, ReleasedTranscript } from '../api';
+import type { Api, CodeSuggestion, CodeView, CodingView, Me, MemoView, MyAssignment, ReleasedTranscript } from '../api';
 import { codableCodes, type CodableCode } from '../codebook';
 import { refusalOf } from '../problem';
 import './code-picker';
@@ -17,8 +17,8 @@ interface Made {
  * The workbench for one transcript: its numbered paragraphs, the codings on them as margin bars, and coding from the
  * keyboard. ↑/↓ (or k/j) move between paragraphs, Shift extends the run, a selection of text codes a span; 1–9 apply a
  * pinned code, c opens the code finder, Enter applies the last code again, u undoes the last coding, e edits your coding on
- * the paragraph, m writes a memo on the passage, o shows the original beside the English (members of the transcript's site
- * only). Inside a round (round-id) the codings are the user's own in that round, and the transcript can be marked done.
+ * the paragraph, m writes a memo on the passage, s shows the assistant's suggestions for the paragraph in view (a accepts the
+ * first, x rejects it), o shows the original beside the English (members of the transcript's site only). Inside a round (round-id) the codings are the user's own in that round, and the transcript can be marked done.
  */
 export class TranscriptReader extends LitElement {
   static properties = {
@@ -30,6 +30,7 @@ export class TranscriptReader extends LitElement {
     editing: { state: true },
     memoOn: { state: true },
     memos: { state: true },
+    suggested: { state: true },
     transcript: { state: true },
     codes: { state: true },
     codings: { state: true },
@@ -48,6 +49,10 @@ export class TranscriptReader extends LitElement {
   declare editing?: CodingView;
   declare memoOn?: MemoTarget;
   declare memos: MemoView[];
+  /** The assistant's suggestions for one paragraph while suggestions are on, minus those rejected. */
+  declare suggested?: { n: number; items: CodeSuggestion[] };
+  private suggesting = false;
+  private codebookId?: string;
   declare transcript?: ReleasedTranscript;
   declare codes: CodableCode[];
   declare codings: CodingView[];
@@ -63,9 +68,9 @@ export class TranscriptReader extends LitElement {
   static styles = css`
     :host { display: grid; grid-template-columns: minmax(0, 1fr) 20rem; gap: 1.5rem; }
     .text { outline: none; }
-    .paragraph { display: grid; grid-template-columns: 4.5rem 3rem minmax(0, 1fr) 8rem; gap: 0.5rem; padding: 0.2rem 0.3rem;
+    .paragraph { display: grid; grid-template-columns: 4.5rem 3rem minmax(0, 1fr) 11rem; gap: 0.5rem; padding: 0.2rem 0.3rem;
       border-left: 3px solid transparent; content-visibility: auto; contain-intrinsic-size: auto 2.5rem; }
-    .with-original .paragraph { grid-template-columns: 4.5rem 3rem minmax(0, 1fr) minmax(0, 1fr) 8rem; }
+    .with-original .paragraph { grid-template-columns: 4.5rem 3rem minmax(0, 1fr) minmax(0, 1fr) 11rem; }
     .original { color: #334e68; font-style: italic; }
     .paragraph.selected { background: #e6f0ff; }
     .paragraph.focused { border-left-color: #243b53; }
@@ -77,6 +82,7 @@ export class TranscriptReader extends LitElement {
     .bar.own { cursor: pointer; }
     .bar.pending { opacity: 0.6; }
     .memo { font-size: 0.75rem; color: #7c5e10; }
+    .suggestion { font-size: 0.75rem; padding: 0 0.3rem; border: 1px dashed #829ab1; border-radius: 3px; color: #52606d; white-space: nowrap; }
     .round { background: #e6f0ff; padding: 0.4rem; }
     .notice { position: sticky; top: 0; background: #fff3c4; padding: 0.4rem; margin: 0 0 0.5rem; }
     .help { font-size: 0.85rem; color: #486581; }
@@ -99,6 +105,7 @@ export class TranscriptReader extends LitElement {
       const transcript = await this.api.transcripts.getReleasedTranscript({ id: this.transcriptId });
       const round = this.roundId ? await this.api.rounds.getRound({ id: this.roundId }) : undefined;
       const codebookId = round?.codebookId ?? transcript.codebookId;
+      this.codebookId = codebookId;
       const [codebook, codings, memos, mine] = await Promise.all([
         codebookId ? this.api.codebooks.getCodebook({ id: codebookId }) : Promise.resolve(undefined),
         this.roundId
@@ -151,6 +158,9 @@ export class TranscriptReader extends LitElement {
       }
       this.span = undefined;
       this.renderRoot.querySelector(`[data-n="${this.focusAt}"]`)?.scrollIntoView({ block: 'nearest' });
+      if (this.suggesting) {
+        this.suggest();
+      }
     } else if (/^[1-9]$/.test(event.key)) {
       const code = this.codes.find(c => c.code.id === this.pinned()[Number(event.key) - 1]);
       if (code) {
@@ -166,6 +176,13 @@ export class TranscriptReader extends LitElement {
       this.edit(this.codings.find(c => this.mine(c) && (c.firstParagraph ?? 0) <= this.focusAt && this.focusAt <= (c.lastParagraph ?? 0)));
     } else if (event.key === 'm') {
       this.writeMemo();
+    } else if (event.key === 's') {
+      this.suggesting = !this.suggesting;
+      this.suggesting ? this.suggest() : (this.suggested = undefined);
+    } else if (event.key === 'a' && this.suggested?.items.length) {
+      this.acceptSuggestion(this.suggested.items[0]);
+    } else if (event.key === 'x' && this.suggested?.items.length) {
+      this.suggested = { n: this.suggested.n, items: this.suggested.items.slice(1) };
     } else if (event.key === 'o' && this.mayReadOriginal()) {
       this.toggleOriginal();
     } else {
@@ -271,6 +288,35 @@ export class TranscriptReader extends LitElement {
     this.editing = undefined;
   }
 
+  private async suggest() {
+    const n = this.focusAt;
+    try {
+      const answer = await this.api.assistant.suggestCodes({ transcriptId: this.transcriptId, n, codebook: this.codebookId, k: 3 });
+      if (this.suggesting && this.focusAt === n) {
+        this.suggested = { n, items: answer.suggestions ?? [] };
+      }
+    } catch (error) {
+      this.notice = (await refusalOf(error)).message;
+    }
+  }
+
+  /** The suggestion becomes the user's coding of the paragraph, naming the suggestion; u undoes it like any coding. */
+  private async acceptSuggestion(suggestion: CodeSuggestion) {
+    const n = this.suggested!.n;
+    this.suggested = { n, items: this.suggested!.items.filter(s => s !== suggestion) };
+    try {
+      const answer = await this.api.assistant.acceptParagraphSuggestionRaw({ transcriptId: this.transcriptId, n,
+        suggestionAcceptance: { codeId: suggestion.codeId!, codebookId: this.codebookId, roundId: this.roundId } });
+      const coding = await answer.value();
+      this.made.push({ id: coding.id!, etag: answer.raw.headers.get('ETag') ?? '' });
+      this.codings = [...this.codings, coding];
+      this.notice = `Accepted the suggestion ${suggestion.code}.`;
+      this.counted(1);
+    } catch (error) {
+      this.notice = (await refusalOf(error)).message;
+    }
+  }
+
   private writeMemo() {
     const [first, last] = this.range;
     const labels = this.transcript?.paragraphs ?? [];
@@ -337,7 +383,7 @@ export class TranscriptReader extends LitElement {
             ? html`Done. <button @click=${() => this.markDone(false)}>Not done yet</button>`
             : html`<button @click=${() => this.markDone(true)}>Mark done</button>`}</p>` : nothing}
         <p class="help"><kbd>↑</kbd><kbd>↓</kbd> move · <kbd>Shift</kbd> extend · <kbd>1</kbd>–<kbd>9</kbd> pinned code ·
-          <kbd>c</kbd> find a code · <kbd>Enter</kbd> last code again · <kbd>e</kbd> edit · <kbd>m</kbd> memo · <kbd>u</kbd> undo</p>
+          <kbd>c</kbd> find a code · <kbd>Enter</kbd> last code again · <kbd>e</kbd> edit · <kbd>m</kbd> memo · <kbd>s</kbd> suggestions · <kbd>u</kbd> undo</p>
         ${this.mayReadOriginal() ? html`<button @click=${() => this.toggleOriginal()} aria-pressed=${this.originals ? 'true' : 'false'}>
           ${this.originals ? 'Hide' : 'Show'} the original (${this.transcript.language}) <kbd>o</kbd></button>` : nothing}
         <div class="text ${this.originals ? 'with-original' : ''}" tabindex="0" role="listbox" aria-multiselectable="true" aria-label="Paragraphs"
@@ -356,6 +402,9 @@ export class TranscriptReader extends LitElement {
                 title="${byId.get(c.codeId)?.name ?? ''}${c.valence ? ` (${c.valence})` : ''}, ${c.coder}"
                 @click=${() => this.mine(c) && this.edit(c)} data-testid="coding">${byId.get(c.codeId)?.name ?? 'code'}${c.valence
                   ? html` <span class="valence">${c.valence === 'facilitator' ? '+' : c.valence === 'barrier' ? '−' : '±'}</span>` : nothing}</span>`)}
+                ${this.suggested?.n === n ? this.suggested.items.map((x, i) => html`<span class="suggestion" data-testid="suggestion"
+                  title="${x.reason?.kind}: ${x.reason?.text ?? ''}">${i === 0 ? html`<kbd>a</kbd>/<kbd>x</kbd> ` : nothing}${x.code}
+                  ${(x.score ?? 0).toFixed(2)}</span>`) : nothing}
                 ${this.memos.filter(m => (m.firstParagraph ?? 0) <= n && n <= (m.lastParagraph ?? 0)).map(m => html`<span class="memo"
                   title=${m.text ?? ''} data-testid="memo">✎ ${m.title}</span>`)}</span>
             </div>`;

@@ -92,6 +92,36 @@ class AssistantTest {
     }
 
     @Test
+    void acceptingASuggestedCodeMakesYourCodingOfTheParagraphNamingTheSuggestion() {
+        Response codebook = importTemplate("implementation-influences");
+        String codebookId = codebook.path("id");
+        String transcript = fixtures.release("BU", "Intro.",
+                "The nurses refused to work with the peer workers and did not accept them on the ward.");
+        index.indexPending();
+        String staffAttitudes = codeNamed(codebook, "Staff attitudes");
+        String accept = "/api/transcripts/{t}/paragraphs/{n}/suggestions/acceptance";
+
+        given().auth().oauth2(ANALYST_A).contentType("application/json")
+                .body("{\"codeId\":\"%s\",\"codebookId\":\"%s\",\"valence\":\"barrier\"}".formatted(staffAttitudes, codebookId))
+                .post(accept, transcript, 2).then().statusCode(201)
+                .body("coder", equalTo("analyst-a")).body("codeId", equalTo(staffAttitudes)).body("firstParagraph", equalTo(2))
+                .body("lastParagraph", equalTo(2)).body("valence", equalTo("barrier"))
+                .body("provenance", org.hamcrest.Matchers.startsWith("accepted suggestion of assistant:all-minilm-l6-v2-q@"))
+                .body("provenance", org.hamcrest.Matchers.containsString("nearest definition: Staff attitudes"));
+
+        // a code the assistant did not suggest, or a transcript of another site, is refused and codes nothing
+        given().auth().oauth2(ANALYST_A).contentType("application/json")
+                .body("{\"codeId\":\"%s\",\"codebookId\":\"%s\"}".formatted(UUID.randomUUID(), codebookId))
+                .post(accept, transcript, 2).then().statusCode(422).body("errors[0].pointer", equalTo("/codeId"));
+        given().auth().oauth2(ANALYST_A).contentType("application/json").body("{\"codebookId\":\"%s\"}".formatted(codebookId))
+                .post(accept, transcript, 2).then().statusCode(422).body("errors[0].pointer", equalTo("/codeId"));
+        given().auth().oauth2(LEAD_ULM).contentType("application/json")
+                .body("{\"codeId\":\"%s\",\"codebookId\":\"%s\"}".formatted(staffAttitudes, codebookId))
+                .post(accept, transcript, 2).then().statusCode(404);
+        given().auth().oauth2(ANALYST_A).get("/api/transcripts/{t}/codings", transcript).then().body("total", equalTo(1));
+    }
+
+    @Test
     void passagesCodedAtAnotherSiteNeverShowInSiteStaffsSuggestionsOrSimilarPassages() {
         Response codebook = importTemplate("implementation-influences");
         String codebookId = codebook.path("id");

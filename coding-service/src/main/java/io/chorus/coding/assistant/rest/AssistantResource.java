@@ -1,6 +1,20 @@
 package io.chorus.coding.assistant.rest;
 
+import io.chorus.coding.assistant.service.AssistantCoder;
 import io.chorus.coding.assistant.service.Suggestions;
+import io.chorus.coding.coding.repository.Coding;
+import io.chorus.coding.coding.service.CodingService;
+import io.chorus.coding.coding.service.CodingViews.CodingView;
+import io.chorus.common.rest.Versions;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.chorus.common.http.PersonalData;
 import io.chorus.common.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -28,6 +42,12 @@ public class AssistantResource {
     @Inject
     Suggestions suggestions;
 
+    @Inject
+    AssistantCoder assistant;
+
+    @Inject
+    CodingService codings;
+
 
     @GET
     @Operation(summary = "The codes of the codebook that fit a paragraph best, by meaning, with each one's score and reason",
@@ -37,5 +57,18 @@ public class AssistantResource {
     public Suggestions.Answer suggestCodes(@PathParam("transcriptId") String transcriptId, @PathParam("n") @Min(1) int n,
             @QueryParam("codebook") UUID codebook, @QueryParam("k") @DefaultValue("3") @Min(1) @Max(50) int k) {
         return suggestions.suggest(transcriptId, n, codebook, k);
+    }
+
+    @POST
+    @Path("/acceptance")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Accept one of the codes suggested for a paragraph: it becomes your coding of the paragraph, whose provenance "
+            + "names the suggestion, its score and what it rests on")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CodingView.class)))
+    public Response acceptParagraphSuggestion(@PathParam("transcriptId") String transcriptId, @PathParam("n") @Min(1) int n,
+            @Valid @NotNull AssistantCoder.SuggestionAcceptance acceptance) {
+        Coding accepted = assistant.acceptForParagraph(transcriptId, n, acceptance);
+        return Versions.created(URI.create("/api/codings/" + accepted.id), codings.get(accepted.id));
     }
 }

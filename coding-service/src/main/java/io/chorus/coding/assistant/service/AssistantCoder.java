@@ -112,6 +112,27 @@ public class AssistantCoder {
         return accepted;
     }
 
+    /**
+     * A human takes one of the codes the assistant suggests for a paragraph (among its 50 best): a coding of the paragraph by
+     * them, whose provenance names the suggestion, its score and what it rests on.
+     */
+    public Coding acceptForParagraph(String transcriptId, int paragraph, SuggestionAcceptance acceptance) {
+        Suggestions.Suggestion suggestion = suggestions.suggest(transcriptId, paragraph, acceptance.codebookId(), 50).suggestions()
+                .stream().filter(s -> s.codeId().equals(acceptance.codeId())).findFirst()
+                .orElseThrow(() -> ProblemException.invalid("/codeId", "Code '" + acceptance.codeId()
+                        + "' is not among the assistant's suggestions for paragraph " + paragraph));
+        Coding accepted = codings.create(transcriptId, new NewCoding(acceptance.codeId(), paragraph, paragraph, null, null,
+                acceptance.valence(), null, acceptance.roundId()), UUID.randomUUID());
+        accepted.provenance = "accepted suggestion of " + CODER + " (score " + String.format(java.util.Locale.ROOT, "%.3f",
+                suggestion.score()) + "): " + provenance(suggestion.reason());
+        return accepted;
+    }
+
+    /** Which suggested code a human takes for a paragraph, with the codebook asked (else the phase's) and the round coded in. */
+    public record SuggestionAcceptance(@jakarta.validation.constraints.NotNull UUID codeId, UUID codebookId, UUID roundId,
+            @jakarta.validation.constraints.Pattern(regexp = io.chorus.coding.coding.service.CodingCommands.VALENCES) String valence) {
+    }
+
     public Coding reject(UUID suggestionId) {
         Coding suggestion = undecided(suggestionId);
         suggestion.suggestionStatus = "rejected";
