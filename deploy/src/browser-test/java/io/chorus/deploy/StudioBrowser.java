@@ -36,8 +36,14 @@ final class StudioBrowser implements AutoCloseable {
 
     /** A fresh browser profile signed in to Studio as {@code username} through Keycloak's login page (code flow with PKCE). */
     Page signedIn(String studioUrl, String path, String username) {
+        return signedIn(studioUrl, path, username, response -> { });
+    }
+
+    /** As above, with every answer the page receives from the first request on shown to {@code responses}. */
+    Page signedIn(String studioUrl, String path, String username, java.util.function.Consumer<com.microsoft.playwright.Response> responses) {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900));
         Page page = context.newPage();
+        page.onResponse(responses);
         // what the app logs goes into the test's output, where a failure is read
         page.onConsoleMessage(message -> System.out.println("[studio console " + message.type() + "] " + message.text()));
         page.onPageError(error -> System.out.println("[studio page error] " + error));

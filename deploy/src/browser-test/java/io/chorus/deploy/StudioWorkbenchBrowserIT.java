@@ -8,6 +8,7 @@ import com.microsoft.playwright.Page;
 import io.chorus.client.coding.api.AssistantApi;
 import io.chorus.client.coding.api.CodingApi;
 import io.chorus.client.coding.model.CodeSuggestion;
+import io.chorus.client.transcript.model.ParagraphPush;
 import io.chorus.client.coding.model.CodeView;
 import io.chorus.client.coding.model.CodingView;
 import io.chorus.client.reporting.api.ReportsApi;
@@ -98,6 +99,35 @@ class StudioWorkbenchBrowserIT extends StudioBrowserTest {
         assertEquals(expected.get(1).getCodeId(), accepted.getCodeId());
         assertEquals(2, accepted.getFirstParagraph());
         assertTrue(accepted.getProvenance().startsWith("accepted suggestion of assistant:"), accepted.getProvenance());
+    }
+
+    @Test
+    void aLongTranscriptRendersOnlyTheParagraphsAroundTheViewAndTheKeyboardReachesEveryOne() throws Exception {
+        String analyst = client.userToken("analyst");
+        List<ParagraphPush> turns = new java.util.ArrayList<>();
+        for (int n = 1; n <= 400; n++) {
+            turns.add(new ParagraphPush().speaker("P" + (n % 3 + 1)).text("Turn " + n + " of a long focus group."));
+        }
+        CodableTranscript transcript = CodableTranscript.release(client, "Studio long transcript", turns);
+        Page page = browser.signedIn(EmbeddedPlatform.settings().studioUrl(), "/#/transcripts/" + transcript.id(), "analyst");
+        assertThat(page.locator(".paragraph").first()).containsText("Turn 1 ");
+        assertTrue(page.locator(".paragraph").count() < 150, "rendered: " + page.locator(".paragraph").count());
+
+        page.keyboard().press("End");
+        assertThat(page.locator(".paragraph.focused")).containsText("Turn 400 ");
+        assertThat(page.locator(".paragraph.focused")).isInViewport();
+        page.keyboard().press("PageUp");
+        page.keyboard().press("ArrowUp");
+        assertThat(page.locator(".paragraph.focused")).containsText("Turn 389 ");
+        page.keyboard().press("1");
+        assertThat(page.getByTestId("coding")).hasCount(1);
+        page.keyboard().press("Home");
+        assertThat(page.locator(".paragraph.focused")).containsText("Turn 1 ");
+        assertThat(page.getByTestId("coding")).hasCount(0);
+        assertTrue(page.locator(".paragraph").count() < 150, "rendered: " + page.locator(".paragraph").count());
+        CodingView coded = Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> Api.coding(CodingApi::new, analyst)
+                .listTranscriptCodings(transcript.id(), null, null).getItems(), items -> items.size() == 1).get(0);
+        assertEquals(389, coded.getFirstParagraph());
     }
 
     @Test

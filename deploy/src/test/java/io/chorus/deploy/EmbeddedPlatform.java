@@ -25,6 +25,13 @@ public class EmbeddedPlatform implements BeforeAllCallback {
         }
     }
 
+    /** For a benchmark on a platform it started itself: the clients of the tests' helpers then talk to that platform. */
+    public static synchronized void adopt(Platform started) {
+        if (platform == null) {
+            platform = started;
+        }
+    }
+
     public static PlatformSettings settings() {
         return platform.settings();
     }

@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { Api, CodeSuggestion, CodeView, CodingView, Me, MemoView, MyAssignment, ReleasedTranscript } from '../api';
 import { codableCodes, type CodableCode } from '../codebook';
+import { sameWindow, windowAround, windowAt, type RowWindow } from '../paragraph-window';
 import { refusalOf } from '../problem';
 import './code-picker';
 import './codebook-panel';
@@ -15,7 +16,7 @@ interface Made {
 
 /**
  * The workbench for one transcript: its numbered paragraphs, the codings on them as margin bars, and coding from the
- * keyboard. ↑/↓ (or k/j) move between paragraphs, Shift extends the run, a selection of text codes a span; 1–9 apply a
+ * keyboard. ↑/↓ (or k/j) move between paragraphs (Page Up/Down by ten, Home/End to the ends), Shift extends the run, a selection of text codes a span; 1–9 apply a
  * pinned code, c opens the code finder, Enter applies the last code again, u undoes the last coding, e edits your coding on
  * the paragraph, m writes a memo on the passage, s shows the assistant's suggestions for the paragraph in view (a accepts the
  * first, x rejects it), o shows the original beside the English (members of the transcript's site only). Inside a round (round-id) the codings are the user's own in that round, and the transcript can be marked done.
@@ -51,6 +52,9 @@ export class TranscriptReader extends LitElement {
   declare memos: MemoView[];
   /** The assistant's suggestions for one paragraph while suggestions are on, minus those rejected. */
   declare suggested?: { n: number; items: CodeSuggestion[] };
+  /** The paragraphs rendered: only those around what is visible, so that a 5,000-paragraph transcript opens at once. */
+  declare rows: RowWindow;
+  private rowHeight = 44;
   private suggesting = false;
   private codebookId?: string;
   declare transcript?: ReleasedTranscript;
@@ -67,9 +71,9 @@ export class TranscriptReader extends LitElement {
 
   static styles = css`
     :host { display: grid; grid-template-columns: minmax(0, 1fr) 20rem; gap: 1.5rem; }
-    .text { outline: none; }
+    .text { outline: none; max-height: calc(100vh - 13rem); overflow-y: auto; }
     .paragraph { display: grid; grid-template-columns: 4.5rem 3rem minmax(0, 1fr) 11rem; gap: 0.5rem; padding: 0.2rem 0.3rem;
-      border-left: 3px solid transparent; content-visibility: auto; contain-intrinsic-size: auto 2.5rem; }
+      border-left: 3px solid transparent; }
     .with-original .paragraph { grid-template-columns: 4.5rem 3rem minmax(0, 1fr) minmax(0, 1fr) 11rem; }
     .original { color: #334e68; font-style: italic; }
     .paragraph.selected { background: #e6f0ff; }
@@ -97,6 +101,7 @@ export class TranscriptReader extends LitElement {
     this.anchor = 1;
     this.picking = false;
     this.memos = [];
+    this.rows = { start: 0, end: 60 };
   }
 
   override async connectedCallback() {
@@ -130,7 +135,12 @@ export class TranscriptReader extends LitElement {
 
   override updated(changed: Map<string, unknown>) {
     if (changed.has('transcript') && this.focusAt > 1) {
-      this.renderRoot.querySelector(`[data-n="${this.focusAt}"]`)?.scrollIntoView({ block: 'center' });
+      this.reveal('center');
+    } else if (changed.has('rows') || changed.has('focusAt')) {
+      this.renderRoot.querySelector(`[data-n="${this.focusAt}"]`)?.scrollIntoView({ block: 'nearest' });
+    }
+    if (changed.has('rows') || changed.has('transcript')) {
+      this.measureRows();
     }
     if (!this.picking && !this.editing && !this.memoOn) {
       (this.renderRoot.querySelector('.text') as HTMLElement | null)?.focus({ preventScroll: true });
@@ -150,14 +160,15 @@ export class TranscriptReader extends LitElement {
       return;
     }
     const count = this.transcript?.paragraphs?.length ?? 0;
-    const move = event.key === 'ArrowDown' || event.key === 'j' ? 1 : event.key === 'ArrowUp' || event.key === 'k' ? -1 : 0;
+    const steps: Record<string, number> = { ArrowDown: 1, j: 1, ArrowUp: -1, k: -1, PageDown: 10, PageUp: -10, Home: -count, End: count };
+    const move = steps[event.key] ?? 0;
     if (move !== 0) {
       this.focusAt = Math.min(count, Math.max(1, this.focusAt + move));
       if (!event.shiftKey) {
         this.anchor = this.focusAt;
       }
       this.span = undefined;
-      this.renderRoot.querySelector(`[data-n="${this.focusAt}"]`)?.scrollIntoView({ block: 'nearest' });
+      this.reveal('nearest');
       if (this.suggesting) {
         this.suggest();
       }
@@ -189,6 +200,53 @@ export class TranscriptReader extends LitElement {
       return;
     }
     event.preventDefault();
+  }
+
+  private get scroller(): HTMLElement | null {
+    return this.renderRoot.querySelector('.text');
+  }
+
+  /** Brings the focused paragraph into view, moving the rendered window to it first when it is outside. */
+  private reveal(block: ScrollLogicalPosition) {
+    const index = this.indexOf(this.focusAt);
+    const scroller = this.scroller;
+    if (!scroller) {
+      return;
+    }
+    if (index < this.rows.start || index >= this.rows.end) {
+      this.rows = windowAround(index, scroller.clientHeight, this.rowHeight, this.paragraphCount());
+      scroller.scrollTop = Math.max(0, index * this.rowHeight - scroller.clientHeight / 2);
+    } else {
+      this.renderRoot.querySelector(`[data-n="${this.focusAt}"]`)?.scrollIntoView({ block });
+    }
+  }
+
+  private scrolled() {
+    const scroller = this.scroller!;
+    const rows = windowAt(scroller.scrollTop, scroller.clientHeight, this.rowHeight, this.paragraphCount());
+    if (!sameWindow(rows, this.rows)) {
+      this.rows = rows;
+    }
+  }
+
+  /** Keeps the row height estimate near what the rendered rows measure, so that the spacers stand for the rows they replace. */
+  private measureRows() {
+    const rendered = [...this.renderRoot.querySelectorAll<HTMLElement>('.paragraph')];
+    if (rendered.length >= 10) {
+      const average = rendered.reduce((sum, row) => sum + row.offsetHeight, 0) / rendered.length;
+      if (Math.abs(average - this.rowHeight) / this.rowHeight > 0.25) {
+        this.rowHeight = average;
+      }
+    }
+  }
+
+  private paragraphCount(): number {
+    return this.transcript?.paragraphs?.length ?? 0;
+  }
+
+  private indexOf(n: number): number {
+    const index = this.transcript?.paragraphs?.findIndex(p => p.n === n) ?? -1;
+    return Math.max(0, index);
   }
 
   private clicked(n: number, event: MouseEvent) {
@@ -382,16 +440,18 @@ export class TranscriptReader extends LitElement {
           your own codings here (${this.assignment.codings}). ${this.assignment.doneAt
             ? html`Done. <button @click=${() => this.markDone(false)}>Not done yet</button>`
             : html`<button @click=${() => this.markDone(true)}>Mark done</button>`}</p>` : nothing}
-        <p class="help"><kbd>↑</kbd><kbd>↓</kbd> move · <kbd>Shift</kbd> extend · <kbd>1</kbd>–<kbd>9</kbd> pinned code ·
+        <p class="help"><kbd>↑</kbd><kbd>↓</kbd> move (<kbd>PgUp</kbd><kbd>PgDn</kbd> <kbd>Home</kbd><kbd>End</kbd>) · <kbd>Shift</kbd> extend · <kbd>1</kbd>–<kbd>9</kbd> pinned code ·
           <kbd>c</kbd> find a code · <kbd>Enter</kbd> last code again · <kbd>e</kbd> edit · <kbd>m</kbd> memo · <kbd>s</kbd> suggestions · <kbd>u</kbd> undo</p>
         ${this.mayReadOriginal() ? html`<button @click=${() => this.toggleOriginal()} aria-pressed=${this.originals ? 'true' : 'false'}>
           ${this.originals ? 'Hide' : 'Show'} the original (${this.transcript.language}) <kbd>o</kbd></button>` : nothing}
         <div class="text ${this.originals ? 'with-original' : ''}" tabindex="0" role="listbox" aria-multiselectable="true" aria-label="Paragraphs"
-          aria-activedescendant="p-${this.focusAt}" @keydown=${this.key}>
-          ${this.transcript.paragraphs?.map(p => {
+          aria-activedescendant="p-${this.focusAt}" @keydown=${this.key} @scroll=${this.scrolled}>
+          <div role="presentation" style="height:${this.rows.start * this.rowHeight}px"></div>
+          ${this.transcript.paragraphs?.slice(this.rows.start, this.rows.end).map(p => {
             const n = p.n ?? 0;
             const here = this.codings.filter(c => (c.firstParagraph ?? 0) <= n && n <= (c.lastParagraph ?? 0));
             return html`<div id="p-${n}" data-n=${n} role="option" aria-selected=${first <= n && n <= last}
+              aria-setsize=${this.paragraphCount()} aria-posinset=${n}
               class="paragraph ${first <= n && n <= last ? 'selected' : ''} ${n === this.focusAt ? 'focused' : ''}"
               @mouseup=${(e: MouseEvent) => this.clicked(n, e)}>
               <span class="label">${p.label}</span><span class="speaker">${p.speaker}</span>
@@ -409,6 +469,7 @@ export class TranscriptReader extends LitElement {
                   title=${m.text ?? ''} data-testid="memo">✎ ${m.title}</span>`)}</span>
             </div>`;
           })}
+          <div role="presentation" style="height:${(this.paragraphCount() - this.rows.end) * this.rowHeight}px"></div>
         </div>
       </section>
       <codebook-panel .codes=${this.codes} .counts=${this.counts()} .pinned=${this.pinned()}

@@ -37,7 +37,7 @@ public final class AssistantBenchMain {
         Path state = Files.createTempDirectory("chorus-bench-assistant");
         BenchResults results = new BenchResults(quick);
         long begin = System.nanoTime();
-        try (Platform platform = new Platform(PlatformSettings.withFreePorts(root, state, root.resolve("deploy/target/keycloak-bench")),
+        try (Platform platform = new Platform(PlatformSettings.withFreePorts(root, state, io.chorus.deploy.bench.BenchMain.keycloakHome(root)),
                 line -> System.out.println("[bench platform] " + line))) {
             platform.start();
             ChorusClient client = new ChorusClient(platform.settings());

@@ -33,6 +33,7 @@ public final class BenchMain {
         PHASES.put("P5", CodingBenchmark::runListing);
         PHASES.put("P7", RefiBenchmark::run);
         PHASES.put("P8", ScalingBenchmark::run);
+        PHASES.put("S1", StudioPhase::run);
     }
 
     private BenchMain() {
@@ -47,7 +48,7 @@ public final class BenchMain {
         Path state = Files.createTempDirectory("chorus-bench");
         BenchResults results = new BenchResults(quick);
         long begin = System.nanoTime();
-        try (Platform platform = new Platform(PlatformSettings.withFreePorts(root, state, root.resolve("deploy/target/keycloak-bench")),
+        try (Platform platform = new Platform(PlatformSettings.withFreePorts(root, state, keycloakHome(root)),
                 line -> System.out.println("[bench platform] " + line))) {
             platform.start();
             BenchContext context = new BenchContext(platform, new ChorusClient(platform.settings()), quick);
@@ -68,8 +69,21 @@ public final class BenchMain {
         System.out.printf("%nwrote %s; the whole run took %.1f min%n", root.relativize(written), (System.nanoTime() - begin) / 6e10);
     }
 
+    /**
+     * The Keycloak installation the benchmarks share, without the data of an earlier run: its realm was imported with that
+     * run's free ports, and Studio's sign-in would be refused with them.
+     */
+    public static Path keycloakHome(Path root) throws java.io.IOException {
+        Path home = root.resolve("deploy/target/keycloak-bench");
+        deleteRecursively(home.resolve("data"));
+        return home;
+    }
+
     /** The run's platform state (about 2 GB after a full run) goes with the run. */
     static void deleteRecursively(Path directory) throws java.io.IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
         try (java.util.stream.Stream<Path> paths = Files.walk(directory)) {
             for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);

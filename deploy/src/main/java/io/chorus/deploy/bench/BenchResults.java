@@ -25,7 +25,12 @@ public final class BenchResults {
             Boolean met) {
     }
 
+    /** A phase that did not run, and why. */
+    public record Skipped(String phase, String why) {
+    }
+
     private final List<Figure> figures = new ArrayList<>();
+    private final List<Skipped> skipped = new ArrayList<>();
     private final boolean quick;
     private final Instant startedAt = Instant.now();
 
@@ -58,6 +63,11 @@ public final class BenchResults {
         return figure;
     }
 
+    public synchronized void skipped(String phase, String why) {
+        skipped.add(new Skipped(phase, why));
+        System.out.println(phase + " skipped: " + why);
+    }
+
     public synchronized List<Figure> figures() {
         return List.copyOf(figures);
     }
@@ -82,6 +92,7 @@ public final class BenchResults {
         for (Figure figure : figures()) {
             out.println(line(figure));
         }
+        skipped.forEach(s -> out.println(s.phase() + " skipped: " + s.why()));
     }
 
     private static String line(Figure f) {
@@ -112,6 +123,8 @@ public final class BenchResults {
         for (Figure figure : figures()) {
             list.addPOJO(figure);
         }
+        ArrayNode notRun = root.putArray("skipped");
+        skipped.forEach(notRun::addPOJO);
         return root;
     }
 

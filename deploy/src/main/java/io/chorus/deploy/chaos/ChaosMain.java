@@ -21,7 +21,7 @@ public final class ChaosMain {
         Path root = Path.of(System.getProperty("chorus.root", ".")).toAbsolutePath().normalize();
         Path state = Files.createTempDirectory("chorus-chaos");
         ChaosRun.Result result;
-        try (Platform platform = new Platform(PlatformSettings.withFreePorts(root, state, root.resolve("deploy/target/keycloak-bench")),
+        try (Platform platform = new Platform(PlatformSettings.withFreePorts(root, state, io.chorus.deploy.bench.BenchMain.keycloakHome(root)),
                 line -> System.out.println("[chaos platform] " + line))) {
             platform.start();
             result = new ChaosRun(platform, new ChaosRun.Settings(Duration.ofSeconds(20), Duration.ofSeconds(120), writes,
