@@ -40,6 +40,12 @@ export function isAnalyst(me: Me): boolean {
   return [...(me.consortiumRoles ?? [])].some(role => role === 'analyst' || role === 'consortium-admin');
 }
 
+/** Whether the signed-in person may read and code released transcripts: what every workbench screen needs. */
+export function mayCode(me: Me): boolean {
+  const coding = new Set(['analyst', 'consortium-admin', 'site-lead', 'site-researcher']);
+  return [...(me.consortiumRoles ?? []), ...Object.values(me.siteRoles ?? {}).flatMap(roles => [...roles])].some(role => coding.has(role));
+}
+
 export type {
   AgreementReport, CodeSuggestion, CodeView, CodebookView, CodingView, Coefficients, Comparison, ConsensusDecision, MemoView, MyAssignment,
   ReleasedParagraph, ReleasedTranscript, ReleasedTranscriptSummary, RoundSummary, RoundView, SearchHit,

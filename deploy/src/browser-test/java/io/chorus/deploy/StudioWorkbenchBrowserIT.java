@@ -131,6 +131,37 @@ class StudioWorkbenchBrowserIT extends StudioBrowserTest {
     }
 
     @Test
+    void aBusyServiceIsAskedAgainAfterItsRetryAfterWhileANoticeSaysSo() throws Exception {
+        Page page = browser.signedIn(EmbeddedPlatform.settings().studioUrl(), "/#/rounds", "analyst");
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        page.route(url -> url.contains("/api/transcripts?"), route -> {
+            if (asked.incrementAndGet() == 1) {
+                route.fulfill(new com.microsoft.playwright.Route.FulfillOptions().setStatus(503)
+                        .setHeaders(Map.of("Retry-After", "2", "Content-Type", "application/problem+json",
+                                "Access-Control-Allow-Origin", EmbeddedPlatform.settings().studioUrl()))
+                        .setBody("{\"title\":\"Service Unavailable\",\"status\":503}"));
+            } else {
+                route.resume();
+            }
+        });
+        page.evaluate("location.hash = '#/transcripts'");
+        assertThat(page.getByText("A service is busy: Studio tries again in 2 s")).isVisible();
+        StudioBrowser.screenshot(page, "busy-service");
+        assertThat(page.getByText("A service is busy")).hasCount(0, new com.microsoft.playwright.assertions.LocatorAssertions
+                .HasCountOptions().setTimeout(10_000));
+        assertThat(page.getByText(java.util.regex.Pattern.compile("Page 1 of \\d+"))).isVisible();
+        assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.ALERT)).hasCount(0);
+        assertEquals(2, asked.get());
+    }
+
+    @Test
+    void aTranslatorIsToldThatStudioHasNoScreenForTheirRoles() throws Exception {
+        Page page = browser.signedIn(EmbeddedPlatform.settings().studioUrl(), "/#/transcripts", "translator-a");
+        assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.STATUS)).containsText("have no screen in Studio");
+        assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.LINK, new Page.GetByRoleOptions().setName("Rounds"))).hasCount(0);
+    }
+
+    @Test
     void aRefusalIsShownInTheServersWordsAtTheFieldItPointsTo() throws Exception {
         Page page = browser.signedIn(EmbeddedPlatform.settings().studioUrl(), "/#/transcripts", "lead-bu");
         assertThat(page.getByTestId("who")).containsText("site-lead at BU");

@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
-import { Api, type Me } from '../api';
+import { Api, mayCode, type Me } from '../api';
 import { RETRY_NOTICE } from '../retry';
 import { Session } from '../session';
 import { loadSettings } from '../settings';
@@ -83,7 +83,8 @@ export class ChorusStudio extends LitElement {
     return html`
       <header>
         <h1>Chorus Studio</h1>
-        <nav aria-label="Screens"><a href="#/transcripts">Transcripts</a><a href="#/search">Search</a><a href="#/rounds">Rounds</a></nav>
+        <nav aria-label="Screens">${mayCode(this.me) ? html`<a href="#/transcripts">Transcripts</a><a href="#/search">Search</a>
+          <a href="#/rounds">Rounds</a>` : ''}</nav>
         <span class="who" data-testid="who">${this.me.username} — ${this.roles()}</span>
         <button @click=${() => this.session?.signOut()}>Sign out</button>
       </header>
@@ -94,6 +95,10 @@ export class ChorusStudio extends LitElement {
 
   /** The screen the URL's hash names; each keeps its own state and is made anew when the hash changes. */
   private screen(api: Api, me: Me) {
+    if (!mayCode(me)) {
+      return html`<p role="status">Your roles (${this.roles() || 'none'}) have no screen in Studio: its workbench is for analysts and
+        site staff who code. Translators work on transcripts through transcript-service's API.</p>`;
+    }
     const [path, query] = this.route.slice(1).split('?');
     const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
     const paragraph = Number(new URLSearchParams(query ?? '').get('paragraph')) || undefined;
