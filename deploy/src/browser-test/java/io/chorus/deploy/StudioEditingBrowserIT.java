@@ -57,6 +57,44 @@ class StudioEditingBrowserIT extends StudioBrowserTest {
     }
 
     @Test
+    void aSelectedSpanIsCodedAtItsOffsetsAndHighlighted() throws Exception {
+        String analyst = client.userToken("analyst");
+        CodableTranscript transcript = CodableTranscript.release(client, "Studio span");
+        Page page = browser.signedIn(EmbeddedPlatform.settings().studioUrl(), "/#/transcripts/" + transcript.id(), "analyst");
+        assertThat(page.locator(".paragraph")).hasCount(2);
+        // "They have lived it; that builds trust.": the user selects "have lived" with the mouse
+        page.evaluate("() => { const reader = document.querySelector('chorus-studio').shadowRoot.querySelector('transcript-reader');"
+                + " const english = reader.shadowRoot.querySelector('.english[data-n=\"2\"]'); const range = document.createRange();"
+                + " const text = [...english.childNodes].find(node => node.nodeType === Node.TEXT_NODE);"
+                + " range.setStart(text, 5); range.setEnd(text, 15);"
+                + " const selection = window.getSelection(); selection.removeAllRanges(); selection.addRange(range);"
+                + " english.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, composed: true })); }");
+        page.keyboard().press("1");
+        assertThat(page.locator("mark.coded")).hasText("have lived");
+        StudioBrowser.screenshot(page, "span-highlighted");
+        CodingView coding = Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> Api.coding(CodingApi::new, analyst)
+                .listTranscriptCodings(transcript.id(), null, null).getItems(), items -> items.size() == 1).get(0);
+        assertEquals(List.of(2, 2, 5, 15), List.of(coding.getFirstParagraph(), coding.getLastParagraph(), coding.getStartOffset(),
+                coding.getEndOffset()));
+
+        // a second span inside the first ("lived", overlapping) is selected across the highlight's element and shows deeper
+        page.evaluate("() => { const reader = document.querySelector('chorus-studio').shadowRoot.querySelector('transcript-reader');"
+                + " const mark = reader.shadowRoot.querySelector('mark.coded'); const range = document.createRange();"
+                + " const text = [...mark.childNodes].find(node => node.nodeType === Node.TEXT_NODE);"
+                + " range.setStart(text, 5); range.setEnd(text, 10);"
+                + " const selection = window.getSelection(); selection.removeAllRanges(); selection.addRange(range);"
+                + " mark.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, composed: true })); }");
+        page.keyboard().press("2");
+        assertThat(page.locator("mark.coded")).hasCount(2);
+        assertThat(page.locator("mark.coded").last()).hasText("lived");
+        assertThat(page.locator("mark.coded").last()).hasAttribute("style", "--depth:2");
+        List<CodingView> both = Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> Api.coding(CodingApi::new, analyst)
+                .listTranscriptCodings(transcript.id(), null, null).getItems(), items -> items.size() == 2);
+        CodingView inner = both.stream().filter(c -> c.getCodeId().equals(transcript.codable().get(1).getId())).findFirst().orElseThrow();
+        assertEquals(List.of(10, 15), List.of(inner.getStartOffset(), inner.getEndOffset()));
+    }
+
+    @Test
     void memosAreWrittenOnAPassageAndOnACodeAndARefusalIsShownAtItsField() throws Exception {
         String analyst = client.userToken("analyst");
         CodableTranscript transcript = CodableTranscript.release(client, "Studio memos");

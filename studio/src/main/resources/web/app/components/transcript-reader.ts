@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { Api, CodeSuggestion, CodeView, CodingView, Me, MemoView, MyAssignment, ReleasedTranscript } from '../api';
 import { codableCodes, type CodableCode } from '../codebook';
+import { stretches } from '../highlights';
 import { sameWindow, windowAround, windowAt, type RowWindow } from '../paragraph-window';
 import { refusalOf } from '../problem';
 import './code-picker';
@@ -86,6 +87,7 @@ export class TranscriptReader extends LitElement {
     .bar.own { cursor: pointer; }
     .bar.pending { opacity: 0.6; }
     .memo { font-size: 0.75rem; color: #7c5e10; }
+    mark.coded { color: inherit; background: rgba(240, 180, 41, calc(0.18 * var(--depth))); border-bottom: 1px solid #c99a2e; }
     .suggestion { font-size: 0.75rem; padding: 0 0.3rem; border: 1px dashed #829ab1; border-radius: 3px; color: #52606d; white-space: nowrap; }
     .round { background: #e6f0ff; padding: 0.4rem; }
     .notice { position: sticky; top: 0; background: #fff3c4; padding: 0.4rem; margin: 0 0 0.5rem; }
@@ -271,7 +273,11 @@ export class TranscriptReader extends LitElement {
       return undefined;
     }
     const n = Number(start.getAttribute('data-n'));
-    const before = (start.textContent ?? '').slice(0, range.startOffset);
+    // the text before the selection inside the paragraph, across the highlights' elements
+    const preceding = document.createRange();
+    preceding.selectNodeContents(start);
+    preceding.setEnd(range.startContainer, range.startOffset);
+    const before = preceding.toString();
     const chosen = range.toString();
     return { first: n, last: n, start: [...before].length, end: [...before].length + [...chosen].length };
   }
@@ -456,7 +462,8 @@ export class TranscriptReader extends LitElement {
               @mouseup=${(e: MouseEvent) => this.clicked(n, e)}>
               <span class="label">${p.label}</span><span class="speaker">${p.speaker}</span>
               ${this.originals ? html`<span class="original" lang=${this.transcript!.language ?? ''} data-testid="original">${this.originals.get(n)}</span>` : nothing}
-              <span class="english" data-n=${n}>${p.english}</span>
+              <span class="english" data-n=${n}>${stretches(p.english ?? '', n, here).map(x => (x.depth === 0 ? x.text
+                : html`<mark class="coded" style="--depth:${Math.min(x.depth, 4)}">${x.text}</mark>`))}</span>
               <span class="bars">${here.map(c => html`<span class="bar ${c.id?.startsWith('pending') ? 'pending' : ''} ${this.mine(c) ? 'own' : ''}"
                 style="border-left-color:${byId.get(c.codeId)?.colour ?? '#486581'}"
                 title="${byId.get(c.codeId)?.name ?? ''}${c.valence ? ` (${c.valence})` : ''}, ${c.coder}"
