@@ -92,6 +92,80 @@ class HttpConventionsTest {
         assertEquals(before + 1, memos(ANALYST_A), "the retry made no second memo");
     }
 
+    @jakarta.inject.Inject
+    io.chorus.common.http.IdempotencyExpiry expiry;
+
+    @jakarta.inject.Inject
+    CodingFixtures fixtures;
+
+    /** Issue 30: no answer is kept forever; after the retention a retry with the key runs as a new request. */
+    @Test
+    void storedAnswersExpireAfterTheRetentionAndTheKeyThenRunsAgain() throws Exception {
+        assertEquals(java.time.Duration.ofHours(24), expiry.retention());
+        String key = UUID.randomUUID().toString();
+        long before = memos(ANALYST_A);
+        String first = given().auth().oauth2(ANALYST_A).header("Idempotency-Key", key).contentType(ContentType.JSON).body(memo("Expiring"))
+                .post("/api/memos").then().statusCode(201).extract().path("id");
+        ageAnswer(key, "23 hours");
+        expiry.expire();
+        assertEquals(first, given().auth().oauth2(ANALYST_A).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(memo("Expiring")).post("/api/memos").then().statusCode(201).extract().path("id"));
+        // a day later the answer and its key are gone
+        ageAnswer(key, "25 hours");
+        org.junit.jupiter.api.Assertions.assertTrue(expiry.expire() >= 1);
+        assertEquals(0, storedAnswers(key));
+        String second = given().auth().oauth2(ANALYST_A).header("Idempotency-Key", key).contentType(ContentType.JSON).body(memo("Expiring"))
+                .post("/api/memos").then().statusCode(201).extract().path("id");
+        org.junit.jupiter.api.Assertions.assertNotEquals(first, second);
+        assertEquals(before + 2, memos(ANALYST_A));
+    }
+
+    /** Issue 30: an answer kept for a key that shows a transcript whose words are withdrawn is replaced by a 410. */
+    @Test
+    void anAnswerAboutATranscriptWhoseWordsAreWithdrawnIsNoLongerKept() throws Exception {
+        String transcript = fixtures.release("BU", "My neighbour Quillfeather told me about the group.");
+        String key = UUID.randomUUID().toString();
+        String body = "{\"target\":\"passage\",\"transcriptId\":\"" + transcript + "\",\"firstParagraph\":1,\"lastParagraph\":1,"
+                + "\"title\":\"Quillfeather\",\"text\":\"She said: my neighbour Quillfeather told me\"}";
+        given().auth().oauth2(ANALYST_A).header("Idempotency-Key", key).contentType(ContentType.JSON).body(body).post("/api/memos")
+                .then().statusCode(201);
+        fixtures.send("io.chorus.transcript.paragraphs-withdrawn.v1", transcript, "{\"transcriptId\":\"" + transcript + "\",\"site\":\"BU\","
+                + "\"participant\":\"P1\",\"paragraphs\":[1],\"mode\":\"redacted\",\"version\":2,\"at\":\"2026-12-07T00:00:00Z\"}");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> given().auth().oauth2(ANALYST_A)
+                .header("Idempotency-Key", key).contentType(ContentType.JSON).body(body).post("/api/memos").statusCode() == 410);
+        given().auth().oauth2(ANALYST_A).header("Idempotency-Key", key).contentType(ContentType.JSON).body(body).post("/api/memos")
+                .then().statusCode(410).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("withdrawal"));
+        try (var connection = dataSource.getConnection();
+                var stored = connection.prepareStatement("select count(*) from idempotency_key where strpos(coalesce(body, ''), ?) > 0")) {
+            stored.setString(1, "Quillfeather");
+            try (var row = stored.executeQuery()) {
+                row.next();
+                assertEquals(0, row.getInt(1), "no kept answer shows the words");
+            }
+        }
+    }
+
+    private void ageAnswer(String key, String age) throws Exception {
+        try (var connection = dataSource.getConnection();
+                var aged = connection.prepareStatement("update idempotency_key set created_at = now() - cast(? as interval) where key like ?")) {
+            aged.setString(1, age);
+            aged.setString(2, "% " + key);
+            assertEquals(1, aged.executeUpdate());
+        }
+    }
+
+    private int storedAnswers(String key) throws Exception {
+        try (var connection = dataSource.getConnection();
+                var count = connection.prepareStatement("select count(*) from idempotency_key where key like ?")) {
+            count.setString(1, "% " + key);
+            try (var row = count.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        }
+    }
+
     /** The applied mark rolls back with its transaction: a request refused inside it leaves its key free to run again. */
     @Test
     void aRequestRefusedInsideItsTransactionLeavesNoAppliedMark() throws Exception {

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 class ParticipantWithdrawalTest {
 
     static final String PARTNER = TestTokens.token("partner-ds", List.of("partner-system"), List.of("DS"));
+    static final String LEAD = TestTokens.token("lead-ds", List.of("site-lead"), List.of("DS"));
     static final String RESEARCHER = TestTokens.token("researcher-ds", List.of("site-researcher"), List.of("DS"));
     static final String TRANSLATOR = TestTokens.token("translator-ds", List.of("translator"), List.of("DS"));
     static final String PARTNER_BU = TestTokens.token("partner-bu", List.of("partner-system"), List.of("BU"));
@@ -60,6 +61,78 @@ class ParticipantWithdrawalTest {
         given().auth().oauth2(PARTNER_BU).contentType(ContentType.JSON).body(body).put("/api/sites/DS/participants/{n}", number)
                 .then().statusCode(403);
         given().auth().oauth2(PARTNER_BU).get("/api/sites/DS/participants/{n}", number).then().statusCode(404);
+    }
+
+    @Inject
+    io.chorus.transcript.transcript.repository.TranscriptRepository repository;
+
+    @Inject
+    io.chorus.common.http.IdempotencyExpiry expiry;
+
+    /**
+     * Issue 30: answers kept for Idempotency-Keys (POSTs) that showed a withdrawn participant's words are not kept. The
+     * questionnaire is written with PUT, whose answers are never kept.
+     */
+    @Test
+    void withdrawalLeavesNoKeptAnswerShowingTheParticipantsWordsAndRetriesAreAnswered410() {
+        String number = "P" + (100 + new java.util.Random().nextInt(800));
+        String canary = "Mwangazamwezi" + UUID.randomUUID().toString().substring(0, 8);
+        given().auth().oauth2(PARTNER).contentType(ContentType.JSON).body("{\"gender\":\"female\",\"age\":29}")
+                .put("/api/sites/DS/participants/{n}", number).then().statusCode(201);
+        String pushKey = UUID.randomUUID().toString();
+        String push = """
+                {"externalId":"wd-keys-%s","language":"sw","paragraphs":[{"speaker":"M","text":"Karibuni."},{"speaker":"%s","text":"%s ni rafiki"}]}"""
+                .formatted(UUID.randomUUID(), number, canary);
+        given().auth().oauth2(PARTNER).header("Idempotency-Key", pushKey).contentType(ContentType.JSON).body(push)
+                .post("/api/sites/DS/transcripts").then().statusCode(201);
+        assertEquals(1, keptAnswersShowing(canary));
+
+        given().auth().oauth2(RESEARCHER).post("/api/sites/DS/participants/{n}/withdrawal", number).then().statusCode(200);
+        assertEquals(0, keptAnswersShowing(canary));
+        given().auth().oauth2(PARTNER).header("Idempotency-Key", pushKey).contentType(ContentType.JSON).body(push)
+                .post("/api/sites/DS/transcripts").then().statusCode(410).contentType("application/problem+json");
+    }
+
+    /** Issue 30: a withdrawn transcript's words leave the kept answers too. */
+    @Test
+    void aWithdrawnTranscriptLeavesNoKeptAnswerShowingItsWords() {
+        String canary = "Kipepeo" + UUID.randomUUID().toString().substring(0, 8);
+        String key = UUID.randomUUID().toString();
+        String push = """
+                {"externalId":"wd-transcript-%s","language":"sw","paragraphs":[{"speaker":"M","text":"%s ni rafiki"}]}"""
+                .formatted(UUID.randomUUID(), canary);
+        String id = given().auth().oauth2(PARTNER).header("Idempotency-Key", key).contentType(ContentType.JSON).body(push)
+                .post("/api/sites/DS/transcripts").then().statusCode(201).extract().path("id");
+        assertEquals(1, keptAnswersShowing(canary));
+        given().auth().oauth2(LEAD).contentType(ContentType.JSON).body("{\"reason\":\"consent of the whole group withdrawn\"}")
+                .post("/api/sites/DS/transcripts/{id}/withdrawal", id).then().statusCode(200);
+        assertEquals(0, keptAnswersShowing(canary));
+        given().auth().oauth2(PARTNER).header("Idempotency-Key", key).contentType(ContentType.JSON).body(push)
+                .post("/api/sites/DS/transcripts").then().statusCode(410);
+    }
+
+    /** Issue 30: transcript-service's kept answers expire too (24 h unless configured). */
+    @Test
+    void keptAnswersExpireAfterTheRetention() {
+        String key = UUID.randomUUID().toString();
+        given().auth().oauth2(PARTNER).header("Idempotency-Key", key).contentType(ContentType.JSON).body("""
+                {"externalId":"expiring-%s","language":"sw","paragraphs":[{"speaker":"M","text":"Karibuni."}]}""".formatted(UUID.randomUUID()))
+                .post("/api/sites/DS/transcripts").then().statusCode(201);
+        var keys = repository.database().getCollection("idempotency_keys");
+        var mine = com.mongodb.client.model.Filters.regex("_id", java.util.regex.Pattern.quote(key) + "$");
+        keys.updateMany(mine, com.mongodb.client.model.Updates.set("createdAt",
+                java.util.Date.from(java.time.Instant.now().minus(java.time.Duration.ofHours(23)))));
+        expiry.expire();
+        assertEquals(1, keys.countDocuments(mine), "younger than a day: kept");
+        keys.updateMany(mine, com.mongodb.client.model.Updates.set("createdAt",
+                java.util.Date.from(java.time.Instant.now().minus(java.time.Duration.ofHours(25)))));
+        assertTrue(expiry.expire() >= 1);
+        assertEquals(0, keys.countDocuments(mine));
+    }
+
+    private long keptAnswersShowing(String text) {
+        return repository.database().getCollection("idempotency_keys")
+                .countDocuments(com.mongodb.client.model.Filters.regex("body", java.util.regex.Pattern.quote(text)));
     }
 
     @Test

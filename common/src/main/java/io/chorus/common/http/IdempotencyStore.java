@@ -1,5 +1,6 @@
 package io.chorus.common.http;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /** Where a service keeps the answers given to {@code Idempotency-Key}s: its own database. */
@@ -37,4 +38,19 @@ public interface IdempotencyStore {
 
     /** Frees a claimed key whose request failed on the server's side, so that a retry runs again. */
     void release(String key);
+
+    /** Forgets every key claimed before {@code cutoff}, with its answer ({@link IdempotencyExpiry}); how many. */
+    int expire(Instant cutoff);
+
+    /**
+     * Replaces every stored answer whose body shows all of {@code fragments} (a transcript's id, a participant's number and
+     * site) by {@link #WITHDRAWN}: the words a withdrawal erased are not kept in answers, and a retry with the key gets the
+     * 410 instead of running again. How many.
+     */
+    int redact(String... fragments);
+
+    /** What a key whose answer showed withdrawn words answers from then on. */
+    Answer WITHDRAWN = new Answer(null, 410, "{\"type\":\"about:blank\",\"title\":\"Gone\",\"status\":410,\"detail\":\"The answer to "
+            + "this request showed words that a withdrawal has since erased; it is no longer kept\"}", "application/problem+json", null,
+            null, null, true);
 }

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -75,6 +76,27 @@ public class JdbcIdempotencyStore implements IdempotencyStore {
     @Override
     public void release(String key) {
         update("delete from idempotency_key where key = ? and status = 0 and not applied", key);
+    }
+
+    @Override
+    public int expire(Instant cutoff) {
+        return update("delete from idempotency_key where created_at < ?", java.sql.Timestamp.from(cutoff));
+    }
+
+    @Override
+    public int redact(String... fragments) {
+        StringBuilder where = new StringBuilder("status <> 0");
+        Object[] values = new Object[fragments.length + 4];
+        values[0] = WITHDRAWN.status();
+        values[1] = WITHDRAWN.body();
+        values[2] = WITHDRAWN.contentType();
+        values[3] = WITHDRAWN.status();
+        for (int i = 0; i < fragments.length; i++) {
+            where.append(" and strpos(body, ?) > 0");
+            values[i + 4] = fragments[i];
+        }
+        return update("update idempotency_key set status = ?, body = ?, content_type = ?, location = null, etag = null, reads = null "
+                + "where status <> ? and " + where, values);
     }
 
     private int update(String sql, Object... values) {

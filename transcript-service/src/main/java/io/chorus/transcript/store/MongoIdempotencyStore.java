@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -89,6 +90,22 @@ public class MongoIdempotencyStore implements IdempotencyStore {
     @Override
     public void release(String key) {
         keys().deleteOne(Filters.and(byKey(key), Filters.eq("status", 0)));
+    }
+
+    @Override
+    public int expire(Instant cutoff) {
+        return (int) keys().deleteMany(Filters.lt("createdAt", Date.from(cutoff))).getDeletedCount();
+    }
+
+    @Override
+    public int redact(String... fragments) {
+        List<Bson> showing = new java.util.ArrayList<>(List.of(Filters.ne("status", 0), Filters.ne("status", WITHDRAWN.status())));
+        for (String fragment : fragments) {
+            showing.add(Filters.regex("body", java.util.regex.Pattern.quote(fragment)));
+        }
+        return (int) keys().updateMany(Filters.and(showing), Updates.combine(Updates.set("status", WITHDRAWN.status()),
+                Updates.set("body", WITHDRAWN.body()), Updates.set("contentType", WITHDRAWN.contentType()), Updates.unset("location"),
+                Updates.unset("etag"), Updates.unset("reads"))).getModifiedCount();
     }
 
     private static Bson byKey(String key) {

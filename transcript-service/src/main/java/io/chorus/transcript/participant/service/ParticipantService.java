@@ -30,6 +30,9 @@ public class ParticipantService {
     ParticipantRepository participants;
 
     @Inject
+    io.chorus.common.http.IdempotencyStore idempotency;
+
+    @Inject
     TranscriptRepository transcripts;
 
     @Inject
@@ -140,6 +143,8 @@ public class ParticipantService {
         if (!transcripts.update(next, current.version(), List.of(events.paragraphsWithdrawn(next, speaker, redacted, remove)))) {
             throw ProblemException.conflict("Transcript '" + current.id() + "' was changed concurrently; repeat the withdrawal");
         }
+        // answers kept for Idempotency-Keys that showed the transcript's words (a push, a revision)
+        idempotency.redact(current.id());
         return redacted.size();
     }
 

@@ -30,6 +30,9 @@ public class TranscriptService {
     TranscriptRepository repository;
 
     @Inject
+    io.chorus.common.http.IdempotencyStore idempotency;
+
+    @Inject
     io.chorus.transcript.participant.repository.ParticipantRepository participants;
 
     @Inject
@@ -201,7 +204,9 @@ public class TranscriptService {
         }
         Transcript withdrawn = current.tombstone(by, now(), reason);
         versions.deleteAll(id);
-        return save(current, withdrawn, List.of(events.withdrawn(withdrawn, reason)));
+        Transcript saved = save(current, withdrawn, List.of(events.withdrawn(withdrawn, reason)));
+        idempotency.redact(id);
+        return saved;
     }
 
     public record RevisedParagraph(int n, String text, String english) {
