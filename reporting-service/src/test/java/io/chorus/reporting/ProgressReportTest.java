@@ -142,6 +142,41 @@ class ProgressReportTest {
         given().get("/api/reports/progress").then().statusCode(401);
     }
 
+    @Inject
+    javax.sql.DataSource dataSource;
+
+    /** Issue 30: a dead letter that carries a transcript's words keeps none of them once the transcript is withdrawn. */
+    @Test
+    void aWithdrawalEmptiesTheDeadLettersThatCarryTheTranscript() throws Exception {
+        InMemorySource<Object> source = connector.source("transcript-events");
+        String id = UUID.randomUUID().toString();
+        // PostgreSQL refuses a site code longer than its column: the event is dead-lettered with the transcript in it
+        EventEnvelope poison = released("Z".repeat(40), id, 1);
+        source.send(TestEvents.incoming(poison));
+        Awaitility.await().until(() -> payloadOf(poison.id()) != null);
+        org.junit.jupiter.api.Assertions.assertTrue(payloadOf(poison.id()).contains(id));
+
+        source.send(TestEvents.incoming(TestEvents.envelope("io.chorus.transcript.withdrawn.v1", "transcript", id,
+                "{\"transcriptId\":\"" + id + "\",\"site\":\"BGU\",\"externalId\":\"x\",\"reason\":\"r\",\"version\":2,"
+                        + "\"at\":\"2022-01-01T00:00:00Z\"}")));
+        Awaitility.await().untilAsserted(() -> assertEquals("{\"erased\":\"the words it carried were withdrawn\"}", payloadOf(poison.id())));
+        given().auth().oauth2(ADMIN).get("/api/admin/dead-letters?all=true&size=500").then().statusCode(200)
+                .body("items.find { it.eventId == '%s' }.reason".formatted(poison.id()),
+                        org.hamcrest.Matchers.endsWith("(erased: the words it carried were withdrawn)"))
+                .body("items.find { it.eventId == '%s' }.replayedAt".formatted(poison.id()), org.hamcrest.Matchers.notNullValue());
+        given().auth().oauth2(ADMIN).post("/api/admin/dead-letters/{id}/replay", poison.id()).then().statusCode(404);
+    }
+
+    private String payloadOf(String eventId) throws Exception {
+        try (var connection = dataSource.getConnection();
+                var select = connection.prepareStatement("select payload from dead_letter where event_id = ?")) {
+            select.setString(1, eventId);
+            try (var row = select.executeQuery()) {
+                return row.next() ? row.getString(1) : null;
+            }
+        }
+    }
+
     @Test
     void anEventThatCanNeverBeAppliedIsDeadLetteredAtOnceAndTheNextOneGoesOn() {
         InMemorySource<Object> source = connector.source("transcript-events");

@@ -60,6 +60,9 @@ public class DeadLetters {
     @Inject
     Instance<MeterRegistry> meters;
 
+    @Inject
+    Instance<Erasures> erasures;
+
     void metric(@Observes StartupEvent startup) {
         if (meters.isResolvable() && hasConsumers()) {
             Gauge.builder("chorus.events.dead.letters", this, DeadLetters::waitingOrMinusOne)
@@ -154,6 +157,7 @@ public class DeadLetters {
                     throw new IllegalArgumentException("it is not a CloudEvent and can never be applied; dismiss it");
                 }
                 sink(consumer).apply(event);
+                erasures.get().applied(event);
                 update("update dead_letter set replayed_at = now() where consumer = ? and event_id = ?", consumer, event.id());
                 replayed++;
             } catch (RuntimeException e) {
@@ -165,6 +169,16 @@ public class DeadLetters {
         }
         LOG.infof("replayed %d dead letters, %d still fail", replayed, failing.size());
         return new Replay(replayed, failing.size(), failing);
+    }
+
+    /**
+     * Empties the payload of every dead letter that carries {@code fragment} (a withdrawn transcript's id) and marks it
+     * handled: replaying it would bring the withdrawn words back. What it was, and why it failed, stay. How many.
+     */
+    public int erase(String fragment) {
+        return update("update dead_letter set payload = ?, replayed_at = coalesce(replayed_at, now()), reason = reason || ? "
+                + "where strpos(payload, ?) > 0", "{\"erased\":\"the words it carried were withdrawn\"}",
+                " (erased: the words it carried were withdrawn)", fragment);
     }
 
     /** Marks a dead letter handled without applying it (one that can never be applied, such as an unreadable record). */
@@ -204,9 +218,9 @@ public class DeadLetters {
         }
     }
 
-    private void update(String sql, Object... parameters) {
+    private int update(String sql, Object... parameters) {
         try (Connection c = dataSource.get().getConnection(); PreparedStatement statement = prepare(c, sql, parameters)) {
-            statement.executeUpdate();
+            return statement.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("dead letters cannot be written", e);
         }

@@ -14,7 +14,13 @@ public abstract class EventConsumer implements EventSink {
     @Inject
     DeadLetters deadLetters;
 
+    @Inject
+    Erasures erasures;
+
     protected CompletionStage<Void> consume(Message<String> message) {
-        return EventHandling.apply(message, this, deadLetters::record);
+        return EventHandling.apply(message, consumer(), event -> {
+            apply(event);
+            erasures.applied(event);
+        }, deadLetters::record, EventHandling.FIRST_BACKOFF_MS);
     }
 }

@@ -45,9 +45,6 @@ public class TranscriptCatalog {
     @Inject
     io.chorus.coding.assistant.service.EmbeddingIndex index;
 
-    @Inject
-    io.chorus.common.http.IdempotencyStore idempotency;
-
     private EventRouter router;
 
     @PostConstruct
@@ -70,7 +67,6 @@ public class TranscriptCatalog {
     private void withdrawnTranscript(TranscriptWithdrawn withdrawn) {
         codings.purgeTranscript(withdrawn.transcriptId());
         ReleasedTranscript.deleteById(withdrawn.transcriptId());
-        idempotency.redact(withdrawn.transcriptId());
     }
 
     /** A released transcript was revised: the changed paragraphs replace ours (same numbers). */
@@ -97,8 +93,6 @@ public class TranscriptCatalog {
         }
         codings.purgeParagraphs(transcript.id, withdrawn.paragraphs());
         originals.remove(transcript.id, withdrawn.paragraphs());
-        // answers kept for Idempotency-Keys about the transcript: a memo or coding may quote the words
-        idempotency.redact(transcript.id);
         index.forget(transcript.id, withdrawn.paragraphs());
         if (withdrawn.removed()) {
             transcript.paragraphs.removeIf(paragraph -> withdrawn.paragraphs().contains(paragraph.n));
