@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import io.chorus.client.coding.api.DoubleCodingApi;
-import io.chorus.client.coding.model.Assignment;
 import io.chorus.client.coding.model.CodingView;
 import io.chorus.client.coding.model.ConsensusView;
 import io.chorus.client.coding.model.MyAssignment;
-import io.chorus.client.coding.model.NewRound;
 import io.chorus.client.coding.model.RoundView;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Two analysts code a blind round in Studio; one closes it, reads the agreement, steps to the disagreement and writes the consensus. */
@@ -23,10 +23,28 @@ class StudioRoundBrowserIT extends StudioBrowserTest {
         String analyst = client.userToken("analyst");
         CodableTranscript transcript = CodableTranscript.release(client, "Studio round");
         DoubleCodingApi rounds = Api.coding(DoubleCodingApi::new, analyst);
-        RoundView round = rounds.createRound(new NewRound().name("Studio round " + transcript.study().code())
-                .codebookId(transcript.codebook().getId())
-                .assignments(List.of(new Assignment().transcriptId(transcript.id()).coders(List.of("analyst", "analyst-b")))), null);
         String studio = EmbeddedPlatform.settings().studioUrl();
+
+        // the analyst starts the round in Studio; a coder who may not code the transcript is refused at the coders' field
+        Page first = browser.signedIn(studio, "/#/rounds", "analyst");
+        first.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start a round…")).click();
+        first.getByLabel("Name").fill("Studio round " + transcript.study().code());
+        first.getByLabel("Codebook").selectOption(transcript.codebook().getId().toString());
+        first.getByLabel("Coders, separated by commas").fill("analyst, translator-a");
+        first.getByLabel("Study of the transcripts").fill(transcript.study().code());
+        first.getByLabel("Study of the transcripts").press("Tab");
+        assertThat(first.getByText("Transcripts (1 of 1)")).isVisible();
+        assertEquals(List.of(), StudioBrowser.seriousViolations(first), "axe-core on starting a round");
+        first.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start the round")).click();
+        assertThat(first.getByRole(AriaRole.ALERT)).containsText("translator-a");
+        assertThat(first.getByLabel("Coders, separated by commas")).hasAttribute("aria-invalid", "true");
+        first.getByLabel("Coders, separated by commas").fill("analyst, analyst-b");
+        first.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start the round")).click();
+        first.waitForURL(java.util.regex.Pattern.compile(".*#/rounds/[0-9a-f-]{36}$"));
+        UUID roundId = UUID.fromString(first.url().substring(first.url().lastIndexOf('/') + 1));
+        RoundView round = rounds.getRound(roundId);
+        assertEquals(true, round.getIndependent());
+        assertEquals(List.of("analyst", "analyst-b"), round.getAssignments().get(0).getCoders());
 
         // analyst-b finds the transcript among their assignments, codes paragraph 1 with the first pinned code and marks it done
         Page second = browser.signedIn(studio, "/#/rounds", "analyst-b");
@@ -45,7 +63,7 @@ class StudioRoundBrowserIT extends StudioBrowserTest {
         assertEquals(1L, done.getCodings());
 
         // analyst codes paragraph 1 with the same code and paragraph 2 with the second, seeing only their own work
-        Page first = browser.signedIn(studio, "/#/rounds/" + round.getId() + "/transcripts/" + transcript.id(), "analyst");
+        first.navigate(studio + "/#/rounds/" + round.getId() + "/transcripts/" + transcript.id());
         assertThat(first.getByTestId("assignment")).containsText("(0)");
         assertThat(first.getByTestId("coding")).hasCount(0);
         first.keyboard().press("1");

@@ -120,7 +120,7 @@ export class ChorusStudio extends LitElement {
       return html`<search-screen .api=${api}></search-screen>`;
     }
     if (parts[0] === 'rounds') {
-      return html`<round-list .api=${api}></round-list>`;
+      return html`<round-list .api=${api} .me=${me}></round-list>`;
     }
     return html`<transcript-list .api=${api}></transcript-list>`;
   }

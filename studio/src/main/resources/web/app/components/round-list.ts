@@ -1,12 +1,15 @@
 import { LitElement, css, html, nothing } from 'lit';
-import type { Api, MyAssignment, RoundSummary } from '../api';
+import { isAnalyst, type Api, type Me, type MyAssignment, type RoundSummary } from '../api';
 import './page-nav';
+import './round-form';
 import { refusalOf } from '../problem';
 
 /** The user's transcripts to code per round, with their progress, and the rounds they may see, newest first, paged. */
 export class RoundList extends LitElement {
   static properties = {
     api: { attribute: false },
+    me: { attribute: false },
+    starting: { state: true },
     mine: { state: true },
     rounds: { state: true },
     page: { state: true },
@@ -15,6 +18,8 @@ export class RoundList extends LitElement {
   };
 
   declare api: Api;
+  declare me: Me;
+  declare starting: boolean;
   declare mine: MyAssignment[];
   declare rounds: RoundSummary[];
   declare page: number;
@@ -30,6 +35,7 @@ export class RoundList extends LitElement {
 
   constructor() {
     super();
+    this.starting = false;
     this.mine = [];
     this.rounds = [];
     this.page = 0;
@@ -70,6 +76,8 @@ export class RoundList extends LitElement {
           <td>${a.site}</td><td>${a.codings}</td><td>${a.doneAt ? `done ${a.doneAt.toLocaleString()}` : 'not yet'}</td></tr>`)}
         </tbody></table>`}
       <h2>Rounds</h2>
+      ${isAnalyst(this.me) ? (this.starting ? html`<round-form .api=${this.api}></round-form>`
+        : html`<button @click=${() => (this.starting = true)}>Start a round…</button>`) : nothing}
       <table>
         <thead><tr><th>Round</th><th>Status</th><th>Started by</th><th>Started</th><th>Closed</th></tr></thead>
         <tbody>${this.rounds.map(r => html`<tr>
