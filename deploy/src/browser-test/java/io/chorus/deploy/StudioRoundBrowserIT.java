@@ -74,6 +74,7 @@ class StudioRoundBrowserIT extends StudioBrowserTest {
 
         first.navigate(studio + "/#/rounds/" + round.getId());
         assertThat(first.getByTestId("assignment-row")).containsText("1 of 2 (analyst-b)");
+        assertThat(first.getByTestId("assignment-row")).containsText(transcript.externalId());
         first.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Close the round")).click();
         assertThat(first.getByTestId("per-code")).containsText(transcript.codable().get(0).getName());
         assertThat(first.getByTestId("pairwise")).containsText("analyst-b");

@@ -79,7 +79,7 @@ export class RoundScreen extends LitElement {
       <table>
         <thead><tr><th>Transcript</th><th>Coders</th><th>Done</th><th></th></tr></thead>
         <tbody>${(round.assignments ?? []).map(a => html`<tr data-testid="assignment-row">
-          <td>${a.transcriptId}</td><td>${(a.coders ?? []).join(', ')}</td>
+          <td>${a.externalId ?? a.transcriptId}</td><td>${(a.coders ?? []).join(', ')}</td>
           <td>${(a.done ?? []).length} of ${(a.coders ?? []).length}${(a.done ?? []).length ? ` (${(a.done ?? []).join(', ')})` : ''}</td>
           <td>${(a.coders ?? []).includes(this.me.username ?? '') && open
             ? html`<a href="#/rounds/${round.id}/transcripts/${encodeURIComponent(a.transcriptId ?? '')}">Code it</a>` : nothing}

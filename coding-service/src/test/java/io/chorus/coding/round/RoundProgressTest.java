@@ -76,6 +76,7 @@ class RoundProgressTest {
         given().auth().oauth2(ANALYST_B).put("/api/rounds/{r}/transcripts/{t}/completion", round, second).then().statusCode(404);
         given().auth().oauth2(ANALYST_A).get("/api/rounds/{r}", round).then()
                 .body("assignments.find { it.transcriptId == '%s' }.done".formatted(first), equalTo(List.of("analyst-b")))
+                .body("assignments.find { it.transcriptId == '%s' }.externalId".formatted(first), notNullValue())
                 .body("assignments.find { it.transcriptId == '%s' }.done".formatted(second), equalTo(List.of()));
         given().auth().oauth2(ANALYST_B).delete("/api/rounds/{r}/transcripts/{t}/completion", round, first).then().statusCode(200)
                 .body("doneAt", nullValue());

@@ -142,8 +142,14 @@ public class RoundService {
         Map<String, List<String>> done = new TreeMap<>();
         RoundAssignment.<RoundAssignment>list("key.roundId = ?1 and doneAt is not null order by key.coder", round.id)
                 .forEach(a -> done.computeIfAbsent(a.key.transcriptId(), t -> new ArrayList<>()).add(a.key.coder()));
+        Map<String, String> names = new HashMap<>();
+        if (!coders.isEmpty()) {
+            em.createQuery("select t.id, t.externalId from ReleasedTranscript t where t.id in ?1", Object[].class)
+                    .setParameter(1, coders.keySet()).getResultList().forEach(row -> names.put((String) row[0], (String) row[1]));
+        }
         List<AssignmentView> assignments = coders.entrySet().stream()
-                .map(e -> new AssignmentView(e.getKey(), e.getValue(), done.getOrDefault(e.getKey(), List.of()))).toList();
+                .map(e -> new AssignmentView(e.getKey(), names.get(e.getKey()), e.getValue(), done.getOrDefault(e.getKey(), List.of())))
+                .toList();
         return new Versioned<>(new RoundView(round.id, round.name, round.codebookId, round.independent, round.status,
                 round.createdBy, round.createdAt, round.closedBy, round.closedAt, assignments), round.rowVersion);
     }

@@ -16,8 +16,11 @@ public final class RoundViews {
             Instant createdAt, String closedBy, Instant closedAt, List<AssignmentView> assignments) {
     }
 
-    /** @param done the coders who marked the transcript done */
-    public record AssignmentView(String transcriptId, List<String> coders, List<String> done) {
+    /**
+     * @param externalId the transcript's name at its site (null once it is withdrawn)
+     * @param done the coders who marked the transcript done
+     */
+    public record AssignmentView(String transcriptId, String externalId, List<String> coders, List<String> done) {
     }
 
     public record RoundSummary(UUID id, String name, UUID codebookId, boolean independent, String status, String createdBy,
