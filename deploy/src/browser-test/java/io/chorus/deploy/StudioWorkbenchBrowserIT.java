@@ -131,6 +131,34 @@ class StudioWorkbenchBrowserIT extends StudioBrowserTest {
     }
 
     @Test
+    void everyCodingOfATranscriptIsCountedEvenBeyondOnePageOfTheListing() throws Exception {
+        String analyst = client.userToken("analyst");
+        List<ParagraphPush> turns = new java.util.ArrayList<>();
+        for (int n = 1; n <= 300; n++) {
+            turns.add(new ParagraphPush().speaker("P" + (n % 3 + 1)).text("Turn " + n + " of a well coded focus group."));
+        }
+        CodableTranscript transcript = CodableTranscript.release(client, "Studio many codings", turns);
+        CodeView every = transcript.codable().get(1);
+        CodeView most = transcript.codable().get(2);
+        List<io.chorus.client.coding.model.BatchCodingItem> items = new java.util.ArrayList<>();
+        for (int n = 1; n <= 300; n++) {
+            items.add(new io.chorus.client.coding.model.BatchCodingItem().transcriptId(transcript.id()).codeId(every.getId())
+                    .firstParagraph(n).lastParagraph(n));
+            if (n <= 250) {
+                items.add(new io.chorus.client.coding.model.BatchCodingItem().transcriptId(transcript.id()).codeId(most.getId())
+                        .firstParagraph(n).lastParagraph(n));
+            }
+        }
+        Api.coding(CodingApi::new, analyst).createCodingBatch(new io.chorus.client.coding.model.CodingBatch().atomic(true).items(items), null);
+
+        Page page = browser.signedIn(EmbeddedPlatform.settings().studioUrl(), "/#/transcripts/" + transcript.id(), "analyst");
+        assertThat(page.locator("codebook-panel li[data-code='" + every.getId() + "'] .count")).hasText("300");
+        assertThat(page.locator("codebook-panel li[data-code='" + most.getId() + "'] .count")).hasText("250");
+        page.keyboard().press("End");
+        assertThat(page.locator(".paragraph.focused [data-testid=coding]")).hasCount(1);
+    }
+
+    @Test
     void aBusyServiceIsAskedAgainAfterItsRetryAfterWhileANoticeSaysSo() throws Exception {
         Page page = browser.signedIn(EmbeddedPlatform.settings().studioUrl(), "/#/rounds", "analyst");
         java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();

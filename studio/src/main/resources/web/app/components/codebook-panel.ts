@@ -39,7 +39,7 @@ export class CodebookPanel extends LitElement {
       <ol aria-label="Codes">
         ${this.codes.map(c => {
           const key = this.pinned.indexOf(c.code.id ?? '');
-          return html`<li title=${describe(c.code)}>
+          return html`<li title=${describe(c.code)} data-code=${c.code.id ?? ''}>
             <span class="key">${key >= 0 ? key + 1 : ''}</span>
             <span class="swatch" style="background:${c.code.colour ?? '#9fb3c8'}"></span>
             <span>${c.path}</span>

@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import type { Api, CodeSuggestion, CodeView, CodingView, Me, MemoView, MyAssignment, ReleasedTranscript } from '../api';
 import { codableCodes, type CodableCode } from '../codebook';
 import { stretches } from '../highlights';
+import { everyItem } from '../pages';
 import { sameWindow, windowAround, windowAt, type RowWindow } from '../paragraph-window';
 import { refusalOf } from '../problem';
 import './code-picker';
@@ -116,15 +117,16 @@ export class TranscriptReader extends LitElement {
       const [codebook, codings, memos, mine] = await Promise.all([
         codebookId ? this.api.codebooks.getCodebook({ id: codebookId }) : Promise.resolve(undefined),
         this.roundId
-          ? this.api.codings.listCodings({ round: this.roundId, transcript: this.transcriptId, coder: this.me.username, size: 500 })
-          : this.api.codings.listTranscriptCodings({ transcriptId: this.transcriptId, size: 500 }),
-        this.api.memos.listMemos({ transcript: this.transcriptId, target: 'passage', size: 200 }),
+          ? everyItem(page => this.api.codings.listCodings({ round: this.roundId, transcript: this.transcriptId,
+            coder: this.me.username, page, size: 500 }), 500)
+          : everyItem(page => this.api.codings.listTranscriptCodings({ transcriptId: this.transcriptId, page, size: 500 }), 500),
+        everyItem(page => this.api.memos.listMemos({ transcript: this.transcriptId, target: 'passage', page, size: 200 }), 200),
         this.roundId ? this.api.rounds.listMyAssignments() : Promise.resolve([]),
       ]);
       // shown all at once, so that no key is pressed on a transcript whose codes are not there yet
       this.codes = codableCodes(codebook?.codes ?? []);
-      this.codings = codings.items ?? [];
-      this.memos = memos.items ?? [];
+      this.codings = codings;
+      this.memos = memos;
       this.assignment = mine.find(a => a.roundId === this.roundId && a.transcriptId === this.transcriptId);
       this.transcript = transcript;
       if (!codebook) {
