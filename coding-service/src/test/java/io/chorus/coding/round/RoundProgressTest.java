@@ -102,6 +102,24 @@ class RoundProgressTest {
                 .body("pairs[2].pooledPresence", nullValue());
     }
 
+    @Test
+    void siteStaffInARoundWithAnotherSitesTranscriptSeeNotItsName() {
+        Response codebook = importTemplate("implementation-influences");
+        String ours = fixtures.release("BU", "one");
+        String theirs = fixtures.release("ULM", "eins");
+        fixtures.announce("lead-bu", List.of(), Map.of("BU", List.of("site-lead")));
+        fixtures.announce("analyst-a", List.of("analyst"), Map.of());
+        String round = given().auth().oauth2(ANALYST_A).contentType(ContentType.JSON).body("""
+                {"name":"Two sites","codebookId":"%s","assignments":[{"transcriptId":"%s","coders":["analyst-a","lead-bu"]},
+                 {"transcriptId":"%s","coders":["analyst-a"]}]}""".formatted(codebook.path("id"), ours, theirs))
+                .post("/api/rounds").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(LEAD_BU).get("/api/rounds/{r}", round).then().statusCode(200)
+                .body("assignments.find { it.transcriptId == '%s' }.externalId".formatted(ours), notNullValue())
+                .body("assignments.find { it.transcriptId == '%s' }.externalId".formatted(theirs), nullValue());
+        given().auth().oauth2(ANALYST_A).get("/api/rounds/{r}", round).then()
+                .body("assignments.find { it.transcriptId == '%s' }.externalId".formatted(theirs), notNullValue());
+    }
+
     private static void inRound(String token, String transcript, String round, String code, int paragraph) {
         code(token, transcript, """
                 {"codeId":"%s","firstParagraph":%d,"lastParagraph":%d,"roundId":"%s"}""".formatted(code, paragraph, paragraph, round))

@@ -144,8 +144,11 @@ public class RoundService {
                 .forEach(a -> done.computeIfAbsent(a.key.transcriptId(), t -> new ArrayList<>()).add(a.key.coder()));
         Map<String, String> names = new HashMap<>();
         if (!coders.isEmpty()) {
-            em.createQuery("select t.id, t.externalId from ReleasedTranscript t where t.id in ?1", Object[].class)
-                    .setParameter(1, coders.keySet()).getResultList().forEach(row -> names.put((String) row[0], (String) row[1]));
+            // a transcript's name only to those who may read it: site staff in a round with another site's transcripts see its id only
+            em.createQuery("select t.id, t.externalId, t.site from ReleasedTranscript t where t.id in ?1", Object[].class)
+                    .setParameter(1, coders.keySet()).getResultList().stream()
+                    .filter(row -> caller.holds((String) row[2], CodingStaff.ANYWHERE))
+                    .forEach(row -> names.put((String) row[0], (String) row[1]));
         }
         List<AssignmentView> assignments = coders.entrySet().stream()
                 .map(e -> new AssignmentView(e.getKey(), names.get(e.getKey()), e.getValue(), done.getOrDefault(e.getKey(), List.of())))
