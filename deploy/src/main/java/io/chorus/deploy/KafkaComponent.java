@@ -66,6 +66,7 @@ final class KafkaComponent extends ChildProcessComponent {
                 "auto.create.topics.enable=true",
                 "message.max.bytes=" + MAX_RECORD_BYTES,
                 "replica.fetch.max.bytes=" + MAX_RECORD_BYTES,
+                "log.cleaner.backoff.ms=1000", // how often the cleaner looks for a compactable key topic
                 "");
     }
 
@@ -83,6 +84,10 @@ final class KafkaComponent extends ChildProcessComponent {
             List<NewTopic> missing = ServiceSpec.TOPICS.stream().filter(t -> !existing.contains(t))
                     .map(t -> new NewTopic(t, 3, (short) 1).configs(java.util.Map.of("retention.ms", "-1",
                             "max.message.bytes", String.valueOf(MAX_RECORD_BYTES)))).toList();
+            if (!existing.contains(ServiceSpec.KEY_TOPIC)) {
+                missing = new java.util.ArrayList<>(missing);
+                missing.add(new NewTopic(ServiceSpec.KEY_TOPIC, 1, (short) 1).configs(ServiceSpec.KEY_TOPIC_CONFIG));
+            }
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(10, TimeUnit.SECONDS);
             }

@@ -114,6 +114,36 @@ public record PlatformSettings(Path repositoryRoot, Path stateDir, Path keycloak
     }
 
     /**
+     * CHORUS_EVENTS_MASTER_KEY of the embedded platform: the environment's if set, else one made for this state directory
+     * on its first start and kept there (owner-only), since the data keys on the key topic stay wrapped with it.
+     */
+    public synchronized String eventsMasterKey() {
+        String configured = System.getenv(ServiceSpec.EVENTS_MASTER_KEY);
+        if (configured != null && !configured.isBlank()) {
+            return configured;
+        }
+        Path file = stateDir.resolve("events-master-key");
+        try {
+            if (java.nio.file.Files.exists(file)) {
+                return java.nio.file.Files.readString(file).strip();
+            }
+            byte[] key = new byte[32];
+            new java.security.SecureRandom().nextBytes(key);
+            String encoded = java.util.Base64.getEncoder().encodeToString(key);
+            java.nio.file.Files.createDirectories(stateDir);
+            java.nio.file.Files.writeString(file, encoded);
+            try {
+                java.nio.file.Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException notPosix) {
+                // Windows: the state directory's own permissions protect it
+            }
+            return encoded;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot keep the events master key in " + file, e);
+        }
+    }
+
+    /**
      * A free port below Linux's ephemeral range (32768 and up): a port the kernel hands out for port 0 is also handed to
      * outgoing connections, and ReplicaIT once lost its front's port to one between choosing it and binding it.
      */

@@ -38,6 +38,7 @@ final class ServiceComponent extends ChildProcessComponent {
                 case ServiceSpec.JDBC_URL -> postgres.jdbcUrl(spec.database());
                 case ServiceSpec.DB_USER -> ServiceSpec.DB_USERNAME;
                 case ServiceSpec.DB_PASSWORD -> ServiceSpec.DB_PASSWORD_VALUE;
+                case ServiceSpec.EVENTS_MASTER_KEY -> settings.eventsMasterKey();
                 default -> throw new IllegalArgumentException("no value for " + variable);
             });
         }

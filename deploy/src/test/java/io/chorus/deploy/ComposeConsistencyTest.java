@@ -99,6 +99,9 @@ class ComposeConsistencyTest {
                     "topic " + topic + " is created");
         }
         assertTrue(topicCommand.contains("--partitions 3"), "three partitions, as embedded");
+        assertTrue(topicCommand.contains("--topic " + ServiceSpec.KEY_TOPIC + " --partitions 1"), "the key topic, as embedded");
+        ServiceSpec.KEY_TOPIC_CONFIG.forEach((name, value) ->
+                assertTrue(topicCommand.contains("--config " + name + "=" + value), "key topic " + name + ", as embedded"));
 
         String init = Files.readString(ROOT.resolve("deploy/compose/postgres-init.sql"));
         assertTrue(init.contains("create role " + ServiceSpec.DB_USERNAME + " login password '" + ServiceSpec.DB_PASSWORD_VALUE + "'"));

@@ -178,9 +178,15 @@ class KubernetesManifestsTest {
                     .forEach(expected::add);
         }
         Set<String> declared = new TreeSet<>();
+        expected.add(ServiceSpec.KEY_TOPIC);
         for (JsonNode topic : ofKind("KafkaTopic")) {
             declared.add(topic.at("/metadata/name").asText());
             assertEquals("chorus", topic.at("/metadata/labels/strimzi.io~1cluster").asText());
+            if (topic.at("/metadata/name").asText().equals(ServiceSpec.KEY_TOPIC)) {
+                ServiceSpec.KEY_TOPIC_CONFIG.forEach((name, value) ->
+                        assertEquals(value, topic.at("/spec/config/" + name).asText(), "key topic " + name + ", as embedded"));
+                continue;
+            }
             assertEquals(3, topic.at("/spec/partitions").asInt(), "three partitions, as embedded");
             assertEquals(-1, topic.at("/spec/config/retention.ms").asLong(), "events are kept for ever (rebuilds replay them)");
             assertEquals(KafkaComponent.MAX_RECORD_BYTES, topic.at("/spec/config/max.message.bytes").asInt());

@@ -5,6 +5,7 @@ import static io.chorus.transcript.TranscriptWorkflowTest.translate;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,6 +44,9 @@ class LargeTranscriptTest {
     @Inject
     @Any
     InMemoryConnector connector;
+
+    @Inject
+    io.chorus.common.crypto.EventMasterKey master;
 
     @Inject
     TranscriptRepository repository;
@@ -90,7 +94,9 @@ class LargeTranscriptTest {
         Message<String> released = Awaitility.await().until(() -> sink.received().stream()
                 .filter(m -> m.getMetadata(OutgoingCloudEventMetadata.class).orElseThrow().getType().endsWith(".released.v1")
                         && m.getPayload().contains(id)).findFirst(), java.util.Optional::isPresent).orElseThrow();
-        JsonNode payload = json.readTree(released.getPayload());
+        assertFalse(released.getPayload().contains(text(4999, 1250)), "the text travels sealed");
+        JsonNode payload = new io.chorus.common.testing.SealedText(master.get()).keys(connector.<String>sink("data-keys").received()
+                .stream().map(Message::getPayload).toList()).opened(released.getPayload());
         assertEquals(PARAGRAPHS, payload.path("paragraphs").size());
         assertEquals(text(4999, 1250), payload.path("paragraphs").get(4998).path("text").asText());
         assertEquals(text(4999, 1258), payload.path("paragraphs").get(4998).path("english").asText());

@@ -50,6 +50,15 @@ class TranscriptWorkflowTest {
     @Any
     InMemoryConnector connector;
 
+    @Inject
+    io.chorus.common.crypto.EventMasterKey master;
+
+    /** Opens event text as a consumer does, with the keys transcript-service published so far. */
+    io.chorus.common.testing.SealedText sealedText() {
+        return new io.chorus.common.testing.SealedText(master.get())
+                .keys(connector.<String>sink("data-keys").received().stream().map(Message::getPayload).toList());
+    }
+
     static ValidatableResponse step(String token, String path, String id, Object body) {
         var request = given().auth().oauth2(token);
         if (body != null) {
@@ -139,7 +148,9 @@ class TranscriptWorkflowTest {
             }
         }
         assertEquals(List.of("uploaded", "back-checked", "translated", "reviewed", "released"), statuses);
-        assertTrue(released.getPayload().contains("\"english\":\"Mrs [name], what do you expect from peer support workers in [place]?\""));
+        assertFalse(released.getPayload().contains("what do you expect"), "the text travels sealed");
+        assertEquals("Mrs [name], what do you expect from peer support workers in [place]?",
+                sealedText().opened(released.getPayload()).at("/paragraphs/0/english").asText());
 
         given().auth().oauth2(ANALYST).get("/api/sites/ULM/transcripts/{id}", id).then().statusCode(200)
                 .body("paragraphs[0].text", nullValue())
@@ -210,7 +221,8 @@ class TranscriptWorkflowTest {
                         .equals("io.chorus.transcript.revised.v1"))
                 .forEach(m -> {
                     assertEquals(Set.of(), revisedSchema.violations(m.getPayload()));
-                    var changed = io.restassured.path.json.JsonPath.from(m.getPayload());
+                    assertFalse(m.getPayload().contains("We need"), "the text travels sealed");
+                    var changed = io.restassured.path.json.JsonPath.from(sealedText().opened(m.getPayload()).toString());
                     assertEquals(List.of(1), changed.getList("changed.n"), "only the changed paragraph travels");
                     assertEquals("We need [name].", changed.getString("changed[0].english"));
                 });

@@ -45,6 +45,16 @@ public final class MasterKey {
         return Base64.getEncoder().encodeToString(Gcm.seal(keys.get(0), key.material(), "key:" + key.id()));
     }
 
+    /** Whether the current (first) master key wrapped it; one wrapped by an earlier key is wrapped again in a rotation. */
+    public boolean wrappedWithCurrent(String id, String wrapped) {
+        try {
+            Gcm.open(keys.get(0), Base64.getDecoder().decode(wrapped), "key:" + id);
+            return true;
+        } catch (IllegalArgumentException earlier) {
+            return false;
+        }
+    }
+
     public DataKey unwrap(String id, String wrapped) {
         byte[] sealed = Base64.getDecoder().decode(wrapped);
         for (byte[] master : keys) {

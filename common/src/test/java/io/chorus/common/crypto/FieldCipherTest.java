@@ -46,6 +46,8 @@ class FieldCipherTest {
         assertEquals(key, rotated.unwrap("transcript-42", wrappedByOld));
         assertEquals(key, rotated.unwrap("transcript-42", rotated.wrap(key)));
         assertThrows(IllegalArgumentException.class, () -> MasterKey.parse(old).unwrap("transcript-42", rotated.wrap(key)));
+        assertTrue(!rotated.wrappedWithCurrent("transcript-42", wrappedByOld) && rotated.wrappedWithCurrent("transcript-42", rotated.wrap(key)),
+                "a rotation tells the keys still wrapped by the old master key");
         assertThrows(IllegalArgumentException.class, () -> rotated.unwrap("transcript-43", wrappedByOld), "bound to its id");
 
         assertTrue(assertThrows(IllegalArgumentException.class, () -> MasterKey.parse("")).getMessage().contains("openssl rand"));

@@ -26,13 +26,16 @@ public class TranscriptFacts {
     @Inject
     CodeCells cells;
 
+    @Inject
+    io.chorus.common.crypto.EventKeys keys;
+
     /** The facts' handlers, after progress's own for the same transcript events. */
     void routes(EventRouter router) {
         router.onEvent(SessionRecorded.class, this::session)
                 .onEvent(ParticipantRecorded.class, this::participant)
                 .onEvent(ParticipantRecorded.WITHDRAWN, ParticipantRecorded.class, withdrawn ->
                         sql.update("delete from participant_fact where site = ?1 and participant = ?2", withdrawn.site(), withdrawn.participant()))
-                .onEvent(TranscriptReleased.class, this::released)
+                .onEvent(TranscriptReleased.class, released -> released(released.opened(keys::open)))
                 .onEvent(TranscriptWithdrawn.class, this::withdrawn)
                 .onEvent(ParagraphsWithdrawn.class, withdrawn -> sql.update("delete from paragraph_fact where transcript_id = ?1 and n in (?2)",
                         withdrawn.transcriptId(), withdrawn.paragraphs()));

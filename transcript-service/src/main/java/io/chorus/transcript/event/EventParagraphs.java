@@ -19,6 +19,7 @@ import java.util.Set;
  * in one document, so the outbox inside the transcript keeps these events without the paragraphs, and the relay
  * attaches those of the event's version when it publishes: from the transcript itself, or from the kept version once a
  * revision replaced it. A withdrawal that redacted the text since then is what gets published, never the words withdrawn.
+ * The text goes out sealed with its speaker's data key ({@link EventText}), the title with the transcript's.
  */
 @ApplicationScoped
 public class EventParagraphs {
@@ -35,6 +36,9 @@ public class EventParagraphs {
     @Inject
     TranscriptVersions versions;
 
+    @Inject
+    io.chorus.transcript.erasure.EventText text;
+
     /** The event as it is published: the same, or with the paragraphs it was stored without. */
     public EventEnvelope attach(EventEnvelope stored) {
         boolean released = TranscriptEvents.RELEASED.equals(stored.type());
@@ -42,14 +46,18 @@ public class EventParagraphs {
             return stored;
         }
         ObjectNode payload = read(stored);
+        Transcript transcript = transcripts.findById(stored.aggregateId())
+                .orElseThrow(() -> new IllegalStateException("transcript " + stored.aggregateId() + " of event " + stored.id() + " is gone"));
+        var sealer = text.of(transcript);
+        if (payload.hasNonNull("title") && !io.chorus.common.crypto.FieldCipher.isSealed(payload.get("title").asText())) {
+            payload.put("title", sealer.title(payload.get("title").asText()));
+        }
         if (released && !payload.path("paragraphs").isArray()) {
-            payload.set("paragraphs", json.valueToTree(paragraphs(stored, payload, null)));
+            payload.set("paragraphs", json.valueToTree(paragraphs(transcript, sealer, payload, null)));
         } else if (!released && payload.has(CHANGED_NUMBERS)) {
             Set<Integer> changed = new HashSet<>();
             payload.remove(CHANGED_NUMBERS).forEach(n -> changed.add(n.asInt()));
-            payload.set("changed", json.valueToTree(paragraphs(stored, payload, changed)));
-        } else {
-            return stored;
+            payload.set("changed", json.valueToTree(paragraphs(transcript, sealer, payload, changed)));
         }
         try {
             return new EventEnvelope(stored.id(), stored.type(), stored.aggregateType(), stored.aggregateId(), stored.occurredAt(),
@@ -59,14 +67,13 @@ public class EventParagraphs {
         }
     }
 
-    private List<TranscriptEvents.ReleasedParagraph> paragraphs(EventEnvelope stored, JsonNode payload, Set<Integer> only) {
-        Transcript transcript = transcripts.findById(stored.aggregateId())
-                .orElseThrow(() -> new IllegalStateException("transcript " + stored.aggregateId() + " of event " + stored.id() + " is gone"));
+    private List<TranscriptEvents.ReleasedParagraph> paragraphs(Transcript transcript, io.chorus.transcript.erasure.EventText.Sealer sealer,
+            JsonNode payload, Set<Integer> only) {
         int version = payload.path("version").asInt();
         List<Transcript.Paragraph> paragraphs = transcript.version() == version ? transcript.paragraphs()
                 : versions.find(transcript.id(), version).map(TranscriptVersions.Version::paragraphs).orElse(transcript.paragraphs());
         return paragraphs.stream().filter(p -> only == null || only.contains(p.n()))
-                .map(p -> TranscriptEvents.paragraph(transcript, p)).toList();
+                .map(p -> TranscriptEvents.paragraph(transcript, p, sealer)).toList();
     }
 
     private ObjectNode read(EventEnvelope stored) {

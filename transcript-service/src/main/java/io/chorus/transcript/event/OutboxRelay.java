@@ -62,6 +62,9 @@ public class OutboxRelay {
     RelayLoop loop;
 
     @Inject
+    io.chorus.transcript.erasure.KeyRelay keys;
+
+    @Inject
     io.chorus.transcript.store.RelayLease lease;
 
     void start(@Observes StartupEvent startup) {
@@ -86,6 +89,13 @@ public class OutboxRelay {
 
     private int publishPendingHoldingLease() {
         RelayPass pass = new RelayPass();
+        try {
+            keys.publishPending();
+        } catch (RuntimeException brokerAway) {
+            pass.hold(io.chorus.common.crypto.KeyRecord.TOPIC, brokerAway);
+            status.record(pass);
+            return 0;
+        }
         for (MongoCollection<Document> collection : List.of(studies.collection(), sessions.collection(), participants.collection(), repository.collection(),
                 imports.collection())) {
             Set<Object> waiting = new HashSet<>();
@@ -100,6 +110,7 @@ public class OutboxRelay {
                         EventEnvelope event;
                         try {
                             event = paragraphs.attach(DocumentOutbox.toEnvelope(pending));
+                            keys.publishPending(); // the keys an event is sealed with reach the key topic before it
                         } catch (RuntimeException unreadable) {
                             pass.hold(String.valueOf(document.get("_id")), unreadable);
                             waiting.add(document.get("_id"));

@@ -25,6 +25,8 @@ public class TranscriptEvents {
     public static final String SESSION_RECORDED = "io.chorus.transcript.session-recorded.v1";
     public static final String REVISED = "io.chorus.transcript.revised.v1";
     public static final String STUDY_RECORDED = "io.chorus.transcript.study-recorded.v1";
+    /** Name of a record of the key topic chorus.keys (not a CloudEvent): schema events/data-key.schema.json. */
+    public static final String DATA_KEY = "io.chorus.transcript.data-key.v1";
 
     /** Payload of {@value #STUDY_RECORDED} is the study itself: schema events/study-recorded.schema.json. */
     public EventEnvelope studyRecorded(io.chorus.transcript.study.repository.Study study) {
@@ -137,8 +139,9 @@ public class TranscriptEvents {
         return envelope(RELEASED, t.id(), t.updatedAt(), payload);
     }
 
-    static ReleasedParagraph paragraph(Transcript t, Transcript.Paragraph p) {
-        return new ReleasedParagraph(p.n(), label(t, p.n()), p.speaker(), p.text(), p.english());
+    static ReleasedParagraph paragraph(Transcript t, Transcript.Paragraph p, io.chorus.transcript.erasure.EventText.Sealer sealer) {
+        return new ReleasedParagraph(p.n(), label(t, p.n()), p.speaker(), sealer.original(p.speaker(), p.text()),
+                sealer.english(p.speaker(), p.english()));
     }
 
     public EventEnvelope statusChanged(Transcript t, Transcript.Status previous, String by) {

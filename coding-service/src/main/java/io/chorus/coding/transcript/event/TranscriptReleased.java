@@ -13,5 +13,16 @@ public record TranscriptReleased(String transcriptId, String site, String extern
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Paragraph(int n, String label, String speaker, String text, String english) {
+
+        /** The same, its texts opened (see io.chorus.common.crypto.EventKeys#open). */
+        public Paragraph opened(java.util.function.UnaryOperator<String> open) {
+            return new Paragraph(n, label, speaker, open.apply(text), open.apply(english));
+        }
+    }
+
+    /** The same, its sealed texts opened: paragraphs and title. */
+    public TranscriptReleased opened(java.util.function.UnaryOperator<String> open) {
+        return new TranscriptReleased(transcriptId, site, externalId, language, version, releasedAt,
+                paragraphs == null ? null : paragraphs.stream().map(p -> p.opened(open)).toList(), session, open.apply(title));
     }
 }

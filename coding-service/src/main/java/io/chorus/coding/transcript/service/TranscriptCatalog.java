@@ -45,17 +45,20 @@ public class TranscriptCatalog {
     @Inject
     io.chorus.coding.assistant.service.EmbeddingIndex index;
 
+    @Inject
+    io.chorus.common.crypto.EventKeys keys;
+
     private EventRouter router;
 
     @PostConstruct
     void routes() {
         router = EventRouter.forConsumer(CONSUMER)
-                .onEvent(TranscriptReleased.class, this::released)
+                .onEvent(TranscriptReleased.class, released -> released(released.opened(keys::open)))
                 .onEvent(TranscriptWithdrawn.class, this::withdrawnTranscript)
                 .onEvent(SessionRecorded.class, this::recorded)
                 .onEvent(ParticipantRecorded.class, this::participant)
                 .onEvent(ParticipantWithdrawn.class, this::participantWithdrew)
-                .onEvent(TranscriptRevised.class, this::revised)
+                .onEvent(TranscriptRevised.class, revised -> revised(revised.opened(keys::open)))
                 .onEvent(ParagraphsWithdrawn.class, this::withdrawn)
                 .onEvent(io.chorus.coding.exchange.event.ProjectImported.class, projects::received);
     }

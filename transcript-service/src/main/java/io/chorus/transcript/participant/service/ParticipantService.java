@@ -47,6 +47,9 @@ public class ParticipantService {
     @Inject
     io.chorus.transcript.study.repository.StudyRepository studies;
 
+    @Inject
+    io.chorus.transcript.erasure.DataKeyStore dataKeys;
+
 
     public Upserted upsert(Participant data) {
         return upsert(data, null);
@@ -97,6 +100,7 @@ public class ParticipantService {
             }
         }
         if (current.consent() == Participant.Consent.WITHDRAWN) {
+            dataKeys.destroyParticipant(site, number); // finishes a withdrawal interrupted before its keys were destroyed
             return new Withdrawal(current, transcriptCount, paragraphCount);
         }
         Instant now = now();
@@ -105,6 +109,8 @@ public class ParticipantService {
         if (!participants.update(withdrawn, current.version(), List.of(events.participant(TranscriptEvents.PARTICIPANT_WITHDRAWN, withdrawn)))) {
             throw ProblemException.conflict("Participant was changed concurrently; repeat the withdrawal");
         }
+        // after the consent is marked withdrawn, so that a key made meanwhile is destroyed too (see EventText)
+        dataKeys.destroyParticipant(site, number);
         return new Withdrawal(withdrawn, transcriptCount, paragraphCount);
     }
 

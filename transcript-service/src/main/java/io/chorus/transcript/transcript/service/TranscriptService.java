@@ -197,14 +197,20 @@ public class TranscriptService {
     }
 
     /** Takes a whole transcript out of the study: its words are dropped here and every service purges its copy. */
+    @Inject
+    io.chorus.transcript.erasure.DataKeyStore dataKeys;
+
     public Transcript withdraw(String site, String id, String reason, String by) {
         Transcript current = get(site, id);
         if (current.status() == Status.WITHDRAWN) {
+            dataKeys.destroyTranscript(id); // finishes a withdrawal interrupted before its keys were destroyed
             return current;
         }
         Transcript withdrawn = current.tombstone(by, now(), reason);
         versions.deleteAll(id);
         Transcript saved = save(current, withdrawn, List.of(events.withdrawn(withdrawn, reason)));
+        // after the status says withdrawn, so that a key made meanwhile is destroyed too (see EventText)
+        dataKeys.destroyTranscript(id);
         idempotency.redact(id);
         return saved;
     }

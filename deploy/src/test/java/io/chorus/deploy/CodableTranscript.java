@@ -42,7 +42,7 @@ record CodableTranscript(OwnStudy study, CodebookView codebook, String id, Strin
         return new CodableTranscript(study, codebook, id, externalId, codable(codebook.getCodes()).toList());
     }
 
-    private static Stream<CodeView> codable(List<CodeView> codes) {
+    static Stream<CodeView> codable(List<CodeView> codes) {
         return codes.stream().flatMap(code -> Stream.concat(
                 Boolean.TRUE.equals(code.getCodable()) && code.getRetiredIn() == null ? Stream.of(code) : Stream.empty(),
                 codable(code.getChildren() == null ? List.of() : code.getChildren())));
