@@ -91,6 +91,29 @@ public class CodingFixtures {
                         .setParameter(1, username).setParameter(2, version).getSingleResult()).toString().equals("1"));
     }
 
+    @Inject
+    io.chorus.common.crypto.EventKeys keys;
+
+    /** A record of the key topic, sent and waited for: the key channel runs on a thread of its own. */
+    public void key(io.chorus.common.crypto.KeyRecord record) {
+        try {
+            connector.source("data-keys").send(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(record));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        String probe = io.chorus.common.crypto.FieldCipher.PREFIX + record.keyId() + ":AAAA";
+        org.awaitility.Awaitility.await().until(() -> {
+            try {
+                keys.open(probe);
+                return true;
+            } catch (io.chorus.common.crypto.KeyRing.KeyNotYetKnown notYet) {
+                return false;
+            } catch (IllegalArgumentException arrived) {
+                return true; // the key is there; the probe itself opens to nothing
+            }
+        });
+    }
+
     public void send(String type, String aggregateId, String payload) {
         connector.source("transcript-events").send(TestEvents.incoming(
                 TestEvents.envelope(type, "transcript", aggregateId, payload)));

@@ -54,7 +54,7 @@ class ErasureIT {
 
     @Test
     void aParticipantsWithdrawalLeavesNoReadableWordOfTheirsAnywhere() throws Exception {
-        Planted planted = plant();
+        Planted planted = plant(null);
         withdrawAndScan(planted, "participant", "/participants/" + planted.participant() + "/withdrawal", "",
                 "t-" + planted.transcriptId() + "-s-" + java.util.Base64.getUrlEncoder().withoutPadding()
                         .encodeToString(planted.participant().getBytes(StandardCharsets.UTF_8)));
@@ -64,9 +64,34 @@ class ErasureIT {
 
     @Test
     void aTranscriptsWithdrawalLeavesNoReadableWordOfItAnywhere() throws Exception {
-        Planted planted = plant();
+        Planted planted = plant(null);
         withdrawAndScan(planted, "transcript", "/transcripts/" + planted.transcriptId() + "/withdrawal",
                 "{\"reason\":\"the group withdrew consent\"}", "t-" + planted.transcriptId());
+    }
+
+    @Test
+    void aStudysRetentionEndLeavesNoReadableOriginalAnywhereAndKeepsTheEnglish() throws Exception {
+        OwnStudy study = OwnStudy.register(client, "Retention ended");
+        String admin = client.userToken("admin");
+        Api.transcripts(io.chorus.client.transcript.api.StudiesApi::new, admin).putStudy(study.code(),
+                new io.chorus.client.transcript.model.StudyData().title("Retention ended").phases(java.util.List.of(OwnStudy.PHASE))
+                        .originalsKeptUntil(java.time.LocalDate.of(2020, 12, 31)), null);
+        Planted planted = plant(study.session(client, SITE));
+        Instant end = Instant.now();
+        var erased = Api.transcripts(io.chorus.client.transcript.api.StudiesApi::new, admin).eraseStudyOriginals(study.code(), null);
+        assertEquals(1, erased.getOriginalsErased().getTranscripts(), erased.toString());
+        CanaryScan scan = new CanaryScan(EmbeddedPlatform.settings());
+        Map<String, Integer> found = scan.find(Set.of(planted.original()));
+        while (!found.isEmpty() && Duration.between(end, Instant.now()).compareTo(PROMISED) < 0) {
+            Thread.sleep(2000);
+            found = scan.find(Set.of(planted.original()));
+        }
+        System.out.printf("[erasure] retention end: 0 readable originals after %.1f s; left: %s%n",
+                Duration.between(end, Instant.now()).toMillis() / 1000.0, found);
+        assertEquals(Map.of(), found, "readable originals " + PROMISED.toSeconds() + " s after the retention end");
+        assertTrue(scan.find(Set.of(planted.english())).containsKey("postgresql chorus_coding.public.transcript_paragraph"), "the English stays");
+        assertTrue(scan.keysWithMaterial("t-" + planted.transcriptId() + "-s-").stream().noneMatch(id -> id.endsWith("-o")),
+                "no key of an original is left on the key topic");
     }
 
     record Planted(String participant, String transcriptId, String original, String english, String pushKey, String push, UUID codebook) {
@@ -76,7 +101,7 @@ class ErasureIT {
     }
 
     /** The canaries, released and put everywhere a user's work takes them; each place is checked to hold them. */
-    private Planted plant() throws Exception {
+    private Planted plant(String session) throws Exception {
         String participant = "E" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         String original = "Zaunkoenig" + UUID.randomUUID().toString().substring(0, 8);
         String english = "wrenbird" + UUID.randomUUID().toString().substring(0, 8);
@@ -84,8 +109,9 @@ class ErasureIT {
                 "{\"gender\":\"female\",\"age\":37}").status());
         String pushKey = UUID.randomUUID().toString();
         String push = """
-                {"externalId":"erasure-%s","language":"de","paragraphs":[{"speaker":"M","text":"Was hat sich verändert?"},
-                  {"speaker":"%s","text":"Seit dem Genesungsbegleiter sage ich %s."}]}""".formatted(UUID.randomUUID(), participant, original);
+                {"externalId":"erasure-%s","language":"de",%s"paragraphs":[{"speaker":"M","text":"Was hat sich verändert?"},
+                  {"speaker":"%s","text":"Seit dem Genesungsbegleiter sage ich %s."}]}""".formatted(UUID.randomUUID(),
+                session == null ? "" : "\"session\":\"" + session + "\",", participant, original);
         ChorusClient.Reply pushed = client.postIdempotent("transcript-service", "/api/sites/" + SITE + "/transcripts", partner, push, pushKey);
         assertEquals(201, pushed.status(), pushed.body().toString());
         String id = pushed.body().path("id").asText();
@@ -108,6 +134,11 @@ class ErasureIT {
         CodeView code = CodableTranscript.codable(codebook.getCodes()).findFirst().orElseThrow();
         Api.coding(CodingApi::new, analyst).createCoding(id, new NewCoding().codeId(code.getId()).firstParagraph(2).lastParagraph(2), null);
         assertTrue(client.get("coding-service", "/api/search?q=" + english, analyst).body().toString().contains(english), "searchable");
+        assertEquals(201, client.post("coding-service", "/api/memos", analyst, ChorusClient.JSON.createObjectNode().put("target", "passage")
+                .put("transcriptId", id).put("firstParagraph", 2).put("lastParagraph", 2).put("title", "Striking")
+                .put("text", "She keeps saying " + english + ".").toString()).status(), "a memo quotes the words");
+        assertTrue(client.get("coding-service", "/api/search?text=original&q=" + original, lead).body().toString().contains(original),
+                "the site searches its original (and the audit keeps the query)");
         Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertTrue(Api.reporting(ReportsApi::new, analyst)
                 .getQuotesReport(null, code.getId().toString(), null, null, null, null, null, null, null, null, null).toString()
                 .contains(english), "quoted"));
@@ -118,7 +149,7 @@ class ErasureIT {
         Map<String, Integer> before = new CanaryScan(EmbeddedPlatform.settings()).find(planted.words());
         System.out.println("[erasure] before the withdrawal the canaries are found in " + before);
         for (String place : Set.of("mongodb chorus-transcripts.transcripts", "mongodb chorus-transcripts.idempotency_keys",
-                "postgresql chorus_coding.public.transcript_paragraph", "postgresql chorus_coding.public.dead_letter (sealed, its key still on chorus.keys)",
+                "postgresql chorus_coding.public.transcript_paragraph", "postgresql chorus_coding.public.original_search_audit", "postgresql chorus_coding.public.memo", "postgresql chorus_coding.public.dead_letter (sealed, its key still on chorus.keys)",
                 "kafka chorus.transcripts (sealed, its key still on chorus.keys)")) {
             assertTrue(before.containsKey(place), "the scan finds the planted words in " + place + ": " + before);
         }
@@ -132,12 +163,13 @@ class ErasureIT {
         MasterKey master = MasterKey.parse(EmbeddedPlatform.settings().eventsMasterKey());
         String keyId = "t-" + planted.transcriptId() + "-s-" + java.util.Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(planted.participant().getBytes(StandardCharsets.UTF_8));
-        String wrapped = Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> wrappedOnKeyTopic(keyId), w -> w != null);
-        DataKey key = master.unwrap(keyId, wrapped);
+        DataKey english = master.unwrap(keyId, Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> wrappedOnKeyTopic(keyId), w -> w != null));
+        DataKey original = master.unwrap(keyId + "-o", Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> wrappedOnKeyTopic(keyId + "-o"), w -> w != null));
         ObjectNode payload = ChorusClient.JSON.createObjectNode().put("transcriptId", planted.transcriptId()).put("site", SITE)
                 .put("version", "not a number");
-        payload.putArray("paragraphs").addObject().put("n", 2).put("text", FieldCipher.seal(planted.original(), key))
-                .put("english", FieldCipher.seal(planted.english(), key));
+        payload.putArray("paragraphs").addObject().put("n", 2).put("text", FieldCipher.seal(planted.original(), original))
+                .put("english", FieldCipher.seal(planted.english(), english));
         Properties properties = new Properties();
         properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedPlatform.settings().kafkaBootstrap());
         String eventId = UUID.randomUUID().toString();

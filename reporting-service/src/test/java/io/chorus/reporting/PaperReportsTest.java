@@ -310,6 +310,16 @@ class PaperReportsTest {
         Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 given().auth().oauth2(ANALYST).get("/api/reports/quotes?code={p}&site=BU", P).then()
                         .body("rows.english", equalTo(List.of("They have been there; patients believe them."))));
+
+        // the study's retention ends: the site's own staff read no original in a quote any more, the English stays
+        given().auth().oauth2(LEAD_BU).get("/api/reports/quotes?code={p}&site=BU", P).then().statusCode(200)
+                .body("rows.original", everyItem(org.hamcrest.Matchers.not(equalTo("[original erased]"))));
+        transcriptEvent("io.chorus.transcript.originals-erased.v1", T1, """
+                {"transcriptId":"%s","site":"BU","study":"%s","paragraphs":2,"version":3,"at":"2031-01-01T00:00:00Z"}""".formatted(T1, STUDY));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                given().auth().oauth2(LEAD_BU).get("/api/reports/quotes?code={p}&site=BU", P).then()
+                        .body("rows.original", everyItem(equalTo("[original erased]")))
+                        .body("rows.english", equalTo(List.of("They have been there; patients believe them."))));
     }
 
     @Test

@@ -56,11 +56,11 @@ class ConditionalWriteTest {
         ProblemException refused = assertThrows(ProblemException.class, () -> studies.documents().upsert(code,
                 () -> read, current -> {
                     if (otherWriterDone.compareAndSet(false, true)) {
-                        Study other = new Study(code, "B's title", List.of("pre"), read.withdrawal(), 0, null, null)
+                        Study other = new Study(code, "B's title", List.of("pre"), read.withdrawal(), null, null, 0, null, null)
                                 .stamped(current.version() + 1, current.createdAt(), now);
                         assertEquals(true, studies.documents().update(code, other, current.version(), List.of()));
                     }
-                    return new Study(code, "A's title", List.of("pre"), read.withdrawal(), 0, null, null)
+                    return new Study(code, "A's title", List.of("pre"), read.withdrawal(), null, null, 0, null, null)
                             .stamped(current.version() + 1, current.createdAt(), now);
                 }, Study::version, study -> List.of(), Versions.stillNamed("\"" + etag + "\"", json)));
         assertEquals(412, refused.status());

@@ -66,6 +66,9 @@ class ProjectImportTest {
     @Any
     InMemoryConnector connector;
 
+    @Inject
+    io.chorus.common.crypto.EventMasterKey master;
+
     final ObjectMapper json = new ObjectMapper();
 
     @BeforeEach
@@ -123,7 +126,10 @@ class ProjectImportTest {
         assertEquals(2, event.get("codes").get(0).get("children").size());
         assertEquals(1, event.get("memos").size());
         assertEquals(transcriptId, event.get("memos").get(0).get("transcriptId").asText());
-        assertEquals("The group trusted [name] at once.", event.get("memos").get(0).get("text").asText());
+        assertFalse(event.get("memos").get(0).get("text").asText().contains("trusted"), "a note on a transcript travels sealed");
+        assertEquals("The group trusted [name] at once.", new io.chorus.common.testing.SealedText(master.get())
+                .keys(connector.<String>sink("data-keys").received().stream().map(org.eclipse.microprofile.reactive.messaging.Message::getPayload)
+                        .toList()).opened(event.toString()).at("/memos/0/text").asText(), "with the transcript's own key");
         assertFalse(event.toString().contains("Maria"), "no identifier and no transcript text in the event");
         assertFalse(event.toString().contains("the peer worker"));
 

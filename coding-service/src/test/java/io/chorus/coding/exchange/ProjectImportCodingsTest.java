@@ -36,6 +36,9 @@ class ProjectImportCodingsTest {
     @Inject
     CodingFixtures fixtures;
 
+    @Inject
+    io.chorus.common.crypto.EventMasterKey master;
+
     @Test
     void codingsWaitForTheReleaseLandOnceAndReportWhatCannotLand() {
         String english = UUID.randomUUID().toString();
@@ -44,7 +47,10 @@ class ProjectImportCodingsTest {
         fixtures.send("io.chorus.transcript.released.v1", german, released(german, "de", "Sie hat es erlebt.", "She lived it."));
         awaitTranscript(german);
 
-        String event = imported(importId, english, german);
+        // a note on a transcript travels sealed with the transcript's own key, which comes first on the key topic
+        io.chorus.common.crypto.DataKey own = io.chorus.common.crypto.DataKey.generate("t-" + english);
+        fixtures.key(io.chorus.common.crypto.KeyRecord.of(own.id(), master.get().wrap(own)));
+        String event = imported(importId, english, german, io.chorus.common.crypto.FieldCipher.seal("The group trusted [name] at once.", own));
         fixtures.send("io.chorus.transcript.project-imported.v1", importId, event);
         Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(LEAD_QP)
                 .get("/api/project-imports/{id}", importId).then().statusCode(200).body("codings.waiting", equalTo(3))
@@ -106,7 +112,7 @@ class ProjectImportCodingsTest {
                 .formatted(id, id, language, text, english == null ? "null" : "\"" + english + "\"");
     }
 
-    static String imported(String importId, String english, String german) {
+    static String imported(String importId, String english, String german, String note) {
         return """
                 {"importId":"%s","site":"QP","study":"UPSIDES","phase":"pre-intervention","project":"Peer support FGDs",
                  "origin":"NVivo 14","importedBy":"lead-qp","at":"2026-12-04T10:00:00Z",
@@ -118,9 +124,9 @@ class ProjectImportCodingsTest {
                    {"id":"%s","transcriptId":"%s","codeGuid":"%s","coder":"qdpx:cp","firstParagraph":1,"startOffset":0,"lastParagraph":1,"endOffset":5},
                    {"id":"%s","transcriptId":"%s","codeGuid":"%s","coder":"qdpx:cp","firstParagraph":1,"startOffset":10,"lastParagraph":1,"endOffset":900},
                    {"id":"%s","transcriptId":"%s","codeGuid":"%s","coder":"qdpx:cp","firstParagraph":1,"startOffset":4,"lastParagraph":1,"endOffset":10}],
-                 "memos":[{"id":"%s","title":"Dynamics","text":"The group trusted [name] at once.","author":"qdpx:cp","transcriptId":"%s"},
+                 "memos":[{"id":"%s","title":"Dynamics","text":"%s","author":"qdpx:cp","transcriptId":"%s"},
                    {"id":"%s","title":"Project note","text":"Coded in two rounds.","author":"qdpx:cp","transcriptId":null}]}"""
                 .formatted(importId, SUPPORT, LIVED, TRUST, UUID.randomUUID(), english, LIVED, UUID.randomUUID(), english, SUPPORT,
-                        UUID.randomUUID(), english, TRUST, UUID.randomUUID(), german, LIVED, UUID.randomUUID(), english, UUID.randomUUID());
+                        UUID.randomUUID(), english, TRUST, UUID.randomUUID(), german, LIVED, UUID.randomUUID(), note, english, UUID.randomUUID());
     }
 }

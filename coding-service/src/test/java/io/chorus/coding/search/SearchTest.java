@@ -123,6 +123,38 @@ class SearchTest {
         search(ANALYST_A, word, "code", codeId, "coded", "outside").then().body("items.paragraph", contains(1));
     }
 
+    /** Issue 30: the retention end of the study, or a withdrawal, leaves no original to search and no query that found it. */
+    @Test
+    void originalsErasedAtTheirStudysRetentionEndAreSearchableNoMoreAndTheQueriesThatFoundAWithdrawnTranscriptAreRedacted() {
+        String word = "ret" + UUID.randomUUID().toString().substring(0, 6);
+        String transcript = fixtures.releaseIn("ULM", "de", null, new String[] {"Die Begleiter " + word + " halfen.", "The peers " + word + " helped."});
+        search(RESEARCHER_ULM, word, "text", "original").then().statusCode(200).body("total", equalTo(1));
+        fixtures.send("io.chorus.transcript.originals-erased.v1", transcript, """
+                {"transcriptId":"%s","site":"ULM","study":"S","paragraphs":1,"version":9,"at":"2031-01-01T00:00:00Z"}""".formatted(transcript));
+        org.awaitility.Awaitility.await().untilAsserted(() ->
+                search(RESEARCHER_ULM, word, "text", "original").then().statusCode(200).body("total", equalTo(0)));
+        search(ANALYST_A, word).then().body("items.transcriptId", hasItem(transcript)); // the English stays
+
+        String other = "wd" + UUID.randomUUID().toString().substring(0, 6);
+        String withdrawn = fixtures.releaseIn("ULM", "de", null, new String[] {"Ich sage " + other + ".", "I say " + other + "."});
+        search(RESEARCHER_ULM, other, "text", "original").then().body("total", equalTo(1));
+        fixtures.send("io.chorus.transcript.withdrawn.v1", withdrawn, """
+                {"transcriptId":"%s","site":"ULM","externalId":"x","reason":"group withdrew","version":9,"at":"2031-01-01T00:00:00Z"}"""
+                .formatted(withdrawn));
+        org.awaitility.Awaitility.await().untilAsserted(() -> as(ADMIN).queryParam("username", "researcher-ulm").queryParam("size", 500)
+                .get("/api/audit/original-searches").then()
+                .body("items.findAll { it.transcripts.contains('" + withdrawn + "') }.query", contains("[withdrawn]")));
+
+        org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() ->
+                em.createNativeQuery("update original_search_audit set hits = hits + 1").executeUpdate()), "nothing else of the audit changes");
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from original_search_audit").executeUpdate());
+        as(ADMIN).queryParam("username", "researcher-ulm").get("/api/audit/original-searches").then()
+                .body("total", org.hamcrest.Matchers.greaterThanOrEqualTo(3)); // and no row goes
+    }
+
+    @jakarta.inject.Inject
+    jakarta.persistence.EntityManager em;
+
     @Test
     void originalsAreSearchedInTheirLanguageByMembersOnlyAndEverySearchIsAudited() {
         String word = "zo" + UUID.randomUUID().toString().substring(0, 6);

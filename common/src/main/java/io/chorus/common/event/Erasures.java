@@ -20,8 +20,9 @@ public class Erasures {
 
     private static final Logger LOG = Logger.getLogger(Erasures.class);
 
-    /** The events that withdraw a transcript's words; both name it in {@code transcriptId}. */
-    public static final Set<String> WITHDRAWALS = Set.of("io.chorus.transcript.withdrawn.v1", "io.chorus.transcript.paragraphs-withdrawn.v1");
+    /** The events that withdraw a transcript's words (or its originals, at a study's retention end); each names it in {@code transcriptId}. */
+    public static final Set<String> WITHDRAWALS = Set.of("io.chorus.transcript.withdrawn.v1", "io.chorus.transcript.paragraphs-withdrawn.v1",
+            "io.chorus.transcript.originals-erased.v1");
 
     @Inject
     DeadLetters deadLetters;

@@ -17,6 +17,9 @@ import java.sql.Timestamp;
 @Transactional
 public class TranscriptFacts {
 
+    /** What a quote's original reads once the retention of its study ended (as transcript-service writes it). */
+    static final String ORIGINAL_ERASED = "[original erased]";
+
     @Inject
     Sql sql;
 
@@ -37,6 +40,8 @@ public class TranscriptFacts {
                         sql.update("delete from participant_fact where site = ?1 and participant = ?2", withdrawn.site(), withdrawn.participant()))
                 .onEvent(TranscriptReleased.class, released -> released(released.opened(keys::open)))
                 .onEvent(TranscriptWithdrawn.class, this::withdrawn)
+                .onEvent(io.chorus.reporting.event.consumed.OriginalsErased.class, erased -> sql.update(
+                        "update paragraph_fact set text = ?2 where transcript_id = ?1", erased.transcriptId(), ORIGINAL_ERASED))
                 .onEvent(ParagraphsWithdrawn.class, withdrawn -> sql.update("delete from paragraph_fact where transcript_id = ?1 and n in (?2)",
                         withdrawn.transcriptId(), withdrawn.paragraphs()));
     }

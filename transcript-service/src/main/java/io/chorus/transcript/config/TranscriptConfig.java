@@ -33,6 +33,14 @@ public interface TranscriptConfig {
     @WithDefault("1s")
     Duration outboxPollInterval();
 
+    /** How often studies past their retention end are checked for originals to erase (the scheduler reads it by name). */
+    @WithDefault("1h")
+    Duration retentionCheckInterval();
+
+    /** When the first of those checks runs after a start. */
+    @WithDefault("30s")
+    Duration retentionFirstCheck();
+
     /** Where a project import keeps its copy of the uploaded .qdpx until its job is done. */
     @WithDefault("${java.io.tmpdir}/chorus-project-imports")
     java.nio.file.Path importsDirectory();

@@ -91,6 +91,11 @@ public class DataKeyStore {
         return destroy(Filters.eq("transcriptId", transcriptId));
     }
 
+    /** Destroys the keys of a transcript's originals (a study's retention end); @return how many were live. */
+    public long destroyOriginals(String transcriptId) {
+        return destroy(Filters.and(Filters.eq("transcriptId", transcriptId), Filters.regex("_id", "-o$")));
+    }
+
     public void destroy(String keyId) {
         destroy(Filters.eq("_id", keyId));
     }

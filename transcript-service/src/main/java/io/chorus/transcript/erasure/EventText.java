@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /**
  * Seals a transcript's text for an event: each speaker's turns with that speaker's keys in the transcript (one for the
- * originals, one for the English), the title with the transcript's key. Text whose key is destroyed goes out as {@link ParticipantService#WITHDRAWN_TEXT}.
+ * originals, one for the English), the transcript's own text (title, notes on it) with the transcript's key. Text whose key is destroyed goes out as {@link ParticipantService#WITHDRAWN_TEXT}.
  *
  * <p>A withdrawal first marks its subject withdrawn and then destroys the keys; making a key goes the other way, first the
  * key and then a look at the subject, which destroys the new key if the subject is withdrawn. So a key made while a
@@ -48,14 +48,15 @@ public class EventText {
             this.transcript = transcript;
         }
 
-        public String title(String title) {
-            if (title == null) {
+        /** Text of the transcript that is no speaker's: its title, notes a desktop project kept on it. */
+        public String ownText(String text) {
+            if (text == null) {
                 return null;
             }
             if (own == null) {
                 own = checked(keys.key(DataKeyStore.transcriptKeyId(transcript.id()), transcript.id(), transcript.site(), null), null);
             }
-            return seal(title, own);
+            return seal(text, own);
         }
 
         /** A turn's original, sealed with the speaker's key for originals, which a study's retention end destroys too. */

@@ -41,6 +41,9 @@ public class EventParagraphs {
 
     /** The event as it is published: the same, or with the paragraphs it was stored without. */
     public EventEnvelope attach(EventEnvelope stored) {
+        if (TranscriptEvents.PROJECT_IMPORTED.equals(stored.type())) {
+            return withSealedNotes(stored);
+        }
         boolean released = TranscriptEvents.RELEASED.equals(stored.type());
         if (!released && !TranscriptEvents.REVISED.equals(stored.type())) {
             return stored;
@@ -50,7 +53,7 @@ public class EventParagraphs {
                 .orElseThrow(() -> new IllegalStateException("transcript " + stored.aggregateId() + " of event " + stored.id() + " is gone"));
         var sealer = text.of(transcript);
         if (payload.hasNonNull("title") && !io.chorus.common.crypto.FieldCipher.isSealed(payload.get("title").asText())) {
-            payload.put("title", sealer.title(payload.get("title").asText()));
+            payload.put("title", sealer.ownText(payload.get("title").asText()));
         }
         if (released && !payload.path("paragraphs").isArray()) {
             payload.set("paragraphs", json.valueToTree(paragraphs(transcript, sealer, payload, null)));
@@ -59,6 +62,26 @@ public class EventParagraphs {
             payload.remove(CHANGED_NUMBERS).forEach(n -> changed.add(n.asInt()));
             payload.set("changed", json.valueToTree(paragraphs(transcript, sealer, payload, changed)));
         }
+        return with(stored, payload);
+    }
+
+    /** A desktop project's notes on a transcript go sealed with the transcript's own key; notes on no transcript as they are. */
+    private EventEnvelope withSealedNotes(EventEnvelope stored) {
+        ObjectNode payload = read(stored);
+        for (JsonNode memo : payload.path("memos")) {
+            String transcriptId = memo.path("transcriptId").asText(null);
+            if (transcriptId == null || io.chorus.common.crypto.FieldCipher.isSealed(memo.path("text").asText(null))) {
+                continue;
+            }
+            var sealer = transcripts.findById(transcriptId).map(text::of).orElseThrow(() ->
+                    new IllegalStateException("transcript " + transcriptId + " of event " + stored.id() + " is gone"));
+            ((ObjectNode) memo).put("title", sealer.ownText(memo.path("title").asText(null)));
+            ((ObjectNode) memo).put("text", sealer.ownText(memo.path("text").asText(null)));
+        }
+        return with(stored, payload);
+    }
+
+    private EventEnvelope with(EventEnvelope stored, ObjectNode payload) {
         try {
             return new EventEnvelope(stored.id(), stored.type(), stored.aggregateType(), stored.aggregateId(), stored.occurredAt(),
                     json.writeValueAsString(payload));

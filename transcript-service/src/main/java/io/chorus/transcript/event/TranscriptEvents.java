@@ -33,6 +33,16 @@ public class TranscriptEvents {
         return envelope(STUDY_RECORDED, "study", study.code(), study.updatedAt(), study);
     }
     public static final String WITHDRAWN = "io.chorus.transcript.withdrawn.v1";
+    public static final String ORIGINALS_ERASED = "io.chorus.transcript.originals-erased.v1";
+
+    /** Payload of {@value #ORIGINALS_ERASED}: schema events/transcript-originals-erased.schema.json. */
+    public record OriginalsErased(String transcriptId, String site, String study, int paragraphs, int version, Instant at) {
+    }
+
+    public EventEnvelope originalsErased(Transcript t, String study, int paragraphs) {
+        return envelope(ORIGINALS_ERASED, t.id(), t.updatedAt(), new OriginalsErased(t.id(), t.site(), study, paragraphs, t.version(),
+                t.updatedAt()));
+    }
 
     /** Payload of {@value #WITHDRAWN}: schema events/transcript-withdrawn.schema.json. */
     public record Withdrawn(String transcriptId, String site, String externalId, String reason, int version, Instant at) {

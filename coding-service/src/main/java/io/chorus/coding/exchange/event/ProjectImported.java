@@ -25,4 +25,10 @@ public record ProjectImported(UUID importId, String site, String study, String p
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Memo(UUID id, String title, String text, String author, String transcriptId) {
     }
+
+    /** The same, its notes opened: a note on a transcript travels sealed with the transcript's own key. */
+    public ProjectImported opened(java.util.function.UnaryOperator<String> open) {
+        return new ProjectImported(importId, site, study, phase, project, origin, importedBy, at, codes, codings, memos == null ? null
+                : memos.stream().map(m -> new Memo(m.id(), open.apply(m.title()), open.apply(m.text()), m.author(), m.transcriptId())).toList());
+    }
 }

@@ -23,6 +23,16 @@ public class OriginalSearchAudit {
     @Inject
     EntityManager em;
 
+    /**
+     * A withdrawal (or a study's retention end) reached the transcript: the queries that found it may quote its words, so
+     * they read '[withdrawn]'; who searched, when, where and what it found stay (the only change the table allows).
+     */
+    public int redactQueriesThatFound(String transcriptId) {
+        return em.createNativeQuery("update original_search_audit set query = '[withdrawn]' where query <> '[withdrawn]' "
+                + "and strpos(',' || transcripts || ',', ',' || :transcript || ',') > 0").setParameter("transcript", transcriptId)
+                .executeUpdate();
+    }
+
     void record(Caller caller, Collection<String> sites, String query, long hits, List<String> transcripts) {
         em.createNativeQuery("insert into original_search_audit (id, searched_at, subject, username, sites, query, hits, transcripts) "
                         + "values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")

@@ -76,6 +76,12 @@ public class OriginalTexts {
         });
     }
 
+    /** A study's retention ended: the transcript's originals go, searchable no more. */
+    public void removeAll(String transcriptId) {
+        em.createNativeQuery("delete from paragraph_original where transcript_id = :transcript").setParameter("transcript", transcriptId)
+                .executeUpdate();
+    }
+
     public void remove(String transcriptId, List<Integer> paragraphs) {
         if (!paragraphs.isEmpty()) {
             em.createNativeQuery("delete from paragraph_original where transcript_id = :transcript and n in (:paragraphs)")

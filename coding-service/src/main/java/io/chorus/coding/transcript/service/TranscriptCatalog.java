@@ -48,6 +48,9 @@ public class TranscriptCatalog {
     @Inject
     io.chorus.common.crypto.EventKeys keys;
 
+    @Inject
+    io.chorus.coding.search.service.OriginalSearchAudit searches;
+
     private EventRouter router;
 
     @PostConstruct
@@ -60,7 +63,11 @@ public class TranscriptCatalog {
                 .onEvent(ParticipantWithdrawn.class, this::participantWithdrew)
                 .onEvent(TranscriptRevised.class, revised -> revised(revised.opened(keys::open)))
                 .onEvent(ParagraphsWithdrawn.class, this::withdrawn)
-                .onEvent(io.chorus.coding.exchange.event.ProjectImported.class, projects::received);
+                .onEvent(io.chorus.coding.transcript.event.OriginalsErased.class, erased -> {
+                    originals.removeAll(erased.transcriptId());
+                    searches.redactQueriesThatFound(erased.transcriptId());
+                })
+                .onEvent(io.chorus.coding.exchange.event.ProjectImported.class, imported -> projects.received(imported.opened(keys::open)));
     }
 
     public void apply(EventEnvelope event) {
@@ -68,6 +75,7 @@ public class TranscriptCatalog {
     }
 
     private void withdrawnTranscript(TranscriptWithdrawn withdrawn) {
+        searches.redactQueriesThatFound(withdrawn.transcriptId());
         codings.purgeTranscript(withdrawn.transcriptId());
         ReleasedTranscript.deleteById(withdrawn.transcriptId());
     }
@@ -95,6 +103,7 @@ public class TranscriptCatalog {
             return;
         }
         codings.purgeParagraphs(transcript.id, withdrawn.paragraphs());
+        searches.redactQueriesThatFound(transcript.id);
         originals.remove(transcript.id, withdrawn.paragraphs());
         index.forget(transcript.id, withdrawn.paragraphs());
         if (withdrawn.removed()) {

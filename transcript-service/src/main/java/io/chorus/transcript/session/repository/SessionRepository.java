@@ -56,6 +56,11 @@ public class SessionRepository {
         return documents.list(Filters.eq("site", site), Sorts.ascending("date", "externalId"), page, size);
     }
 
+    /** Every session of a study, at every site. */
+    public List<Session> ofStudy(String study) {
+        return documents.list(Filters.eq("study", study), Sorts.ascending("site", "externalId"), 0, Integer.MAX_VALUE);
+    }
+
     public long countBySite(String site) {
         return documents.count(Filters.eq("site", site));
     }

@@ -24,6 +24,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -47,7 +48,9 @@ public class StudyResource {
     public record StudyData(@NotBlank @Size(max = 300) String title,
             @NotNull @NotEmpty @Size(max = 20) List<@NotBlank @Pattern(regexp = "[a-z0-9-]{1,60}",
                     message = "must be a short lower-case name such as 'pre-intervention'") String> phases,
-            Study.Withdrawal withdrawal) {
+            Study.Withdrawal withdrawal,
+            @Schema(description = "The day after which the study's non-English originals are erased; null keeps them")
+            java.time.LocalDate originalsKeptUntil) {
     }
 
     @Inject
@@ -75,12 +78,32 @@ public class StudyResource {
         Versions.requireRepresentation(ifMatch, json, () -> getStudy(code));
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Study wanted = new Study(code, data.title(), List.copyOf(data.phases()),
-                data.withdrawal() == null ? Study.Withdrawal.REDACT : data.withdrawal(), 0, null, null);
+                data.withdrawal() == null ? Study.Withdrawal.REDACT : data.withdrawal(), data.originalsKeptUntil(), null, 0, null, null);
         var result = studies.documents().upsert(code, () -> wanted.stamped(1, now, now),
-                current -> current.sameData(wanted) ? null : wanted.stamped(current.version() + 1, current.createdAt(), now),
+                current -> {
+                    Study kept = wanted.erased(current.originalsErased(), 0, null); // the service's report stays
+                    return current.sameData(kept) ? null : kept.stamped(current.version() + 1, current.createdAt(), now);
+                },
                 Study::version, study -> List.of(events.studyRecorded(study)), Versions.stillNamed(ifMatch, json));
         return result.created() ? Response.created(uri.getAbsolutePath()).entity(result.record()).build()
                 : Response.ok(result.record()).build();
+    }
+
+    @Inject
+    io.chorus.transcript.study.service.OriginalsRetention retention;
+
+    @POST
+    @Path("/{code}/originals-erasure")
+    @RolesAllowed(Roles.CONSORTIUM_ADMIN)
+    @Operation(summary = "Erase the study's non-English originals now that its retention ended",
+            description = "What the hourly check does the day after originalsKeptUntil: every non-English original of the study's "
+                    + "transcripts (and kept versions) becomes '[original erased]', the data keys that sealed them in events are "
+                    + "destroyed, and coding-service and reporting-service drop their copies. English originals stay. 409 before "
+                    + "the end date or without one; repeating it erases what came since and returns the study with its report.")
+    @APIResponse(responseCode = "200", description = "The study with originalsErased, the report",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Study.class)))
+    public Study eraseStudyOriginals(@PathParam("code") String code) {
+        return retention.eraseNow(code, java.time.LocalDate.now(java.time.ZoneOffset.UTC));
     }
 
     @GET

@@ -105,6 +105,12 @@ public record Transcript(String id, String site, String externalId, String sessi
                 queries, history, createdAt, at);
     }
 
+    /** The same transcript with its paragraphs changed in place (a redaction, an erasure), reviews and translator kept. */
+    public Transcript withParagraphs(List<Paragraph> changed) {
+        return new Transcript(id, site, externalId, session, language, title, status, version, List.copyOf(changed), translatedBy,
+                reviewers, queries, history, createdAt, updatedAt);
+    }
+
     public Transcript withContent(String session, String language, String title, List<Paragraph> paragraphs) {
         return new Transcript(id, site, externalId, session, language, title, status, version, paragraphs, null, List.of(), queries,
                 history, createdAt, updatedAt);

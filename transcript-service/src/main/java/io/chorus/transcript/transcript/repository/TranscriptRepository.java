@@ -116,6 +116,12 @@ public class TranscriptRepository {
                 .skip(page * size).limit(size).map(this::toTranscript).into(new ArrayList<>());
     }
 
+    /** Every transcript of a session. */
+    public List<Transcript> ofSession(String site, String session) {
+        return collection().find(Filters.and(Filters.eq("site", site), Filters.eq("session", session)))
+                .map(this::toTranscript).into(new ArrayList<>());
+    }
+
     /** Every transcript of the site in which this speaker has a turn. */
     public List<Transcript> withSpeaker(String site, String speaker) {
         return collection().find(Filters.and(Filters.eq("site", site), Filters.eq("paragraphs.speaker", speaker)))

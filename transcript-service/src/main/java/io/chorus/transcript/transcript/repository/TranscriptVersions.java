@@ -60,6 +60,15 @@ public class TranscriptVersions {
         }
     }
 
+    /** A study's retention end reaches kept versions too: every original text is replaced. */
+    public void replaceOriginals(String transcriptId, String replacement) {
+        for (Document d : collection().find(Filters.eq("transcriptId", transcriptId)).into(new ArrayList<>())) {
+            List<Document> paragraphs = d.getList("paragraphs", Document.class).stream()
+                    .map(p -> p.getString("text") == null ? p : new Document(p).append("text", replacement)).toList();
+            collection().updateOne(Filters.eq("_id", d.get("_id")), new Document("$set", new Document("paragraphs", paragraphs)));
+        }
+    }
+
     private static Version toVersion(Document d) {
         return new Version(d.getInteger("version"), d.getDate("at").toInstant(), d.getList("paragraphs", Document.class).stream()
                 .map(p -> new Transcript.Paragraph(p.getInteger("n"), p.getString("speaker"), p.getString("text"), p.getString("english")))
