@@ -28,6 +28,23 @@ public class CodingEvents {
     public static final String CONSTRUCT_RATED = "io.chorus.coding.construct-rated.v1";
     public static final String AGREEMENT_MEASURED = "io.chorus.coding.agreement-measured.v1";
     public static final String PHASE_CODEBOOK_ASSIGNED = "io.chorus.coding.phase-codebook-assigned.v1";
+    public static final String SUBJECT_ACCESS_ANSWERED = "io.chorus.coding.subject-access-answered.v1";
+
+    /**
+     * Payload of {@value #SUBJECT_ACCESS_ANSWERED}: what coding-service holds on one participant's paragraphs, for the archive
+     * transcript-service makes. Memo titles and texts are sealed with the participant's data key of their transcript.
+     */
+    public record SubjectAccessAnswered(UUID requestId, String site, String participant, Instant at, List<HeldCoding> codings,
+            List<HeldMemo> memos) {
+    }
+
+    public record HeldCoding(UUID codingId, String transcriptId, int firstParagraph, int lastParagraph, UUID codeId, String code,
+            UUID codebookId, String coder, String valence, boolean consensus, Instant createdAt) {
+    }
+
+    public record HeldMemo(UUID memoId, String transcriptId, int firstParagraph, int lastParagraph, String title, String text,
+            String author, Instant createdAt) {
+    }
 
     /** Payload of {@value #PASSAGE_CODED}: schema events/passage-coded.schema.json. */
     public record PassageCoded(UUID codingId, String transcriptId, String site, UUID codeId, UUID codebookId, String coder, UUID roundId,

@@ -47,6 +47,11 @@ public class EventKeys {
         }
     }
 
+    /** See {@link KeyRing#seal}. */
+    public String seal(String keyId, String text) {
+        return ring.seal(keyId, text);
+    }
+
     /** See {@link KeyRing#open}: plain text as it is, sealed text opened, a destroyed key's text {@link KeyRing#WITHDRAWN}. */
     public String open(String value) {
         return ring.open(value);

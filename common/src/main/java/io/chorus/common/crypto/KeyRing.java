@@ -44,6 +44,21 @@ public final class KeyRing {
         return key.map(k -> FieldCipher.open(value, k)).orElse(WITHDRAWN);
     }
 
+    /**
+     * Text sealed with a key of this ring, for an event this consumer writes about a subject (an answer to a request for a
+     * participant's data): {@link #WITHDRAWN} when the key was destroyed; {@link KeyNotYetKnown} before it arrived.
+     */
+    public String seal(String id, String text) {
+        if (text == null) {
+            return null;
+        }
+        Optional<DataKey> key = keys.get(id);
+        if (key == null) {
+            throw new KeyNotYetKnown(id);
+        }
+        return key.map(k -> FieldCipher.seal(text, k)).orElse(WITHDRAWN);
+    }
+
     /** The key a value needs has not arrived from the key topic yet. */
     public static final class KeyNotYetKnown extends IllegalStateException {
         public KeyNotYetKnown(String id) {

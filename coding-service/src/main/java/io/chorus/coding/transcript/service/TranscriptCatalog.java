@@ -51,6 +51,9 @@ public class TranscriptCatalog {
     @Inject
     io.chorus.coding.search.service.OriginalSearchAudit searches;
 
+    @Inject
+    io.chorus.coding.subjectaccess.SubjectAccessAnswers subjectAccess;
+
     private EventRouter router;
 
     @PostConstruct
@@ -67,6 +70,7 @@ public class TranscriptCatalog {
                     originals.removeAll(erased.transcriptId());
                     searches.redactQueriesThatFound(erased.transcriptId());
                 })
+                .onEvent(io.chorus.coding.subjectaccess.SubjectAccessRequested.class, subjectAccess::answer)
                 .onEvent(io.chorus.coding.exchange.event.ProjectImported.class, imported -> projects.received(imported.opened(keys::open)));
     }
 
