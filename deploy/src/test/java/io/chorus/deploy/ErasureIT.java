@@ -94,6 +94,39 @@ class ErasureIT {
                 "no key of an original is left on the key topic");
     }
 
+    /** Issue 30: a site lead asks once and gets everything Chorus holds on the participant, gathered from two services. */
+    @Test
+    void aSiteLeadGetsEverythingHeldOnTheParticipantInOneArchive() throws Exception {
+        Planted planted = plant(null);
+        var participants = Api.transcripts(io.chorus.client.transcript.api.ParticipantsApi::new, lead);
+        Api.assertRefused(404, () -> Api.transcripts(io.chorus.client.transcript.api.ParticipantsApi::new, client.userToken("lead-bu"))
+                .requestParticipantData(SITE, planted.participant(), null));
+        var requested = participants.requestParticipantData(SITE, planted.participant(), null);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() ->
+                "ready".equals(String.valueOf(participants.getParticipantDataRequest(SITE, planted.participant(), requested.getId()).getStatus())));
+        String archivePath = participants.getParticipantDataRequest(SITE, planted.participant(), requested.getId()).getArchive();
+        JsonNode archive;
+        String summary;
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(client.download("transcript-service", archivePath, lead)))) {
+            Map<String, String> files = new java.util.HashMap<>();
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                files.put(entry.getName(), new String(zip.readAllBytes(), StandardCharsets.UTF_8));
+            }
+            archive = ChorusClient.JSON.readTree(files.get("participant.json"));
+            summary = files.get("summary.html");
+        }
+        assertEquals(37, archive.at("/questionnaire/age").asInt());
+        assertEquals("given", archive.at("/consent/status").asText());
+        assertTrue(archive.at("/paragraphs/0/original").asText().contains(planted.original()), archive.toString());
+        assertTrue(archive.at("/paragraphs/0/english").asText().contains(planted.english()));
+        assertEquals(1, archive.path("codings").size(), "the coding on their paragraph, from coding-service");
+        assertEquals("She keeps saying " + planted.english() + ".", archive.at("/memos/0/text").asText(), "the memo, opened");
+        assertTrue(archive.at("/quotes/0/english").asText().contains(planted.english()), "the quote that uses it");
+        assertTrue(summary.contains(planted.original()) && summary.contains(planted.english()), "the readable summary");
+        assertEquals(1, participants.getParticipantDataRequest(SITE, planted.participant(), requested.getId()).getDeliveries().size(),
+                "the delivery is recorded");
+    }
+
     record Planted(String participant, String transcriptId, String original, String english, String pushKey, String push, UUID codebook) {
         Set<String> words() {
             return Set.of(original, english);

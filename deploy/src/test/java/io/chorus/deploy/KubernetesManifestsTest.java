@@ -169,7 +169,7 @@ class KubernetesManifestsTest {
         assertEquals(KafkaComponent.MAX_RECORD_BYTES, kafka.at("/spec/kafka/config/message.max.bytes").asInt());
 
         Set<String> expected = new TreeSet<>(ServiceSpec.TOPICS);
-        for (String module : List.of("coding-service", "reporting-service")) {
+        for (String module : List.of("transcript-service", "coding-service", "reporting-service")) {
             Properties properties = new Properties();
             try (var in = Files.newInputStream(ComposeConsistencyTest.ROOT.resolve(module).resolve("src/main/resources/application.properties"))) {
                 properties.load(in);
@@ -203,7 +203,7 @@ class KubernetesManifestsTest {
         assertEquals("ReplicaSet", mongo.at("/spec/type").asText());
         JsonNode user = mongo.at("/spec/users/0");
         String connectionSecret = "chorus-mongodb-" + user.path("db").asText() + "-" + user.path("name").asText();
-        Deployment transcripts = YAML.treeToValue(one("Deployment", "transcript-service"), Deployment.class);
+        StatefulSet transcripts = YAML.treeToValue(one("StatefulSet", "transcript-service"), StatefulSet.class);
         var mongoRef = transcripts.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
                 .filter(e -> e.getName().equals(ServiceSpec.MONGO)).findFirst().orElseThrow().getValueFrom().getSecretKeyRef();
         assertEquals(connectionSecret, mongoRef.getName(), "the secret the operator writes for the user");

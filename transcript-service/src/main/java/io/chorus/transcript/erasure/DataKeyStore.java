@@ -81,6 +81,13 @@ public class DataKeyStore {
         return wrapped == null ? Optional.empty() : Optional.of(master.get().unwrap(keyId, wrapped));
     }
 
+    /** A key that exists and is live, never made here: empty when unknown or destroyed. */
+    public Optional<DataKey> existing(String keyId) {
+        Document stored = keys().find(Filters.eq("_id", keyId)).first();
+        String wrapped = stored == null ? null : stored.getString("wrapped");
+        return wrapped == null ? Optional.empty() : Optional.of(master.get().unwrap(keyId, wrapped));
+    }
+
     /** Destroys the keys of a participant's turns in every transcript of their site; @return how many were live. */
     public long destroyParticipant(String site, String number) {
         return destroy(Filters.and(Filters.eq("site", site), Filters.eq("speaker", number)));

@@ -65,6 +65,9 @@ public class OutboxRelay {
     io.chorus.transcript.erasure.KeyRelay keys;
 
     @Inject
+    io.chorus.transcript.subjectaccess.SubjectAccess subjectAccess;
+
+    @Inject
     io.chorus.transcript.store.RelayLease lease;
 
     void start(@Observes StartupEvent startup) {
@@ -97,7 +100,7 @@ public class OutboxRelay {
             return 0;
         }
         for (MongoCollection<Document> collection : List.of(studies.collection(), sessions.collection(), participants.collection(), repository.collection(),
-                imports.collection())) {
+                imports.collection(), subjectAccess.requests().collection())) {
             Set<Object> waiting = new HashSet<>();
             List<Document> documents;
             do {

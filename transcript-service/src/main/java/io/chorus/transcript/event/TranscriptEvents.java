@@ -34,6 +34,20 @@ public class TranscriptEvents {
     }
     public static final String WITHDRAWN = "io.chorus.transcript.withdrawn.v1";
     public static final String ORIGINALS_ERASED = "io.chorus.transcript.originals-erased.v1";
+    public static final String SUBJECT_ACCESS_REQUESTED = "io.chorus.transcript.subject-access-requested.v1";
+
+    /** Payload of {@value #SUBJECT_ACCESS_REQUESTED}: schema events/subject-access-requested.schema.json. No text. */
+    public record SubjectAccessRequested(String requestId, String site, String participant, Instant at, List<SubjectParagraph> paragraphs) {
+    }
+
+    /** One of the participant's paragraphs, and the key their English is sealed with in events (for the answer's memos). */
+    public record SubjectParagraph(String transcriptId, int n, String keyId) {
+    }
+
+    public EventEnvelope subjectAccessRequested(io.chorus.transcript.subjectaccess.DataRequest request, List<SubjectParagraph> paragraphs) {
+        return envelope(SUBJECT_ACCESS_REQUESTED, "subject-access", request.id(), request.requestedAt(), new SubjectAccessRequested(
+                request.id(), request.site(), request.participant(), request.requestedAt(), paragraphs));
+    }
 
     /** Payload of {@value #ORIGINALS_ERASED}: schema events/transcript-originals-erased.schema.json. */
     public record OriginalsErased(String transcriptId, String site, String study, int paragraphs, int version, Instant at) {

@@ -50,6 +50,9 @@ public class ParticipantService {
     @Inject
     io.chorus.transcript.erasure.DataKeyStore dataKeys;
 
+    @Inject
+    io.chorus.transcript.subjectaccess.SubjectAccess subjectAccess;
+
 
     public Upserted upsert(Participant data) {
         return upsert(data, null);
@@ -101,6 +104,7 @@ public class ParticipantService {
         }
         if (current.consent() == Participant.Consent.WITHDRAWN) {
             dataKeys.destroyParticipant(site, number); // finishes a withdrawal interrupted before its keys were destroyed
+            subjectAccess.forget(site, number);
             return new Withdrawal(current, transcriptCount, paragraphCount);
         }
         Instant now = now();
@@ -111,6 +115,7 @@ public class ParticipantService {
         }
         // after the consent is marked withdrawn, so that a key made meanwhile is destroyed too (see EventText)
         dataKeys.destroyParticipant(site, number);
+        subjectAccess.forget(site, number);
         return new Withdrawal(withdrawn, transcriptCount, paragraphCount);
     }
 
