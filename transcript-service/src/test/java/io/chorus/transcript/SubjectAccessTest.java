@@ -126,6 +126,11 @@ class SubjectAccessTest {
 
         given().auth().oauth2(LEAD).post("/api/sites/ULM/participants/{n}/withdrawal", number).then().statusCode(200);
         given().auth().oauth2(LEAD).get("/api/sites/ULM/participants/{n}/data-requests/{r}", number, request).then().statusCode(404);
+        String admin = TestTokens.token("admin", List.of("consortium-admin"), List.of());
+        given().auth().oauth2(admin).queryParam("site", "ULM").queryParam("size", 500).get("/api/audit/data-requests").then().statusCode(200)
+                .body("items.findAll { it.requestId == '" + request + "' }.action", org.hamcrest.Matchers.contains("delivered", "requested"))
+                .body("items.findAll { it.requestId == '" + request + "' }.username", org.hamcrest.Matchers.everyItem(equalTo("lead-ulm")));
+        given().auth().oauth2(LEAD).get("/api/audit/data-requests").then().statusCode(403);
     }
 
     private static Map<String, String> unzip(byte[] zip) throws Exception {

@@ -57,6 +57,9 @@ public class SubjectAccess {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    io.chorus.transcript.audit.repository.AuditLog audit;
+
     private VersionedDocuments<DataRequest> requests;
 
     @PostConstruct
@@ -79,6 +82,7 @@ public class SubjectAccess {
                     new TranscriptEvents.SubjectParagraph(transcript.id(), p.n(), DataKeyStore.speakerKeyId(transcript.id(), number, false))));
         }
         requests.insert(request.id(), request, List.of(events.subjectAccessRequested(request, paragraphs)));
+        audit.dataRequest("requested", request.id(), site, number, by);
         return request;
     }
 
@@ -113,6 +117,7 @@ public class SubjectAccess {
         if (!requests.update(id, request.delivered(by, now), request.version(), List.of())) {
             throw ProblemException.conflict("Data request '" + id + "' was delivered concurrently; download it again");
         }
+        audit.dataRequest("delivered", id, site, number, by);
         return archive;
     }
 

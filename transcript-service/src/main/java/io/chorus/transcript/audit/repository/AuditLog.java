@@ -40,6 +40,30 @@ public class AuditLog {
                 .append("transcriptId", t.id()).append("externalId", t.externalId()).append("language", t.language()));
     }
 
+    /** A participant's data requested or delivered: kept for good, without content, when the request itself is long gone. */
+    public record DataRequestEvent(String id, Instant at, String action, String requestId, String site, String participant, String username) {
+    }
+
+    private com.mongodb.client.MongoCollection<Document> dataRequests() {
+        return transcripts.database().getCollection("audit_data_requests");
+    }
+
+    public void dataRequest(String action, String requestId, String site, String participant, String username) {
+        dataRequests().insertOne(new Document("_id", UUID.randomUUID().toString()).append("at", new Date()).append("action", action)
+                .append("requestId", requestId).append("site", site).append("participant", participant).append("username", username));
+    }
+
+    public List<DataRequestEvent> dataRequests(String site, int page, int size) {
+        return dataRequests().find(site == null ? new Document() : Filters.eq("site", site)).sort(Sorts.descending("at", "_id"))
+                .skip(page * size).limit(size).map(d -> new DataRequestEvent(d.getString("_id"), d.getDate("at").toInstant(),
+                        d.getString("action"), d.getString("requestId"), d.getString("site"), d.getString("participant"), d.getString("username")))
+                .into(new ArrayList<>());
+    }
+
+    public long countDataRequests(String site) {
+        return dataRequests().countDocuments(site == null ? new Document() : Filters.eq("site", site));
+    }
+
     /** Whose reads to list: by username, by subject id, or anyone's when both are null. */
     public record Reader(String username, String subject) {
     }

@@ -17,7 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@Path("/api/audit/original-reads")
+@Path("/api/audit")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Audit")
 @PersonalData
@@ -27,6 +27,18 @@ public class AuditResource {
     AuditLog audit;
 
     @GET
+    @jakarta.ws.rs.Path("/data-requests")
+    @RolesAllowed(Roles.CONSORTIUM_ADMIN)
+    @Operation(summary = "Who asked for a participant's data, and who downloaded it, and when (newest first)",
+            description = "Kept for good, without content; filter by site.")
+    public Page<AuditLog.DataRequestEvent> listDataRequestAudit(@QueryParam("site") String site,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        return new Page<>(audit.dataRequests(site, page, size), page, size, audit.countDataRequests(site));
+    }
+
+    @GET
+    @jakarta.ws.rs.Path("/original-reads")
     @RolesAllowed(Roles.CONSORTIUM_ADMIN)
     @Operation(summary = "Who read which original-language transcript, and when (newest first)",
             description = "Filter by site, by the reader's username, or by their Keycloak subject id.")
