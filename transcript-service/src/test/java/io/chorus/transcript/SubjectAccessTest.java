@@ -131,6 +131,8 @@ class SubjectAccessTest {
                 .body("items.findAll { it.requestId == '" + request + "' }.action", org.hamcrest.Matchers.contains("delivered", "requested"))
                 .body("items.findAll { it.requestId == '" + request + "' }.username", org.hamcrest.Matchers.everyItem(equalTo("lead-ulm")));
         given().auth().oauth2(LEAD).get("/api/audit/data-requests").then().statusCode(403);
+        given().auth().oauth2(admin).queryParam("username", "lead-ulm").queryParam("size", 500).get("/api/audit/original-reads").then()
+                .body("items.transcriptId", org.hamcrest.Matchers.hasItem(id)); // the archive showed the German original
     }
 
     private static Map<String, String> unzip(byte[] zip) throws Exception {

@@ -106,8 +106,11 @@ public class SubjectAccess {
         throw new IllegalStateException("data request " + requestId + " keeps changing");
     }
 
-    /** The archive's content as JSON, recorded as delivered to the caller; 409 while coding-service has not answered. */
-    public ObjectNode deliver(String site, String number, String id, String by) {
+    /**
+     * The archive's content as JSON, recorded as delivered to the caller, and each original it shows as an original read;
+     * 409 while coding-service has not answered.
+     */
+    public ObjectNode deliver(String site, String number, String id, String by, String subject) {
         DataRequest request = get(site, number, id);
         if (!DataRequest.READY.equals(request.status())) {
             throw ProblemException.conflict("Data request '" + id + "' is still gathering what coding-service holds; ask again shortly");
@@ -118,6 +121,7 @@ public class SubjectAccess {
             throw ProblemException.conflict("Data request '" + id + "' was delivered concurrently; download it again");
         }
         audit.dataRequest("delivered", id, site, number, by);
+        transcripts.withSpeaker(site, number).forEach(transcript -> audit.originalRead(subject, by, transcript));
         return archive;
     }
 

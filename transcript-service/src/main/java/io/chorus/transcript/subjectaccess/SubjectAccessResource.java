@@ -87,7 +87,7 @@ public class SubjectAccessResource {
             schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response downloadParticipantData(@PathParam("site") String site, @PathParam("number") String number, @PathParam("id") String id) {
         caller.requireReadAccess(site, "Participant '" + number + "'", Roles.SITE_LEAD);
-        byte[] archive = ArchiveFiles.zip(json, service.deliver(site, number, id, caller.username()));
+        byte[] archive = ArchiveFiles.zip(json, service.deliver(site, number, id, caller.username(), caller.subject()));
         return Downloads.attachment(archive, Downloads.QDPX, "participant-" + site + "-" + number + ".zip");
     }
 }
