@@ -135,6 +135,22 @@ class SubjectAccessTest {
                 .body("items.transcriptId", org.hamcrest.Matchers.hasItem(id)); // the archive showed the German original
     }
 
+    @Inject
+    io.chorus.transcript.subjectaccess.SubjectAccess subjectAccess;
+
+    @Test
+    void aRequestIsDeletedAWeekAfterItWasMade() {
+        String number = "X" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        given().auth().oauth2(PARTNER).contentType(ContentType.JSON).body("{\"age\":30}").put("/api/sites/ULM/participants/{n}", number)
+                .then().statusCode(201);
+        String request = given().auth().oauth2(LEAD).post("/api/sites/ULM/participants/{n}/data-requests", number).then().statusCode(202)
+                .extract().path("id");
+        subjectAccess.expire(java.time.Instant.now().plus(java.time.Duration.ofDays(6)));
+        given().auth().oauth2(LEAD).get("/api/sites/ULM/participants/{n}/data-requests/{r}", number, request).then().statusCode(200);
+        assertTrue(subjectAccess.expire(java.time.Instant.now().plus(java.time.Duration.ofDays(8))) >= 1);
+        given().auth().oauth2(LEAD).get("/api/sites/ULM/participants/{n}/data-requests/{r}", number, request).then().statusCode(404);
+    }
+
     private static Map<String, String> unzip(byte[] zip) throws Exception {
         Map<String, String> files = new HashMap<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {

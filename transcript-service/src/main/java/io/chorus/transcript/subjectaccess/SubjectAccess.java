@@ -26,7 +26,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -133,7 +132,19 @@ public class SubjectAccess {
 
     @Scheduled(every = "1h", delayed = "1m")
     void expire() {
-        requests.collection().deleteMany(com.mongodb.client.model.Filters.lt("expiresAt", Date.from(Instant.now())));
+        expire(Instant.now());
+    }
+
+    /** Deletes the requests past their expiry (kept as ISO-8601 text, so compared here, not in the query); @return how many. */
+    public int expire(Instant now) {
+        int deleted = 0;
+        for (org.bson.Document d : requests.collection().find().projection(new org.bson.Document("expiresAt", 1))) {
+            Object expiresAt = d.get("expiresAt");
+            if (expiresAt != null && Instant.parse(expiresAt.toString()).isBefore(now)) {
+                deleted += (int) requests.collection().deleteOne(com.mongodb.client.model.Filters.eq("_id", d.get("_id"))).getDeletedCount();
+            }
+        }
+        return deleted;
     }
 
     private Participant participant(String site, String number) {
