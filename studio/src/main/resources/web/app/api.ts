@@ -15,8 +15,17 @@ export class Api {
   readonly search: coding.SearchApi;
   readonly assistant: coding.AssistantApi;
   readonly identity: identity.IdentityApi;
-  /** transcript-service: the original-language text, for members of the transcript's site (every read audited there). */
+  /** transcript-service: a site's transcripts with the original-language text, for members of the site (every read audited there). */
   readonly originals: transcript.TranscriptsApi;
+  readonly workflow: transcript.TranscriptWorkflowApi;
+  readonly versions: transcript.TranscriptVersionsApi;
+  readonly sessions: transcript.SessionsApi;
+  readonly sites: identity.SitesApi;
+  readonly members: identity.SiteMembersApi;
+  readonly partners: identity.PartnerSystemsApi;
+  readonly consortiumRoles: identity.ConsortiumRolesApi;
+  readonly accessAudit: identity.AuditApi;
+  readonly readAudit: transcript.AuditApi;
 
   constructor(settings: Settings, session: Session) {
     const accessToken = () => session.authorization();
@@ -28,10 +37,19 @@ export class Api {
     this.memos = new coding.MemosApi(codingConfig);
     this.search = new coding.SearchApi(codingConfig);
     this.assistant = new coding.AssistantApi(codingConfig);
-    this.identity = new identity.IdentityApi(new identity.Configuration({ basePath: settings.identityUrl, accessToken,
-      fetchApi: fetchRetryingBusy }));
-    this.originals = new transcript.TranscriptsApi(new transcript.Configuration({ basePath: settings.transcriptUrl, accessToken,
-      fetchApi: fetchRetryingBusy }));
+    const transcriptConfig = new transcript.Configuration({ basePath: settings.transcriptUrl, accessToken, fetchApi: fetchRetryingBusy });
+    this.originals = new transcript.TranscriptsApi(transcriptConfig);
+    this.workflow = new transcript.TranscriptWorkflowApi(transcriptConfig);
+    this.versions = new transcript.TranscriptVersionsApi(transcriptConfig);
+    this.sessions = new transcript.SessionsApi(transcriptConfig);
+    const identityConfig = new identity.Configuration({ basePath: settings.identityUrl, accessToken, fetchApi: fetchRetryingBusy });
+    this.identity = new identity.IdentityApi(identityConfig);
+    this.sites = new identity.SitesApi(identityConfig);
+    this.members = new identity.SiteMembersApi(identityConfig);
+    this.partners = new identity.PartnerSystemsApi(identityConfig);
+    this.consortiumRoles = new identity.ConsortiumRolesApi(identityConfig);
+    this.accessAudit = new identity.AuditApi(identityConfig);
+    this.readAudit = new transcript.AuditApi(transcriptConfig);
   }
 }
 
@@ -40,10 +58,46 @@ export function isAnalyst(me: Me): boolean {
   return [...(me.consortiumRoles ?? [])].some(role => role === 'analyst' || role === 'consortium-admin');
 }
 
+/** Whether the signed-in person is a consortium admin: every site's access, the audit and operations. */
+export function isAdmin(me: Me): boolean {
+  return [...(me.consortiumRoles ?? [])].includes('consortium-admin');
+}
+
+/** Whether the person manages access somewhere: a consortium admin, or the lead of a site. */
+export function managesAccess(me: Me): boolean {
+  return isAdmin(me) || Object.values(me.siteRoles ?? {}).some(roles => [...roles].includes('site-lead'));
+}
+
 /** Whether the signed-in person may read and code released transcripts: what every workbench screen needs. */
 export function mayCode(me: Me): boolean {
   const coding = new Set(['analyst', 'consortium-admin', 'site-lead', 'site-researcher']);
   return [...(me.consortiumRoles ?? []), ...Object.values(me.siteRoles ?? {}).flatMap(roles => [...roles])].some(role => coding.has(role));
+}
+
+/** The roles that work on a site's transcripts before release: intake, back-check, translation, review, release. */
+const STAFF = new Set(['site-lead', 'site-researcher', 'translator']);
+
+/** Whether the person works on transcripts before release at some site (or, as a translator, at every site). */
+export function isSiteStaff(me: Me): boolean {
+  return [...(me.consortiumRoles ?? [])].includes('translator')
+    || Object.values(me.siteRoles ?? {}).some(roles => [...roles].some(role => STAFF.has(role)));
+}
+
+/** The person's roles at one site, consortium-wide translation included (a consortium translator translates everywhere). */
+export function rolesAt(me: Me, site: string): Set<string> {
+  const roles = new Set([...(me.siteRoles?.[site] ?? [])]);
+  if ([...(me.consortiumRoles ?? [])].includes('translator')) {
+    roles.add('translator');
+  }
+  return roles;
+}
+
+/** The sites whose intake the person works in: their own sites' codes, or every site for a consortium translator. */
+export async function staffSites(api: Api, me: Me): Promise<string[]> {
+  if ([...(me.consortiumRoles ?? [])].includes('translator')) {
+    return (await api.sites.listSites()).map(site => site.code ?? '').filter(Boolean);
+  }
+  return Object.entries(me.siteRoles ?? {}).filter(([, roles]) => [...roles].some(role => STAFF.has(role))).map(([site]) => site).sort();
 }
 
 export type {
@@ -51,3 +105,6 @@ export type {
   ReleasedParagraph, ReleasedTranscript, ReleasedTranscriptSummary, RoundSummary, RoundView, SearchHit,
 } from './clients/coding/src';
 export type { Me } from './clients/identity/src';
+export type {
+  PushPreview, SiteCheckQuery, Stage, StageCounts, TranscriptPush, TranscriptSummary, TranscriptView, Transition, WorkflowBatchItemResult,
+} from './clients/transcript/src';

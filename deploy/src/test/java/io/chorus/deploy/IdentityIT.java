@@ -165,12 +165,12 @@ class IdentityIT {
         assertNotEquals(200, tokenStatus(clientId, newSecret), "a revoked partner obtains no token");
 
         // the audit: every change, who did it, for which site; consortium admins only
-        List<AccessChange> audit = Api.identity(AuditApi::new, admin).listAccessChanges(null, "KE", null).getItems();
+        List<AccessChange> audit = Api.identity(AuditApi::new, admin).listAccessChanges(null, null, null, "KE", null, null).getItems();
         assertEquals(List.of("partner-revoked", "partner-secret-rotated", "partner-registered", "member-revoked", "role-changed",
                 "member-invited", "member-invited", "site-updated", "site-updated", "site-registered"),
                 audit.stream().map(AccessChange::getAction).toList());
         assertEquals("lead-ke", audit.get(2).getActor());
-        assertRefused(403, () -> Api.identity(AuditApi::new, leadKe).listAccessChanges(null, null, null));
+        assertRefused(403, () -> Api.identity(AuditApi::new, leadKe).listAccessChanges(null, null, null, null, null, null));
     }
 
     String clientToken(String clientId, String secret) throws Exception {
@@ -178,7 +178,7 @@ class IdentityIT {
                 Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret)).path("access_token").asText();
     }
 
-    int tokenStatus(String clientId, String secret) throws Exception {
+    static int tokenStatus(String clientId, String secret) throws Exception {
         return KeycloakPeople.post(EmbeddedPlatform.settings().realmUrl() + "/protocol/openid-connect/token",
                 Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret)).statusCode();
     }

@@ -96,7 +96,7 @@ class WalkingSkeletonIT {
     void theSitePartnerCannotPushForAnotherSite() throws Exception {
         assertRefused(403, () -> Api.transcripts(TranscriptsApi::new, client.partnerToken("PU"))
                 .pushTranscript("BU", transcript("foreign-" + UUID.randomUUID()), null));
-        assertEquals(0, Api.transcripts(TranscriptsApi::new, client.partnerToken("BU")).listTranscripts("BU", null, 200).getItems()
+        assertEquals(0, Api.transcripts(TranscriptsApi::new, client.partnerToken("BU")).listTranscripts("BU", null, null, 200, null).getItems()
                 .stream().filter(t -> t.getExternalId().startsWith("foreign-")).count());
     }
 
@@ -112,7 +112,7 @@ class WalkingSkeletonIT {
 
     @Test
     void everyApiNeedsATokenAndRolesAreEnforced() throws Exception {
-        assertRefused(401, () -> Api.transcripts(TranscriptsApi::new, null).listTranscripts("BU", null, null));
+        assertRefused(401, () -> Api.transcripts(TranscriptsApi::new, null).listTranscripts("BU", null, null, null, null));
         assertRefused(401, () -> Api.coding(ReleasedTranscriptsApi::new, null).listReleasedTranscripts(null, null, null, null, null, null, null));
         assertRefused(401, () -> Api.reporting(ReportsApi::new, null).getProgressReport(null, null, null));
         assertRefused(401, () -> Api.identity(IdentityApi::new, null).getMe());

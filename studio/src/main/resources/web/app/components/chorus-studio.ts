@@ -1,15 +1,21 @@
 import { LitElement, css, html } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
-import { Api, mayCode, type Me } from '../api';
+import { Api, isAdmin, isSiteStaff, managesAccess, mayCode, type Me } from '../api';
 import { RETRY_NOTICE } from '../retry';
 import { Session } from '../session';
 import { loadSettings } from '../settings';
+import './access-screen';
+import './audit-screen';
 import './consensus-editor';
+import './intake-screen';
+import './push-form';
 import './round-list';
 import './round-screen';
 import './search-screen';
+import './site-transcript';
 import './transcript-list';
 import './transcript-reader';
+import './translation-editor';
 
 /** The shell: signs in, shows who is signed in with their roles per site, and routes between the screens by the URL's hash. */
 export class ChorusStudio extends LitElement {
@@ -83,8 +89,10 @@ export class ChorusStudio extends LitElement {
     return html`
       <header>
         <h1>Chorus Studio</h1>
-        <nav aria-label="Screens">${mayCode(this.me) ? html`<a href="#/transcripts">Transcripts</a><a href="#/search">Search</a>
-          <a href="#/rounds">Rounds</a>` : ''}</nav>
+        <nav aria-label="Screens">${isSiteStaff(this.me) ? html`<a href="#/intake">Intake</a>` : ''}
+          ${mayCode(this.me) ? html`<a href="#/transcripts">Transcripts</a><a href="#/search">Search</a>
+          <a href="#/rounds">Rounds</a>` : ''}
+          ${managesAccess(this.me) ? html`<a href="#/access">Access</a>` : ''}${isAdmin(this.me) ? html`<a href="#/audit">Audit</a>` : ''}</nav>
         <span class="who" data-testid="who">${this.me.username} — ${this.roles()}</span>
         <button @click=${() => this.session?.signOut()}>Sign out</button>
       </header>
@@ -95,12 +103,20 @@ export class ChorusStudio extends LitElement {
 
   /** The screen the URL's hash names; each keeps its own state and is made anew when the hash changes. */
   private screen(api: Api, me: Me) {
-    if (!mayCode(me)) {
-      return html`<p role="status">Your roles (${this.roles() || 'none'}) have no screen in Studio: its workbench is for analysts and
-        site staff who code. Translators work on transcripts through transcript-service's API.</p>`;
-    }
     const [path, query] = this.route.slice(1).split('?');
     const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+    if (parts[0] === 'access' && managesAccess(me)) {
+      return keyed(path, html`<access-screen .api=${api} .me=${me} site=${parts[1] ?? ''}></access-screen>`);
+    }
+    if (parts[0] === 'audit' && isAdmin(me)) {
+      return html`<audit-screen .api=${api}></audit-screen>`;
+    }
+    if (isSiteStaff(me) && (parts[0] === 'intake' || !mayCode(me))) {
+      return this.intakeScreen(api, me, path, parts[0] === 'intake' ? parts : []);
+    }
+    if (!mayCode(me)) {
+      return html`<p role="status">Your roles (${this.roles() || 'none'}) have no screen in Studio yet.</p>`;
+    }
     const paragraph = Number(new URLSearchParams(query ?? '').get('paragraph')) || undefined;
     if (parts[0] === 'transcripts' && parts[1]) {
       return keyed(path, html`<transcript-reader .api=${api} .me=${me} transcript-id=${parts[1]} .focusAt=${paragraph ?? 1}
@@ -123,6 +139,21 @@ export class ChorusStudio extends LitElement {
       return html`<round-list .api=${api} .me=${me}></round-list>`;
     }
     return html`<transcript-list .api=${api}></transcript-list>`;
+  }
+
+  /** #/intake/{site}, …/push, …/transcripts/{id} and …/transcripts/{id}/translate: the work on a site's transcripts before release. */
+  private intakeScreen(api: Api, me: Me, path: string, parts: string[]) {
+    const [, site, kind, id, action] = parts;
+    if (site && kind === 'push') {
+      return keyed(path, html`<push-form .api=${api} site=${site}></push-form>`);
+    }
+    if (site && kind === 'transcripts' && id && action === 'translate') {
+      return keyed(path, html`<translation-editor .api=${api} site=${site} transcript-id=${id}></translation-editor>`);
+    }
+    if (site && kind === 'transcripts' && id) {
+      return keyed(path, html`<site-transcript .api=${api} .me=${me} site=${site} transcript-id=${id}></site-transcript>`);
+    }
+    return keyed(path, html`<intake-screen .api=${api} .me=${me} site=${site ?? ''}></intake-screen>`);
   }
 }
 

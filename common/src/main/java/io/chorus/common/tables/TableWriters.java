@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -30,16 +29,9 @@ public final class TableWriters {
     public record Column(String key, String label) {
     }
 
+    /** The table as CSV; see {@link CsvTables}, which needs no Apache POI on the class path. */
     public static String csv(Table table) {
-        StringBuilder out = new StringBuilder();
-        out.append(String.join(",", table.columns().stream().map(c -> quote(c.label())).toList())).append("\r\n");
-        for (Map<String, Object> row : table.rows()) {
-            out.append(String.join(",", table.columns().stream().map(c -> quote(cell(row.get(c.key())))).toList())).append("\r\n");
-        }
-        for (String note : table.notes()) {
-            out.append(quote("Note: " + note)).append("\r\n");
-        }
-        return out.toString();
+        return CsvTables.csv(table);
     }
 
     public static byte[] xlsx(Table table) {
@@ -78,8 +70,8 @@ public final class TableWriters {
                         cell.setCellStyle(share ? percent : value instanceof Double || value instanceof Float ? decimal : whole);
                         widths[i] = Math.max(widths[i], 10);
                     } else if (value != null) {
-                        row.createCell(i).setCellValue(text(value));
-                        widths[i] = Math.max(widths[i], Math.min(60, text(value).length()));
+                        row.createCell(i).setCellValue(CsvTables.text(value));
+                        widths[i] = Math.max(widths[i], Math.min(60, CsvTables.text(value).length()));
                     }
                 }
             }
@@ -102,31 +94,5 @@ public final class TableWriters {
         CellStyle style = workbook.createCellStyle();
         style.setDataFormat(workbook.createDataFormat().getFormat(format));
         return style;
-    }
-
-    private static String text(Object value) {
-        if (value == null) {
-            return "";
-        }
-        if (value instanceof Double d) {
-            return String.format(Locale.ROOT, "%.4f", d);
-        }
-        return String.valueOf(value);
-    }
-
-    /** A text cell that a spreadsheet would run as a formula is kept as text. */
-    private static String cell(Object value) {
-        String text = text(value);
-        if (!(value instanceof Number) && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            return "'" + text;
-        }
-        return text;
-    }
-
-    private static String quote(String value) {
-        if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
-            return "\"" + value.replace("\"", "\"\"") + "\"";
-        }
-        return value;
     }
 }

@@ -65,32 +65,39 @@ public class AuditLog {
     }
 
     /** Whose reads to list: by username, by subject id, or anyone's when both are null. */
-    public record Reader(String username, String subject) {
+    /** Which reads: at a site, by a reader (username or Keycloak subject), in a time window (from inclusive, to exclusive). */
+    public record ReadFilter(String site, String username, String subject, Instant from, Instant to) {
+
+        Bson bson() {
+            List<Bson> filters = new ArrayList<>();
+            if (site != null) {
+                filters.add(Filters.eq("site", site));
+            }
+            if (username != null) {
+                filters.add(Filters.eq("username", username));
+            }
+            if (subject != null) {
+                filters.add(Filters.eq("subject", subject));
+            }
+            if (from != null) {
+                filters.add(Filters.gte("at", Date.from(from)));
+            }
+            if (to != null) {
+                filters.add(Filters.lt("at", Date.from(to)));
+            }
+            return filters.isEmpty() ? new Document() : Filters.and(filters);
+        }
     }
 
-    public List<OriginalRead> find(String site, Reader reader, int page, int size) {
-        return collection().find(filter(site, reader)).sort(Sorts.descending("at", "_id")).skip(page * size).limit(size)
+    public List<OriginalRead> find(ReadFilter filter, int page, int size) {
+        return collection().find(filter.bson()).sort(Sorts.descending("at", "_id")).skip(page * size).limit(size)
                 .map(d -> new OriginalRead(d.getString("_id"), d.getDate("at").toInstant(), d.getString("subject"),
                         d.getString("username"), d.getString("site"), d.getString("transcriptId"), d.getString("externalId"),
                         d.getString("language")))
                 .into(new ArrayList<>());
     }
 
-    public long count(String site, Reader reader) {
-        return collection().countDocuments(filter(site, reader));
-    }
-
-    private static Bson filter(String site, Reader reader) {
-        List<Bson> filters = new ArrayList<>();
-        if (site != null) {
-            filters.add(Filters.eq("site", site));
-        }
-        if (reader.username() != null) {
-            filters.add(Filters.eq("username", reader.username()));
-        }
-        if (reader.subject() != null) {
-            filters.add(Filters.eq("subject", reader.subject()));
-        }
-        return filters.isEmpty() ? new Document() : Filters.and(filters);
+    public long count(ReadFilter filter) {
+        return collection().countDocuments(filter.bson());
     }
 }

@@ -118,7 +118,7 @@ public class OriginalExports {
             }
             return found;
         }
-        List<Transcript> all = transcripts.listBySite(site, false, 0, MAX_TRANSCRIPTS + 1).stream()
+        List<Transcript> all = transcripts.listBySite(site, false, null, null, 0, MAX_TRANSCRIPTS + 1).stream()
                 .filter(t -> t.status() != Transcript.Status.WITHDRAWN).toList();
         if (all.size() > MAX_TRANSCRIPTS) {
             throw ProblemException.badParameter("transcript", "The site has more than " + MAX_TRANSCRIPTS + " transcripts; name the ones "

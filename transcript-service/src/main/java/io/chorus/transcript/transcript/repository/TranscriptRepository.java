@@ -111,8 +111,9 @@ public class TranscriptRepository {
                 .map(this::toTranscript);
     }
 
-    public List<Transcript> listBySite(String site, boolean releasedOnly, int page, int size) {
-        return collection().find(siteFilter(site, releasedOnly)).sort(Sorts.ascending("createdAt", "_id"))
+    /** A page of the site's transcripts, oldest first, at one stage (any when null) and of one session (any when null). */
+    public List<Transcript> listBySite(String site, boolean releasedOnly, Transcript.Status stage, String session, int page, int size) {
+        return collection().find(siteFilter(site, releasedOnly, stage, session)).sort(Sorts.ascending("createdAt", "_id"))
                 .skip(page * size).limit(size).map(this::toTranscript).into(new ArrayList<>());
     }
 
@@ -128,13 +129,32 @@ public class TranscriptRepository {
                 .map(this::toTranscript).into(new ArrayList<>());
     }
 
-    public long countBySite(String site, boolean releasedOnly) {
-        return collection().countDocuments(siteFilter(site, releasedOnly));
+    public long countBySite(String site, boolean releasedOnly, Transcript.Status stage, String session) {
+        return collection().countDocuments(siteFilter(site, releasedOnly, stage, session));
     }
 
-    private static Bson siteFilter(String site, boolean releasedOnly) {
-        return releasedOnly ? Filters.and(Filters.eq("site", site), Filters.eq("status", Transcript.Status.RELEASED.name()))
-                : Filters.eq("site", site);
+    /** How many of the site's transcripts are at each stage (stages without any are left out). */
+    public java.util.Map<Transcript.Status, Long> countByStage(String site, boolean releasedOnly) {
+        java.util.Map<Transcript.Status, Long> counts = new java.util.EnumMap<>(Transcript.Status.class);
+        collection().aggregate(List.of(com.mongodb.client.model.Aggregates.match(siteFilter(site, releasedOnly, null, null)),
+                        com.mongodb.client.model.Aggregates.group("$status", com.mongodb.client.model.Accumulators.sum("count", 1))),
+                Document.class).forEach(group -> counts.put(Transcript.Status.valueOf(group.getString("_id")),
+                        ((Number) group.get("count")).longValue()));
+        return counts;
+    }
+
+    private static Bson siteFilter(String site, boolean releasedOnly, Transcript.Status stage, String session) {
+        List<Bson> filters = new ArrayList<>(List.of(Filters.eq("site", site)));
+        if (releasedOnly) {
+            filters.add(Filters.eq("status", Transcript.Status.RELEASED.name()));
+        }
+        if (stage != null) {
+            filters.add(Filters.eq("status", stage.name()));
+        }
+        if (session != null) {
+            filters.add(Filters.eq("session", session));
+        }
+        return Filters.and(filters);
     }
 
     private Document toDocument(Transcript t) {

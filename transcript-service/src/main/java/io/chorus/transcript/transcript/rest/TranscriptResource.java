@@ -40,6 +40,7 @@ import jakarta.validation.Validator;
 import io.chorus.transcript.transcript.service.QuoteLabels;
 import io.chorus.transcript.transcript.service.TurnParser;
 import io.chorus.transcript.transcript.service.UploadedDocument;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -120,15 +121,87 @@ public class TranscriptResource {
     @GET
     @RolesAllowed({Roles.PARTNER_SYSTEM, Roles.SITE_RESEARCHER, Roles.SITE_LEAD, Roles.TRANSLATOR, Roles.ANALYST,
             Roles.CONSORTIUM_ADMIN})
-    @Operation(summary = "List a site's transcripts, oldest first",
+    @Operation(summary = "List a site's transcripts, oldest first, at one stage or of one session if asked",
             description = "Site members see all of their site's transcripts; analysts and consortium admins the released ones.")
     public Page<TranscriptSummary> listTranscripts(@PathParam("site") String site,
+            @QueryParam("stage") @Parameter(description = "Only transcripts at this stage of the workflow") Stage stage,
+            @QueryParam("session") @Parameter(description = "Only transcripts of this session (its external id)") String session,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+        boolean releasedOnly = readerOfSite(site);
+        Transcript.Status status = stage == null ? null : stage.status();
+        String sessionId = session == null || session.isBlank() ? null : session.trim();
+        return new Page<>(repository.listBySite(site, releasedOnly, status, sessionId, page, size).stream().map(TranscriptSummary::of).toList(),
+                page, size, repository.countBySite(site, releasedOnly, status, sessionId));
+    }
+
+    /** A stage of the workflow as the listing names it. */
+    public enum Stage {
+        @JsonProperty("uploaded") UPLOADED, @JsonProperty("back-checked") BACK_CHECKED, @JsonProperty("translated") TRANSLATED,
+        @JsonProperty("reviewed") REVIEWED, @JsonProperty("released") RELEASED, @JsonProperty("withdrawn") WITHDRAWN;
+
+        Transcript.Status status() {
+            return Transcript.Status.valueOf(name());
+        }
+
+        /** The wire name, as a query parameter is given: {@code back-checked}. */
+        public static Stage fromString(String wire) {
+            for (Stage stage : values()) {
+                if (stage.toString().equals(wire)) {
+                    return stage;
+                }
+            }
+            throw new IllegalArgumentException("unknown stage '" + wire + "'");
+        }
+
+        @Override
+        public String toString() {
+            return status().wireName();
+        }
+    }
+
+    /** How many of the site's transcripts are at each stage: what an intake screen counts on its tabs. */
+    public record StageCounts(String site, long uploaded, long backChecked, long translated, long reviewed, long released,
+            long withdrawn, long total) {
+    }
+
+    @GET
+    @Path("/stages")
+    @RolesAllowed({Roles.PARTNER_SYSTEM, Roles.SITE_RESEARCHER, Roles.SITE_LEAD, Roles.TRANSLATOR, Roles.ANALYST,
+            Roles.CONSORTIUM_ADMIN})
+    @Operation(summary = "Count a site's transcripts at each stage of the workflow",
+            description = "Site members count all of their site's transcripts; analysts and consortium admins the released ones.")
+    public StageCounts countTranscriptsByStage(@PathParam("site") String site) {
+        var counts = repository.countByStage(site, readerOfSite(site));
+        java.util.function.Function<Transcript.Status, Long> at = status -> counts.getOrDefault(status, 0L);
+        return new StageCounts(site, at.apply(Transcript.Status.UPLOADED), at.apply(Transcript.Status.BACK_CHECKED),
+                at.apply(Transcript.Status.TRANSLATED), at.apply(Transcript.Status.REVIEWED), at.apply(Transcript.Status.RELEASED),
+                at.apply(Transcript.Status.WITHDRAWN), counts.values().stream().mapToLong(Long::longValue).sum());
+    }
+
+    /** Whether the caller reads the site's released transcripts only (not a member); another site is 404 for site staff. */
+    private boolean readerOfSite(String site) {
         caller.requireReadAccess(site, "Site '" + site + "'", Roles.PARTNER_SYSTEM, Roles.SITE_RESEARCHER, Roles.SITE_LEAD, Roles.TRANSLATOR, Roles.ANALYST, Roles.CONSORTIUM_ADMIN);
-        boolean releasedOnly = !caller.isMemberOf(site);
-        return new Page<>(repository.listBySite(site, releasedOnly, page, size).stream().map(TranscriptSummary::of).toList(),
-                page, size, repository.countBySite(site, releasedOnly));
+        return !caller.isMemberOf(site);
+    }
+
+    /** What a push would store, for a person to check before it is stored. */
+    public record PushPreview(String title, List<TranscriptView.ParagraphView> paragraphs,
+            List<TranscriptWorkflowResource.NameCandidate> nameCandidates) {
+    }
+
+    @POST
+    @Path("/preview")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.PARTNER_SYSTEM, Roles.SITE_RESEARCHER, Roles.SITE_LEAD})
+    @Operation(summary = "Preview a push: the numbered, pseudonymised paragraphs and the words that may still be names; nothing is stored",
+            description = "The same checks as the push, so a preview that passes pushes. Identifiers are replaced as the push "
+                    + "replaces them; the name candidates are capitalised words left in the text.")
+    public PushPreview previewTranscriptPush(@PathParam("site") String site, @NotNull @Valid TranscriptPush push) {
+        caller.requireAt(site, Roles.PARTNER_SYSTEM, Roles.SITE_RESEARCHER, Roles.SITE_LEAD);
+        Transcript preview = service.preview(site, push, caller.username());
+        TranscriptView view = TranscriptView.of(preview);
+        return new PushPreview(view.title(), view.paragraphs(), TranscriptWorkflowResource.nameCandidates(preview));
     }
 
     @GET

@@ -121,10 +121,13 @@ public class TranscriptWorkflowResource {
     @Operation(summary = "Capitalised words that may still be names, for a person to check before release")
     public List<NameCandidate> listNameCandidates(@PathParam("site") String site, @PathParam("id") String id) {
         requireAt(site, id, Roles.SITE_RESEARCHER, Roles.SITE_LEAD, Roles.TRANSLATOR);
-        var transcript = views.read(service.get(site, id));
+        return nameCandidates(views.read(service.get(site, id)));
+    }
+
+    static List<NameCandidate> nameCandidates(io.chorus.transcript.transcript.repository.Transcript transcript) {
         return transcript.paragraphs().stream()
                 .flatMap(p -> Pseudonymiser.nameCandidates(p.text()).stream()
-                        .map(token -> new NameCandidate(p.n(), site + " " + p.n(), token)))
+                        .map(token -> new NameCandidate(p.n(), transcript.site() + " " + p.n(), token)))
                 .toList();
     }
 }

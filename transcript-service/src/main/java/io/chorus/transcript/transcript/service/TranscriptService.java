@@ -58,13 +58,9 @@ public class TranscriptService {
      * refused (409), as a project import does: it never changes what exists.
      */
     public PushResult push(String site, TranscriptPush push, String by, boolean mayReplace) {
-        List<TranscriptPush.ParagraphPush> turns = turns(push);
-        if (push.session() != null && sessions.find(site, push.session()).isEmpty()) {
-            throw ProblemException.invalid("/session", "No session '" + push.session() + "' is recorded for site " + site);
-        }
-        List<Transcript.Paragraph> paragraphs = numbered(push, turns, participants.withdrawnNumbers(site));
-        // the title goes into the released event too, so identifiers are replaced in it as in the text
-        String title = push.title() == null ? null : Pseudonymiser.apply(push.title(), push.identifiersOrEmpty());
+        Transcript pushed = preview(site, push, by);
+        List<Transcript.Paragraph> paragraphs = pushed.paragraphs();
+        String title = pushed.title();
         for (int attempt = 0; attempt < 3; attempt++) {
             var existing = repository.findBySiteAndExternalId(site, push.externalId());
             if (existing.isEmpty()) {
@@ -98,6 +94,21 @@ public class TranscriptService {
             }
         }
         throw ProblemException.conflict("Transcript '" + push.externalId() + "' is being changed concurrently; retry");
+    }
+
+    /** The transcript a push would make (numbered, pseudonymised), after the push's checks; nothing is stored. */
+    public Transcript preview(String site, TranscriptPush push, String by) {
+        List<TranscriptPush.ParagraphPush> turns = turns(push);
+        if (push.session() != null && sessions.find(site, push.session()).isEmpty()) {
+            throw ProblemException.invalid("/session", "No session '" + push.session() + "' is recorded for site " + site);
+        }
+        List<Transcript.Paragraph> paragraphs = numbered(push, turns, participants.withdrawnNumbers(site));
+        // the title goes into the released event too, so identifiers are replaced in it as in the text
+        String title = push.title() == null ? null : Pseudonymiser.apply(push.title(), push.identifiersOrEmpty());
+        Transcript previewed = Transcript.uploaded("preview", site, push.externalId(), push.session(), push.language(), title,
+                paragraphs, by, now());
+        requireRoomFor(previewed);
+        return previewed;
     }
 
     public Transcript get(String site, String id) {
