@@ -1,5 +1,6 @@
 import * as coding from './clients/coding/src';
 import * as identity from './clients/identity/src';
+import * as reporting from './clients/reporting/src';
 import * as transcript from './clients/transcript/src';
 import { fetchRetryingBusy } from './retry';
 import type { Session } from './session';
@@ -14,18 +15,25 @@ export class Api {
   readonly memos: coding.MemosApi;
   readonly search: coding.SearchApi;
   readonly assistant: coding.AssistantApi;
+  readonly exchange: coding.DesktopToolsREFIQDAApi;
+  readonly codingAdmin: coding.AdministrationApi;
   readonly identity: identity.IdentityApi;
   /** transcript-service: a site's transcripts with the original-language text, for members of the site (every read audited there). */
   readonly originals: transcript.TranscriptsApi;
   readonly workflow: transcript.TranscriptWorkflowApi;
   readonly versions: transcript.TranscriptVersionsApi;
   readonly sessions: transcript.SessionsApi;
+  readonly participants: transcript.ParticipantsApi;
+  readonly projects: transcript.DesktopToolsREFIQDAApi;
   readonly sites: identity.SitesApi;
   readonly members: identity.SiteMembersApi;
   readonly partners: identity.PartnerSystemsApi;
   readonly consortiumRoles: identity.ConsortiumRolesApi;
   readonly accessAudit: identity.AuditApi;
   readonly readAudit: transcript.AuditApi;
+  readonly studies: transcript.StudiesApi;
+  readonly reports: reporting.ReportsApi;
+  readonly reportingAdmin: reporting.AdministrationApi;
 
   constructor(settings: Settings, session: Session) {
     const accessToken = () => session.authorization();
@@ -37,11 +45,15 @@ export class Api {
     this.memos = new coding.MemosApi(codingConfig);
     this.search = new coding.SearchApi(codingConfig);
     this.assistant = new coding.AssistantApi(codingConfig);
+    this.exchange = new coding.DesktopToolsREFIQDAApi(codingConfig);
+    this.codingAdmin = new coding.AdministrationApi(codingConfig);
     const transcriptConfig = new transcript.Configuration({ basePath: settings.transcriptUrl, accessToken, fetchApi: fetchRetryingBusy });
     this.originals = new transcript.TranscriptsApi(transcriptConfig);
     this.workflow = new transcript.TranscriptWorkflowApi(transcriptConfig);
     this.versions = new transcript.TranscriptVersionsApi(transcriptConfig);
     this.sessions = new transcript.SessionsApi(transcriptConfig);
+    this.participants = new transcript.ParticipantsApi(transcriptConfig);
+    this.projects = new transcript.DesktopToolsREFIQDAApi(transcriptConfig);
     const identityConfig = new identity.Configuration({ basePath: settings.identityUrl, accessToken, fetchApi: fetchRetryingBusy });
     this.identity = new identity.IdentityApi(identityConfig);
     this.sites = new identity.SitesApi(identityConfig);
@@ -50,6 +62,10 @@ export class Api {
     this.consortiumRoles = new identity.ConsortiumRolesApi(identityConfig);
     this.accessAudit = new identity.AuditApi(identityConfig);
     this.readAudit = new transcript.AuditApi(transcriptConfig);
+    this.studies = new transcript.StudiesApi(transcriptConfig);
+    const reportingConfig = new reporting.Configuration({ basePath: settings.reportingUrl, accessToken, fetchApi: fetchRetryingBusy });
+    this.reports = new reporting.ReportsApi(reportingConfig);
+    this.reportingAdmin = new reporting.AdministrationApi(reportingConfig);
   }
 }
 

@@ -54,7 +54,7 @@ class StudioAccessBrowserIT extends StudioBrowserTest {
 
     @Test
     void anAdminRegistersAPartnerCopiesItsSecretOnceRotatesItAndFindsItInTheAudit() throws Exception {
-        String name = "Studio partner " + UUID.randomUUID().toString().substring(0, 8);
+        String name = "studio-" + UUID.randomUUID().toString().substring(0, 8);
         Page admin = browser.signedIn(EmbeddedPlatform.settings().studioUrl(), "/#/access/BU", "admin");
         admin.context().grantPermissions(List.of("clipboard-read", "clipboard-write"));
         admin.getByLabel("Name of the partner system").fill(name);
@@ -85,12 +85,12 @@ class StudioAccessBrowserIT extends StudioBrowserTest {
         admin.getByLabel("Person").fill("admin");
         admin.getByLabel("Site").fill("BU");
         admin.getByRole(AriaRole.BUTTON, named("Filter")).click();
-        assertThat(admin.getByTestId("audit")).containsText("partner-secret-rotated " + clientId);
+        assertThat(admin.getByTestId("audit")).containsText("partner-secret-rotated client:" + clientId);
         assertEquals(List.of(), StudioBrowser.seriousViolations(admin), "axe-core on the audit");
         StudioBrowser.screenshot(admin, "audit");
         Download download = admin.waitForDownload(() -> admin.getByRole(AriaRole.BUTTON, named("Download CSV")).click());
         String csv = Files.readString(download.path());
         assertTrue(csv.startsWith("At (UTC),Actor,Action,Site,Target,Detail"), csv.lines().findFirst().orElse(""));
-        assertTrue(csv.lines().anyMatch(line -> line.contains(",admin,partner-registered,BU," + clientId)), "the CSV has the registration");
+        assertTrue(csv.lines().anyMatch(line -> line.contains(",admin,partner-registered,BU,client:" + clientId)), "the CSV has the registration");
     }
 }

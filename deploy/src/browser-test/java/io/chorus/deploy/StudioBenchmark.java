@@ -62,7 +62,58 @@ public final class StudioBenchmark {
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> Api.coding(CodingApi::new, client.userToken("analyst"))
                     .listTranscriptCodings(transcript.id(), null, null).getItems().size() == codings);
             page.waitForFunction("() => " + READER + ".shadowRoot.querySelectorAll('.bar.pending').length === 0");
+
+            translating(context, results, browser, studio, paragraphs);
         }
+    }
+
+    /**
+     * The translation editor on a back-checked 5,000-paragraph transcript: how long it takes to open, and whether what was typed
+     * survives a 412 and a 503 on submit (the draft stays in the browser) and is then saved whole.
+     */
+    private static void translating(BenchContext context, BenchResults results, StudioBrowser browser, String studio,
+            List<ParagraphPush> paragraphs) throws Exception {
+        ChorusClient client = context.client();
+        String id = Api.transcripts(io.chorus.client.transcript.api.TranscriptsApi::new, client.partnerToken("BU")).pushTranscript("BU",
+                new io.chorus.client.transcript.model.TranscriptPush().externalId("bench-translate-" + java.util.UUID.randomUUID())
+                        .language("lg").paragraphs(paragraphs), null).getId();
+        Api.transcripts(io.chorus.client.transcript.api.TranscriptWorkflowApi::new, client.userToken("lead-bu")).backCheckTranscript("BU",
+                id, null);
+        Page page = browser.signedIn(studio, "/#/intake/BU", "translator-bu");
+        List<Double> opening = new ArrayList<>();
+        for (int i = 0; i < context.size(10, 3); i++) {
+            page.evaluate("id => { window.openedAt = performance.now(); location.hash = '#/intake/BU/transcripts/' + id + '/translate'; }", id);
+            opening.add(((Number) page.waitForFunction("() => document.querySelector('chorus-studio')?.shadowRoot"
+                    + "?.querySelector('translation-editor')?.shadowRoot?.querySelector('textarea') ? performance.now() - window.openedAt : null")
+                    .jsonValue()).doubleValue());
+            page.evaluate("location.hash = '#/intake/BU'");
+            page.waitForFunction("() => document.querySelector('chorus-studio')?.shadowRoot?.querySelector('intake-screen')");
+        }
+        results.timing("S1", "S1.translate-open", "the translation editor opens a " + PARAGRAPHS + "-paragraph transcript", opening, 95, 1500.0);
+
+        page.evaluate("id => { location.hash = '#/intake/BU/transcripts/' + id + '/translate'; }", id);
+        int typed = 20;
+        for (int n = 1; n <= typed; n++) {
+            page.getByLabel("English of BU " + n).fill("English of turn " + n);
+        }
+        int kept = 0;
+        for (int status : new int[] {412, 503}) {
+            page.route("**/translation", route -> route.fulfill(new com.microsoft.playwright.Route.FulfillOptions().setStatus(status)
+                    .setHeaders(Map.of("Content-Type", "application/problem+json", "Retry-After", "1"))
+                    .setBody("{\"title\":\"refused for the benchmark\",\"status\":" + status + "}")));
+            page.getByText("Submit the translation").click();
+            page.waitForFunction("() => document.querySelector('chorus-studio').shadowRoot.querySelector('translation-editor')"
+                    + ".shadowRoot.querySelector('.refusal')", null, new Page.WaitForFunctionOptions().setTimeout(30_000));
+            page.unroute("**/translation");
+            page.reload();
+            page.getByLabel("English of BU " + typed).waitFor();
+            kept = 0;
+            for (int n = 1; n <= typed; n++) {
+                kept += ("English of turn " + n).equals(page.getByLabel("English of BU " + n).inputValue()) ? 1 : 0;
+            }
+        }
+        results.value("S1", "S1.translate-kept", "typed paragraphs still there after a 412 and a 503 on submit, and a reload", "paragraphs",
+                kept, "= " + typed, kept == typed);
     }
 
     /** Milliseconds from the hash change to a reader with its paragraphs rendered and its codebook loaded. */

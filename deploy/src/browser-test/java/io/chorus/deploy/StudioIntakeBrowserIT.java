@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Route;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import io.chorus.client.coding.api.ReleasedTranscriptsApi;
 import io.chorus.client.transcript.api.TranscriptsApi;
@@ -12,6 +14,7 @@ import io.chorus.client.transcript.model.ParagraphPush;
 import io.chorus.client.transcript.model.TranscriptPush;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -84,6 +87,16 @@ class StudioIntakeBrowserIT extends StudioBrowserTest {
         translator.keyboard().type("Tell us about the peer helpers.");
         assertEquals(List.of(), StudioBrowser.seriousViolations(translator), "axe-core on the translation editor");
         StudioBrowser.screenshot(translator, "translation-editor");
+        // the service is busy through every retry: the refusal says so, and nothing typed is lost
+        translator.route("**/translation", route -> route.fulfill(new Route.FulfillOptions().setStatus(503)
+                .setHeaders(Map.of("Content-Type", "application/problem+json", "Retry-After", "1"))
+                .setBody("{\"title\":\"Service Unavailable\",\"status\":503,\"detail\":\"A database is unavailable\"}")));
+        translator.getByRole(AriaRole.BUTTON, named("Submit the translation")).click();
+        assertThat(translator.getByRole(AriaRole.ALERT)).containsText("your draft is kept in this browser",
+                new LocatorAssertions.ContainsTextOptions().setTimeout(20_000));
+        translator.unroute("**/translation");
+        translator.reload();
+        assertThat(translator.getByLabel("English of BU 3")).hasValue("Tell us about the peer helpers.");
         translator.getByRole(AriaRole.BUTTON, named("Submit the translation")).click();
         assertThat(translator.getByTestId("draft")).containsText("the transcript is now translated");
 

@@ -224,7 +224,7 @@ class RefiQdaIT {
     }
 
     /** The export as a tool writes it back after the analyst coded each of {@code selected} with the code, in its counting. */
-    private static File codedIn(File exported, String origin, PositionCounting counting, String codeGuid, String... selected)
+    static File codedIn(File exported, String origin, PositionCounting counting, String codeGuid, String... selected)
             throws Exception {
         QdaProject project;
         String written;

@@ -241,7 +241,12 @@ class PaperReportsTest {
                 .body("columns.key", hasItem("BU.documents")).body("columns.key", not(hasItem("DS.documents")))
                 .body("rows[0].'BU.documents'", equalTo(1))
                 .body("rows[0].documents", nullValue()).body("rows[0].share", nullValue()).body("rows[0].sites", nullValue())
-                .body("notes[0]", containsString("at least 3 sites other than your own"));
+                .body("notes[0]", containsString("at least 3 sites other than your own"))
+                // withheld cells are named, so a reader tells them from missing data
+                .body("withheld.find { it.row == 0 }.columns", hasItems("documents", "share", "sites"))
+                .body("withheld.columns.flatten()", not(hasItem("BU.documents")));
+        given().auth().oauth2(ANALYST).get("/api/reports/code-frequency?study={s}&codebook={b}", STUDY, BOOK).then()
+                .body("withheld", org.hamcrest.Matchers.empty());
         given().auth().oauth2(LEAD_BU).get("/api/reports/code-frequency?study={s}&codebook={b}&by=phase", STUDY, BOOK).then()
                 .body("rows[0].'pre-intervention.documents'", nullValue()).body("rows[0].'post-intervention.documents'", nullValue());
         given().auth().oauth2(LEAD_BU).get("/api/reports/facilitators-barriers?study={s}&codebook={b}", STUDY, BOOK).then()

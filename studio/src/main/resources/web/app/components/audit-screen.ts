@@ -73,7 +73,7 @@ export class AuditScreen extends LitElement {
       if (this.log === 'access') {
         const answer = await this.api.accessAudit.listAccessChanges({ ...this.query(), actor: person, page: this.page, size: this.size });
         this.rows = (answer.items ?? []).map(c => ({ at: c.at, person: c.actor, site: c.site,
-          what: `${c.action} ${c.target ?? ''} ${c.detail ?? ''}`.trim() }));
+          what: [c.action, c.target, c.detail === '{}' ? undefined : c.detail].filter(Boolean).join(' ') }));
         this.total = answer.total ?? 0;
       } else {
         const answer = await this.api.readAudit.listOriginalReads({ ...this.query(), username: person, page: this.page, size: this.size });

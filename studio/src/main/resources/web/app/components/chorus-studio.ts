@@ -7,11 +7,17 @@ import { loadSettings } from '../settings';
 import './access-screen';
 import './audit-screen';
 import './consensus-editor';
+import './exchange-screen';
 import './intake-screen';
+import './operations-screen';
+import './participant-list';
 import './push-form';
+import './quotes-screen';
+import './reports-screen';
 import './round-list';
 import './round-screen';
 import './search-screen';
+import './session-list';
 import './site-transcript';
 import './transcript-list';
 import './transcript-reader';
@@ -91,8 +97,9 @@ export class ChorusStudio extends LitElement {
         <h1>Chorus Studio</h1>
         <nav aria-label="Screens">${isSiteStaff(this.me) ? html`<a href="#/intake">Intake</a>` : ''}
           ${mayCode(this.me) ? html`<a href="#/transcripts">Transcripts</a><a href="#/search">Search</a>
-          <a href="#/rounds">Rounds</a>` : ''}
-          ${managesAccess(this.me) ? html`<a href="#/access">Access</a>` : ''}${isAdmin(this.me) ? html`<a href="#/audit">Audit</a>` : ''}</nav>
+          <a href="#/rounds">Rounds</a><a href="#/exchange">Desktop tools</a>` : ''}
+          ${managesAccess(this.me) ? html`<a href="#/access">Access</a>` : ''}<a href="#/reports">Reports</a><a href="#/quotes">Quotes</a>
+          ${isAdmin(this.me) ? html`<a href="#/audit">Audit</a><a href="#/operations">Operations</a>` : ''}</nav>
         <span class="who" data-testid="who">${this.me.username} — ${this.roles()}</span>
         <button @click=${() => this.session?.signOut()}>Sign out</button>
       </header>
@@ -107,6 +114,18 @@ export class ChorusStudio extends LitElement {
     const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
     if (parts[0] === 'access' && managesAccess(me)) {
       return keyed(path, html`<access-screen .api=${api} .me=${me} site=${parts[1] ?? ''}></access-screen>`);
+    }
+    if (parts[0] === 'exchange' && mayCode(me)) {
+      return html`<exchange-screen .api=${api} .me=${me}></exchange-screen>`;
+    }
+    if (parts[0] === 'quotes') {
+      return html`<quotes-screen .api=${api}></quotes-screen>`;
+    }
+    if (parts[0] === 'reports') {
+      return html`<reports-screen .api=${api}></reports-screen>`;
+    }
+    if (parts[0] === 'operations' && isAdmin(me)) {
+      return html`<operations-screen .api=${api}></operations-screen>`;
     }
     if (parts[0] === 'audit' && isAdmin(me)) {
       return html`<audit-screen .api=${api}></audit-screen>`;
@@ -144,6 +163,14 @@ export class ChorusStudio extends LitElement {
   /** #/intake/{site}, …/push, …/transcripts/{id} and …/transcripts/{id}/translate: the work on a site's transcripts before release. */
   private intakeScreen(api: Api, me: Me, path: string, parts: string[]) {
     const [, site, kind, id, action] = parts;
+    if (site && kind === 'participants') {
+      return keyed(path, html`<h2>Participants at ${site}</h2><p><a href="#/intake/${encodeURIComponent(site)}">Back to the intake</a></p>
+        <participant-list .api=${api} .me=${me} site=${site}></participant-list>`);
+    }
+    if (site && kind === 'sessions') {
+      return keyed(path, html`<h2>Sessions at ${site}</h2><p><a href="#/intake/${encodeURIComponent(site)}">Back to the intake</a></p>
+        <session-list .api=${api} site=${site}></session-list>`);
+    }
     if (site && kind === 'push') {
       return keyed(path, html`<push-form .api=${api} site=${site}></push-form>`);
     }

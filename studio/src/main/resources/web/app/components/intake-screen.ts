@@ -149,6 +149,8 @@ export class IntakeScreen extends LitElement {
         <label>Session <input name="session" .value=${this.session} size="16"></label>
         <button type="submit">Filter</button>
         ${mayPush ? html`<a href="#/intake/${encodeURIComponent(this.site)}/push">Push a transcript by hand</a>` : ''}
+        <a href="#/intake/${encodeURIComponent(this.site)}/participants">Participants</a>
+        <a href="#/intake/${encodeURIComponent(this.site)}/sessions">Sessions</a>
       </form>
       <stage-tabs .counts=${this.counts} .stage=${this.stage} @stage=${(e: CustomEvent<Stage | ''>) => this.chooseStage(e.detail)}></stage-tabs>
       ${this.refusal ? html`<p class="refusal" role="alert">${this.refusal.message}</p>` : ''}

@@ -110,7 +110,9 @@ export class PartnerList extends LitElement {
               @confirmed=${() => this.revoke(p.clientId ?? '')}></confirm-button>` : ''}</td></tr>`)}</tbody>
       </table>
       <form class="filters" @submit=${this.register}>
-        <label>Name of the partner system <input name="name" required size="30"></label>
+        <label>Name of the partner system <input name="name" required size="30" maxlength="30" pattern="[a-z0-9][a-z0-9\\-]*"
+          aria-describedby="partner-name-rule" aria-invalid=${this.refusal?.pointer === '/name' ? 'true' : 'false'}></label>
+        <span id="partner-name-rule">lowercase letters, digits and hyphens, such as <code>bu-redcap</code></span>
         <button type="submit">Register a partner system</button>
       </form>`;
   }

@@ -98,6 +98,16 @@ export class SiteTranscript extends LitElement {
       queryAnswer: { answer }, idempotencyKey: crypto.randomUUID() }));
   }
 
+  /** A released transcript changes only as a new version: one paragraph's original and English, with the reason. */
+  private revise(event: Event) {
+    event.preventDefault();
+    const data = new FormData(event.target as HTMLFormElement);
+    const text = (name: string) => ((data.get(name) as string | null) ?? '').trim();
+    return this.step('Revised', () => this.api.versions.reviseTranscript({ site: this.site, id: this.transcriptId,
+      idempotencyKey: crypto.randomUUID(), revision: { reason: text('reason'), paragraphs: [{ n: Number(text('paragraph')),
+        text: text('text') || undefined, english: text('english') || undefined }] } }));
+  }
+
   override render() {
     const t = this.transcript;
     if (!t) {
@@ -115,10 +125,16 @@ export class SiteTranscript extends LitElement {
       ${this.renderQueries(t)}
       <h3>History</h3>
       <transcript-history .history=${t.history ?? []}></transcript-history>
+      ${t.status === 'released' && (rolesAt(this.me, this.site).has('site-researcher') || rolesAt(this.me, this.site).has('site-lead'))
+        ? html`<h3>Revise a paragraph</h3><form class="filters" @submit=${this.revise}>
+          <label>Paragraph <input name="paragraph" type="number" min="1" max=${t.paragraphs?.length ?? 1} required size="5"></label>
+          <label>Original <input name="text" size="40"></label><label>English <input name="english" size="40"></label>
+          <label>Reason <input name="reason" required size="30"></label>
+          <button type="submit" ?disabled=${this.busy}>Save as a new version</button></form>` : nothing}
       ${(t.version ?? 1) > 1 ? html`<h3>Changes between versions</h3>
         <version-diff .api=${this.api} site=${this.site} transcript-id=${this.transcriptId} .latest=${t.version}></version-diff>` : nothing}
       <h3>Paragraphs</h3>
-      <table>
+      <table data-testid="paragraphs">
         <thead><tr><th>Paragraph</th><th>Speaker</th><th lang=${t.language ?? ''}>Original</th><th>English</th></tr></thead>
         <tbody>${(t.paragraphs ?? []).slice(0, SHOWN).map(p => html`<tr><td>${p.label}</td><td>${p.speaker}</td>
           <td lang=${t.language ?? ''}>${p.text}</td><td>${p.english ?? ''}</td></tr>`)}</tbody>

@@ -1,5 +1,6 @@
 package io.chorus.reporting.report;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -79,10 +80,7 @@ public record Disclosure(Set<String> visible, int minOthers, boolean comparable,
     /** Withholds the row's cells at these keys unless shown, and notes why in the table. */
     public void withhold(ReportTable.Builder table, Map<String, Object> row, boolean shown, String... keys) {
         if (!shown) {
-            for (String key : keys) {
-                row.put(key, null);
-            }
-            table.note(note());
+            table.withhold(row, List.of(keys), note());
         }
     }
 

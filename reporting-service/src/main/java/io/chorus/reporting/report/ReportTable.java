@@ -15,7 +15,14 @@ import java.util.Map;
         + "was made with, the chart an SVG draws, and notes on withheld figures")
 public record ReportTable(String report, String title, Map<String, String> filters, List<Column> columns,
         @Schema(description = "One row per line; its cells (ReportRow) are declared by io.chorus.reporting.config.ReportFormats")
-        List<Map<String, Object>> rows, Chart chart, List<String> notes) {
+        List<Map<String, Object>> rows, Chart chart, List<String> notes,
+        @Schema(description = "The cells withheld by disclosure control (null in rows), so that a reader tells them from "
+                + "missing data; the notes say why") List<Withheld> withheld) {
+
+    /** The cells of one row (its index in rows) withheld by disclosure control. */
+    @Schema(name = "ReportWithheld")
+    public record Withheld(int row, List<String> columns) {
+    }
 
     @Schema(name = "ReportColumn")
     public record Column(String key, String label) {
@@ -47,6 +54,8 @@ public record ReportTable(String report, String title, Map<String, String> filte
         private final List<Map<String, Object>> rows = new ArrayList<>();
         private Chart chart;
         private final List<String> notes = new ArrayList<>();
+        /** Rows by identity (they may be reordered before build) with the keys withheld in them. */
+        private final Map<Map<String, Object>, java.util.Set<String>> withheld = new java.util.IdentityHashMap<>();
 
         Builder(String report, String title, Map<String, String> filters) {
             this.report = report;
@@ -91,8 +100,25 @@ public record ReportTable(String report, String title, Map<String, String> filte
             return this;
         }
 
+        /** Withholds these cells of the row (they become null) and notes why in the table. */
+        public Builder withhold(Map<String, Object> row, List<String> keys, String why) {
+            for (String key : keys) {
+                row.put(key, null);
+                withheld.computeIfAbsent(row, r -> new java.util.LinkedHashSet<>()).add(key);
+            }
+            return note(why);
+        }
+
         public ReportTable build() {
-            return new ReportTable(report, title, filters, List.copyOf(columns), List.copyOf(rows), chart, List.copyOf(notes));
+            List<Withheld> cells = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                java.util.Set<String> keys = withheld.get(rows.get(i));
+                if (keys != null) {
+                    cells.add(new Withheld(i, List.copyOf(keys)));
+                }
+            }
+            return new ReportTable(report, title, filters, List.copyOf(columns), List.copyOf(rows), chart, List.copyOf(notes),
+                    List.copyOf(cells));
         }
     }
 }

@@ -373,8 +373,7 @@ public class SiteReports {
                 for (int i = 1; i <= MEASURE_ITEMS; i++) {
                     figures.add("item" + i);
                 }
-                figures.forEach(figure -> out.put(figure, null));
-                table.note("Group figures covering other sites are withheld (null) unless the group, and what is left of it or of "
+                table.withhold(out, figures, "Group figures covering other sites are withheld (null) unless the group, and what is left of it or of "
                         + "a group of the other grouping when one is subtracted from the other, hold no other site or at least "
                         + disclosureConfig.minSitesForOthers() + " sites other than your own");
             }
