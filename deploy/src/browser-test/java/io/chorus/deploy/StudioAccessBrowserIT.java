@@ -81,6 +81,26 @@ class StudioAccessBrowserIT extends StudioBrowserTest {
         assertEquals(401, IdentityIT.tokenStatus(clientId, secret), "the old secret stops working");
         assertEquals(200, IdentityIT.tokenStatus(clientId, rotated));
 
+        // a site of this test's own: an income band change from a date joins its history
+        String site = "S" + new java.util.Random().ints(4, 'A', 'Z' + 1).collect(StringBuilder::new, StringBuilder::appendCodePoint,
+                StringBuilder::append);
+        Api.identity(io.chorus.client.identity.api.SitesApi::new, client.userToken("admin")).registerSite(site, IdentityIT.nairobi(false), null);
+        admin.navigate(EmbeddedPlatform.settings().studioUrl() + "/#/access/" + site);
+        Locator history = admin.getByTestId("income-history");
+        assertThat(history.locator("tbody tr")).hasCount(2);
+        admin.getByLabel("New band").selectOption("UMIC");
+        admin.getByLabel("From").fill("2026-07-01");
+        admin.getByRole(AriaRole.BUTTON, named("Record the band change")).click();
+        assertThat(history.locator("tbody tr")).hasCount(3);
+        assertThat(history.locator("tbody tr").nth(2)).containsText("2026-07-01");
+        assertThat(history.locator("tbody tr").nth(2)).containsText("UMIC");
+
+        admin.navigate(EmbeddedPlatform.settings().studioUrl() + "/#/operations");
+        admin.getByRole(AriaRole.BUTTON, named("Run the reconciliation check")).click();
+        assertThat(admin.getByTestId("reconciliation")).containsText("differences");
+        assertEquals(List.of(), StudioBrowser.seriousViolations(admin), "axe-core on operations");
+        StudioBrowser.screenshot(admin, "operations");
+
         admin.navigate(EmbeddedPlatform.settings().studioUrl() + "/#/audit");
         admin.getByLabel("Person").fill("admin");
         admin.getByLabel("Site").fill("BU");

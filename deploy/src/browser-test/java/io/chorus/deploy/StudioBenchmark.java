@@ -21,6 +21,7 @@ import org.awaitility.Awaitility;
 public final class StudioBenchmark {
 
     static final int PARAGRAPHS = 5_000;
+    private static final Page.GetByLabelOptions EXACT = new Page.GetByLabelOptions().setExact(true);
     private static final String READER = "document.querySelector('chorus-studio')?.shadowRoot?.querySelector('transcript-reader')";
 
     private StudioBenchmark() {
@@ -94,7 +95,7 @@ public final class StudioBenchmark {
         page.evaluate("id => { location.hash = '#/intake/BU/transcripts/' + id + '/translate'; }", id);
         int typed = 20;
         for (int n = 1; n <= typed; n++) {
-            page.getByLabel("English of BU " + n).fill("English of turn " + n);
+            page.getByLabel("English of BU " + n, EXACT).fill("English of turn " + n);
         }
         int kept = 0;
         for (int status : new int[] {412, 503}) {
@@ -106,10 +107,10 @@ public final class StudioBenchmark {
                     + ".shadowRoot.querySelector('.refusal')", null, new Page.WaitForFunctionOptions().setTimeout(30_000));
             page.unroute("**/translation");
             page.reload();
-            page.getByLabel("English of BU " + typed).waitFor();
+            page.getByLabel("English of BU " + typed, EXACT).waitFor();
             kept = 0;
             for (int n = 1; n <= typed; n++) {
-                kept += ("English of turn " + n).equals(page.getByLabel("English of BU " + n).inputValue()) ? 1 : 0;
+                kept += ("English of turn " + n).equals(page.getByLabel("English of BU " + n, EXACT).inputValue()) ? 1 : 0;
             }
         }
         results.value("S1", "S1.translate-kept", "typed paragraphs still there after a 412 and a 503 on submit, and a reload", "paragraphs",

@@ -100,6 +100,18 @@ class StudioIntakeBrowserIT extends StudioBrowserTest {
         translator.getByRole(AriaRole.BUTTON, named("Submit the translation")).click();
         assertThat(translator.getByTestId("draft")).containsText("the transcript is now translated");
 
+        // a site-check query on a paragraph, answered by the site; an open one would block the release
+        translator.getByRole(AriaRole.LINK, named("Back to the transcript")).click();
+        translator.getByLabel("Paragraph").fill("2");
+        translator.getByLabel("Question").fill("Does nnyo mean very or much here?");
+        translator.getByRole(AriaRole.BUTTON, named("Raise a query")).click();
+        assertThat(translator.getByText("Site-check queries (1 open)")).isVisible();
+        researcher.navigate(studio + "/#/intake/" + SITE + "/transcripts/" + id);
+        researcher.getByLabel("Answer", new Page.GetByLabelOptions().setExact(true)).fill("Very: they were very glad.");
+        researcher.getByRole(AriaRole.BUTTON, named("Answer")).click();
+        assertThat(researcher.getByText("Site-check queries (0 open)")).isVisible();
+        assertThat(researcher.getByText("Answer: Very: they were very glad.")).isVisible();
+
         // two reviewers, neither the translator
         for (String reviewer : List.of("translator-a", "translator-b")) {
             Page review = browser.signedIn(studio, "/#/intake/" + SITE + "/transcripts/" + id, reviewer);
@@ -115,16 +127,27 @@ class StudioIntakeBrowserIT extends StudioBrowserTest {
         assertThat(lead.getByTestId("history")).containsText("translator-b");
         assertEquals(List.of(), StudioBrowser.seriousViolations(lead), "axe-core on a transcript's page");
         StudioBrowser.screenshot(lead, "transcript-released");
+        // a released transcript changes only as a new version, whose diff shows the paragraph before and after
+        lead.getByLabel("Paragraph", new Page.GetByLabelOptions().setExact(true)).fill("3");
+        lead.getByLabel("English", new Page.GetByLabelOptions().setExact(true)).fill("Tell us about the peer support workers.");
+        lead.getByLabel("Reason").fill("the site's glossary says peer support workers");
+        lead.getByRole(AriaRole.BUTTON, named("Save as a new version")).click();
+        Locator diff = lead.getByTestId("diff");
+        assertThat(diff).containsText("Tell us about the peer helpers.");
+        assertThat(diff).containsText("Tell us about the peer support workers.");
+        assertThat(diff.locator("tbody tr")).hasCount(1);
+        StudioBrowser.screenshot(lead, "transcript-revised");
 
         String analystToken = client.userToken("analyst");
-        Awaitility.await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
-                .until(() -> Api.coding(ReleasedTranscriptsApi::new, analystToken).getReleasedTranscript(id) != null);
+        // the revision reaches the analyst's copy too
+        Awaitility.await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> "Tell us about the peer support workers."
+                .equals(Api.coding(ReleasedTranscriptsApi::new, analystToken).getReleasedTranscript(id).getParagraphs().get(2).getEnglish()));
         Page analyst = browser.signedIn(studio, "/#/transcripts", "analyst");
         analyst.getByLabel("Study").fill(study.code());
         analyst.getByRole(AriaRole.BUTTON, named("Filter")).click();
         assertThat(analyst.locator("tbody tr")).hasCount(1);
         analyst.getByRole(AriaRole.LINK, named(externalId)).click();
-        assertThat(analyst.locator(".paragraph").nth(2)).containsText("Tell us about the peer helpers.");
+        assertThat(analyst.locator(".paragraph").nth(2)).containsText("Tell us about the peer support workers.");
     }
 
     @Test

@@ -30,17 +30,20 @@ class StudioWithdrawalBrowserIT extends StudioBrowserTest {
                         new ParagraphPush().speaker(number).text("Nze ndi musawo mu ddwaliro."))), null).getId();
 
         Page researcher = browser.signedIn(EmbeddedPlatform.settings().studioUrl(), "/#/intake/BU/participants", "researcher-bu");
+        // from the keyboard: Enter finds; on the button, Enter asks; the answer takes the focus, and Enter confirms
         researcher.getByLabel("Find participant").fill(number);
-        researcher.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Find").setExact(true)).click();
+        researcher.getByLabel("Find participant").press("Enter");
         Locator row = researcher.locator("tr[data-number='" + number + "']");
         assertThat(row).containsText("given");
-        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Withdraw consent")).click();
+        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Withdraw consent")).focus();
+        researcher.keyboard().press("Enter");
         Locator question = row.getByRole(AriaRole.ALERTDIALOG);
         assertThat(question).containsText("replaced by [withdrawn]");
         assertThat(question).containsText("cannot be undone");
         assertEquals(List.of(), StudioBrowser.seriousViolations(researcher), "axe-core on the withdrawal's confirmation");
         StudioBrowser.screenshot(researcher, "withdrawal-confirmation");
-        question.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Yes, withdraw consent")).click();
+        assertThat(question.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Yes, withdraw consent"))).isFocused();
+        researcher.keyboard().press("Enter");
         assertThat(researcher.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText("Consent of")))
                 .containsText("1 paragraphs redacted in 1 transcripts");
         assertThat(row).containsText("withdrawn");
@@ -51,5 +54,9 @@ class StudioWithdrawalBrowserIT extends StudioBrowserTest {
         assertThat(researcher.getByText("Nze ndi musawo")).hasCount(0);
         assertThat(paragraphs.nth(0)).containsText("Mwebale kujja.");
         StudioBrowser.screenshot(researcher, "withdrawal-effect");
+
+        researcher.navigate(EmbeddedPlatform.settings().studioUrl() + "/#/intake/BU/sessions");
+        assertThat(researcher.getByTestId("sessions")).isVisible();
+        assertEquals(List.of(), StudioBrowser.seriousViolations(researcher), "axe-core on the sessions");
     }
 }

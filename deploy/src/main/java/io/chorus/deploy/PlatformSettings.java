@@ -51,7 +51,8 @@ public record PlatformSettings(Path repositoryRoot, Path stateDir, Path keycloak
 
     public static PlatformSettings withFreePorts(Path repositoryRoot, Path stateDir, Path keycloakHome) {
         Map<String, Integer> ports = new LinkedHashMap<>();
-        DEFAULT_PORTS.keySet().forEach(name -> ports.put(name, freePort()));
+        java.util.Set<Integer> taken = new java.util.HashSet<>();
+        DEFAULT_PORTS.keySet().forEach(name -> ports.put(name, freePort(taken)));
         return new PlatformSettings(repositoryRoot, stateDir, keycloakHome, java.util.Collections.unmodifiableMap(ports));
     }
 
@@ -64,10 +65,11 @@ public record PlatformSettings(Path repositoryRoot, Path stateDir, Path keycloak
             throw new IllegalArgumentException("--replicas needs a number of at least 1");
         }
         Map<String, Integer> all = new LinkedHashMap<>(ports);
+        java.util.Set<Integer> taken = new java.util.HashSet<>(ports.values());
         if (count > 1) {
             for (ServiceSpec service : ServiceSpec.ALL) {
                 for (int i = 1; i <= count; i++) {
-                    all.put(instanceName(service.name(), i, count), freePorts ? freePort() : service.defaultPort() + 100 * i);
+                    all.put(instanceName(service.name(), i, count), freePorts ? freePort(taken) : service.defaultPort() + 100 * i);
                 }
             }
         }
@@ -147,17 +149,28 @@ public record PlatformSettings(Path repositoryRoot, Path stateDir, Path keycloak
      * A free port below Linux's ephemeral range (32768 and up): a port the kernel hands out for port 0 is also handed to
      * outgoing connections, and ReplicaIT once lost its front's port to one between choosing it and binding it.
      */
-    private static int freePort() {
+    /**
+     * A port that is free now and that no other component of the platform got: two components given one port would have
+     * the second find it taken, and its readiness check answered by the first.
+     */
+    private static int freePort(java.util.Set<Integer> taken) {
         java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
         for (int attempt = 0; attempt < 1000; attempt++) {
             int port = 20000 + random.nextInt(12000);
-            try (ServerSocket socket = new ServerSocket()) {
-                socket.bind(new java.net.InetSocketAddress(port));
+            if (!taken.contains(port) && bindable(port)) {
+                taken.add(port);
                 return port;
-            } catch (IOException taken) {
-                // in use: try another
             }
         }
         throw new UncheckedIOException(new IOException("no free port between 20000 and 32000"));
+    }
+
+    private static boolean bindable(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new java.net.InetSocketAddress(port));
+            return true;
+        } catch (IOException taken) {
+            return false;
+        }
     }
 }

@@ -162,13 +162,13 @@ export class IntakeScreen extends LitElement {
       ${this.results ? this.renderResults(this.results) : ''}
       <table>
         <thead><tr><th><span class="visually-hidden">Select</span></th><th>Transcript</th><th>Stage</th><th>Language</th><th>Paragraphs</th>
-          <th>Version</th><th>Last change</th></tr></thead>
+          <th>Last change</th></tr></thead>
         <tbody>
           ${this.items.map(t => html`<tr data-external-id=${t.externalId ?? ''}>
             <td><input type="checkbox" aria-label="Select ${t.externalId}" .checked=${this.selected.has(t.id ?? '')}
               @change=${(e: Event) => this.toggle(t.id ?? '', (e.target as HTMLInputElement).checked)}></td>
             <td><a href="#/intake/${encodeURIComponent(this.site)}/transcripts/${encodeURIComponent(t.id ?? '')}">${t.externalId}</a></td>
-            <td>${t.status}</td><td>${t.language}</td><td>${t.paragraphCount}</td><td>${t.version}</td>
+            <td>${t.status}</td><td>${t.language}</td><td>${t.paragraphCount}</td>
             <td>${t.updatedAt?.toLocaleString()}</td></tr>`)}
         </tbody>
       </table>

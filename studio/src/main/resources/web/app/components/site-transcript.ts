@@ -1,4 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
 import { rolesAt, type Api, type Me, type TranscriptView } from '../api';
 import { refusalOf, type Refusal } from '../problem';
 import { screenStyles } from '../styles';
@@ -116,7 +117,7 @@ export class SiteTranscript extends LitElement {
     const siteLink = `#/intake/${encodeURIComponent(this.site)}`;
     return html`
       <p><a href=${siteLink}>Back to the intake</a></p>
-      <h2>${t.externalId} <small>(${t.language}, version ${t.version})</small></h2>
+      <h2>${t.externalId} <small>(${t.language})</small></h2>
       <p>Stage: <strong data-testid="stage">${t.status}</strong>${t.translatedBy ? html` · translated by ${t.translatedBy}` : nothing}
         ${t.reviewers?.length ? html` · reviewed by ${t.reviewers.join(' and ')}` : nothing}</p>
       <div class="actions" role="group" aria-label="Next step">${this.renderSteps(t)}</div>
@@ -131,8 +132,8 @@ export class SiteTranscript extends LitElement {
           <label>Original <input name="text" size="40"></label><label>English <input name="english" size="40"></label>
           <label>Reason <input name="reason" required size="30"></label>
           <button type="submit" ?disabled=${this.busy}>Save as a new version</button></form>` : nothing}
-      ${(t.version ?? 1) > 1 ? html`<h3>Changes between versions</h3>
-        <version-diff .api=${this.api} site=${this.site} transcript-id=${this.transcriptId} .latest=${t.version}></version-diff>` : nothing}
+      ${t.status === 'released' || t.status === 'withdrawn' ? keyed(t.updatedAt?.toISOString() ?? '', html`<version-diff .api=${this.api}
+        site=${this.site} transcript-id=${this.transcriptId}></version-diff>`) : nothing}
       <h3>Paragraphs</h3>
       <table data-testid="paragraphs">
         <thead><tr><th>Paragraph</th><th>Speaker</th><th lang=${t.language ?? ''}>Original</th><th>English</th></tr></thead>
