@@ -46,4 +46,26 @@ class StudioExchangeBrowserIT extends StudioBrowserTest {
         assertEquals(1, Api.coding(CodingApi::new, client.userToken("analyst-b")).listTranscriptCodings(transcript.id(), null, null)
                 .getItems().stream().filter(c -> "analyst-b".equals(c.getCoder())).count(), "the coding is in Chorus");
     }
+
+    @Test
+    void aSiteLeadMovesADesktopProjectIntoTheSiteAndSeesItsJob() throws Exception {
+        String study = "studio-refi-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        Api.transcripts(io.chorus.client.transcript.api.StudiesApi::new, client.userToken("admin")).putStudy(study,
+                new io.chorus.client.transcript.model.StudyData().title("Studio project import").phases(List.of("pre-intervention")), null);
+        File project = ProjectImportIT.nvivoProject("FGD " + java.util.UUID.randomUUID());
+        Page lead = browser.signedIn(EmbeddedPlatform.settings().studioUrl(), "/#/exchange", "lead-bu");
+        Locator form = lead.locator("section[aria-labelledby=project-heading]");
+        form.getByLabel("Project file").setInputFiles(project.toPath());
+        form.getByLabel("Study").fill(study);
+        form.getByLabel("Phase").fill("pre-intervention");
+        form.getByLabel("Language").fill("en");
+        form.getByLabel("Identifiers to replace").fill("person: Maria");
+        form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Import the project")).click();
+        Locator job = form.getByTestId("job");
+        assertThat(job.getByTestId("job-status")).hasText("done", new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions()
+                .setTimeout(60_000));
+        assertThat(job).containsText("1 transcripts made");
+        assertThat(job).containsText("Codings placed: 2 of 2");
+        StudioBrowser.screenshot(lead, "project-import-done");
+    }
 }

@@ -59,4 +59,25 @@ class StudioWithdrawalBrowserIT extends StudioBrowserTest {
         assertThat(researcher.getByTestId("sessions")).isVisible();
         assertEquals(List.of(), StudioBrowser.seriousViolations(researcher), "axe-core on the sessions");
     }
+
+    @Test
+    void aSiteLeadAsksForAParticipantsDataAndDownloadsTheArchive() throws Exception {
+        String number = "D" + UUID.randomUUID().toString().substring(0, 6).toUpperCase().replace("-", "");
+        Api.transcripts(ParticipantsApi::new, client.partnerToken("BU")).putParticipant("BU", number, new ParticipantData().age(35)
+                .role("MHW"), null);
+        Page lead = browser.signedIn(EmbeddedPlatform.settings().studioUrl(), "/#/intake/BU/participants", "lead-bu");
+        lead.getByLabel("Find participant").fill(number);
+        lead.getByLabel("Find participant").press("Enter");
+        Locator row = lead.locator("tr[data-number='" + number + "']");
+        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Ask for their data")).click();
+        Locator download = row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Download their data (.zip)"));
+        assertThat(download).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(60_000));
+        com.microsoft.playwright.Download archive = lead.waitForDownload(download::click);
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(archive.path().toFile())) {
+            String participant = new String(zip.getInputStream(zip.getEntry("participant.json")).readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            org.junit.jupiter.api.Assertions.assertTrue(participant.contains(number), participant);
+        }
+        assertThat(lead.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText("downloaded"))).isVisible();
+    }
 }

@@ -131,7 +131,7 @@ class ProjectImportIT {
     }
 
     /** A project as NVivo for Windows writes it: CRLF text, positions in UTF-16 units counting each CR. */
-    private static File nvivoProject(String name) throws Exception {
+    static File nvivoProject(String name) throws Exception {
         String lf = String.join("\n", LINES);
         String source = UUID.randomUUID().toString();
         QdaProject project = new QdaProject(name, "NVivo 14.24.1 (Windows)", List.of(new QdaProject.User(USER, "cp", null)),

@@ -136,11 +136,14 @@ class AccessRulesTest {
     @Test
     @jakarta.transaction.Transactional
     void theAuditCannotBeRewritten() {
-        var before = em.createNativeQuery("select count(*), min(actor) from access_change").getSingleResult();
+        // every row as it is, whichever tests wrote them: a rewrite of any row changes the digest
+        String digest = "select count(*), md5(string_agg(id || '|' || actor || '|' || action, ',' order by id)) from access_change";
+        var before = em.createNativeQuery(digest).getSingleResult();
         em.createNativeQuery("update access_change set actor = 'someone else'").executeUpdate();
         em.createNativeQuery("delete from access_change").executeUpdate();
-        var after = em.createNativeQuery("select count(*), min(actor) from access_change").getSingleResult();
+        var after = em.createNativeQuery(digest).getSingleResult();
         org.junit.jupiter.api.Assertions.assertArrayEquals((Object[]) before, (Object[]) after);
-        org.junit.jupiter.api.Assertions.assertEquals("reference-data", ((Object[]) after)[1]);
+        org.junit.jupiter.api.Assertions.assertEquals(0L, ((Number) em.createNativeQuery(
+                "select count(*) from access_change where actor = 'someone else'").getSingleResult()).longValue());
     }
 }

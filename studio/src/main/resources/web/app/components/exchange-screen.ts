@@ -3,6 +3,7 @@ import { rolesAt, staffSites, type Api, type Me } from '../api';
 import type { ExportQdpxProjectPositionsEnum, ImportView } from '../clients/coding/src';
 import type { ImportQdpxProjectKindEnum, ProjectImport } from '../clients/transcript/src';
 import { saveWithProgress } from '../download';
+import { IDENTIFIER_KINDS, parseIdentifiers } from '../identifiers';
 import { refusalOf, type Refusal } from '../problem';
 import { screenStyles } from '../styles';
 import './import-progress';
@@ -105,8 +106,10 @@ export class ExchangeScreen extends LitElement {
     const text = (name: string) => ((data.get(name) as string | null) ?? '').trim();
     const site = text('site');
     try {
+      const identifiers = parseIdentifiers(text('identifiers'));
       let view = await this.api.projects.importQdpxProject({ site, file: data.get('file') as File, study: text('study'), phase: text('phase'),
-        language: text('language'), kind: text('kind') as ImportQdpxProjectKindEnum, idempotencyKey: crypto.randomUUID() });
+        language: text('language'), kind: text('kind') as ImportQdpxProjectKindEnum, idempotencyKey: crypto.randomUUID(),
+        identifiers: identifiers.length ? JSON.stringify(identifiers) : undefined });
       this.projectJob = ExchangeScreen.projectJob(view);
       while (!FINISHED.has(view.status ?? '') && this.isConnected) {
         await new Promise(resolve => setTimeout(resolve, POLL_MS));
@@ -156,6 +159,8 @@ export class ExchangeScreen extends LitElement {
           <label>Phase <input name="phase" required size="14"></label>
           <label>Language <input name="language" required size="5"></label>
           <label>Kind <select name="kind"><option>focus-group</option><option>interview</option></select></label>
+          <label>Identifiers to replace, one per line as <code>kind: value</code> (kinds: ${IDENTIFIER_KINDS.join(', ')})
+            <textarea name="identifiers" rows="2" cols="40"></textarea></label>
           <button type="submit">Import the project</button>
         </form>
         ${this.projectJob ? html`<import-progress .job=${this.projectJob}></import-progress>` : ''}

@@ -1,10 +1,10 @@
 import { LitElement, html } from 'lit';
 import type { Api, PushPreview, TranscriptPush } from '../api';
 import { base64Of } from '../base64';
+import { IDENTIFIER_KINDS, parseIdentifiers } from '../identifiers';
 import { refusalOf, type Refusal } from '../problem';
 import { screenStyles } from '../styles';
 
-const KINDS = ['person', 'staff', 'place', 'participant', 'other'];
 
 /**
  * A transcript pushed by hand: turns pasted or a .docx/.txt file, with the session, language and the identifiers to replace.
@@ -45,11 +45,7 @@ export class PushForm extends LitElement {
       ? { format: file.name.toLowerCase().endsWith('.docx') ? 'docx' as const : 'text' as const,
         content: base64Of(new Uint8Array(await file.arrayBuffer())) }
       : { format: 'text' as const, content: base64Of(new TextEncoder().encode(text('turns'))) };
-    const identifiers = text('identifiers').split('\n').map(line => line.trim()).filter(Boolean).map(line => {
-      const colon = line.indexOf(':');
-      const kind = colon > 0 ? line.slice(0, colon).trim().toLowerCase() : 'person';
-      return { kind: kind as 'person', value: colon > 0 ? line.slice(colon + 1).trim() : line };
-    });
+    const identifiers = parseIdentifiers(text('identifiers'));
     return { externalId: text('externalId'), language: text('language'), title: text('title') || undefined,
       session: text('session') || undefined, document, identifiers: identifiers.length ? identifiers : undefined };
   }
@@ -106,7 +102,7 @@ export class PushForm extends LitElement {
         <p><label>Turns, one per line as <code>Speaker: words</code> (a line without a speaker continues the turn above)<br>
           <textarea name="turns" rows="8" cols="90" aria-invalid=${this.invalid('/document')}></textarea></label></p>
         <p><label>…or a file (.docx or .txt) <input name="file" type="file" accept=".docx,.txt,text/plain"></label></p>
-        <p><label>Identifiers to replace, one per line as <code>kind: value</code> (kinds: ${KINDS.join(', ')})<br>
+        <p><label>Identifiers to replace, one per line as <code>kind: value</code> (kinds: ${IDENTIFIER_KINDS.join(', ')})<br>
           <textarea name="identifiers" rows="3" cols="60" aria-invalid=${this.invalid('/identifiers')}></textarea></label></p>
         <button type="submit" ?disabled=${this.busy}>Preview</button>
       </form>
