@@ -183,9 +183,11 @@ class StudioWorkbenchBrowserIT extends StudioBrowserTest {
     }
 
     @Test
-    void aTranslatorIsToldThatStudioHasNoScreenForTheirRoles() throws Exception {
+    void aTranslatorLandsOnTheIntakeAndHasNoCodingScreens() throws Exception {
         Page page = browser.signedIn(EmbeddedPlatform.settings().studioUrl(), "/#/transcripts", "translator-a");
-        assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.STATUS)).containsText("have no screen in Studio");
+        assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(2)))
+                .containsText("Intake at");
+        assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.LINK, new Page.GetByRoleOptions().setName("Intake").setExact(true))).hasCount(1);
         assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.LINK, new Page.GetByRoleOptions().setName("Rounds"))).hasCount(0);
     }
 

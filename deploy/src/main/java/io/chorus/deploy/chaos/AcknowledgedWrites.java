@@ -55,8 +55,9 @@ final class AcknowledgedWrites {
         return writes.stream().filter(w -> transcript.equals(w.transcript()) && kinds.contains(w.kind()));
     }
 
+    /** Refused or failed attempts while this component was down, alone or with another. */
     int errorsDuring(String component) {
-        return errors.getOrDefault(component, 0);
+        return ChaosRun.during(errors, component);
     }
 
     JsonNode write(String kind, Call call, String transcript, String idField) {
