@@ -178,4 +178,43 @@ class StudioIntakeBrowserIT extends StudioBrowserTest {
         assertThat(researcher.getByTestId("stage")).hasText("uploaded");
         assertThat(researcher.locator("h2")).containsText(externalId);
     }
+
+    /** A minimal Word document: one paragraph per line. */
+    static java.nio.file.Path docx(List<String> lines) throws Exception {
+        StringBuilder body = new StringBuilder();
+        for (String line : lines) {
+            body.append("<w:p><w:r><w:t xml:space=\"preserve\">").append(line).append("</w:t></w:r></w:p>");
+        }
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("turns-", ".docx");
+        file.toFile().deleteOnExit();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(java.nio.file.Files.newOutputStream(file))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("[Content_Types].xml"));
+            zip.write(("<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                    + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+                    + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+                    + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument."
+                    + "wordprocessingml.document.main+xml\"/></Types>").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            zip.putNextEntry(new java.util.zip.ZipEntry("_rels/.rels"));
+            zip.write(("<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                    + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+                    + "officeDocument\" Target=\"word/document.xml\"/></Relationships>").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            zip.putNextEntry(new java.util.zip.ZipEntry("word/document.xml"));
+            zip.write(("<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>" + body
+                    + "</w:body></w:document>").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return file;
+    }
+
+    @Test
+    void aWordDocumentOfTurnsIsPreviewedLikePastedOnes() throws Exception {
+        Page researcher = browser.signedIn(EmbeddedPlatform.settings().studioUrl(), "/#/intake/" + SITE + "/push", "researcher-bu");
+        researcher.getByLabel("External id").fill("by-docx-" + UUID.randomUUID());
+        researcher.getByLabel("Language").fill("lg");
+        researcher.getByLabel("or a file").setInputFiles(docx(List.of("M: Mwebale kujja.", "P1: Webale nnyo.", "nga bwe kiri.")));
+        researcher.getByRole(AriaRole.BUTTON, named("Preview")).click();
+        Locator preview = researcher.getByTestId("preview-paragraphs");
+        assertThat(preview.locator("tr")).hasCount(2);
+        assertThat(preview.locator("tr").nth(1)).containsText("Webale nnyo.");
+        assertThat(preview.locator("tr").nth(1)).containsText("nga bwe kiri.");
+    }
 }

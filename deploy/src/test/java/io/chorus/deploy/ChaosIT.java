@@ -12,10 +12,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The bounded form of {@code ./platform chaos}: one kill -9 of each component during a load of about 200 writes
  * (transcripts taken to release and coded, every third also double coded in a round and taken to consensus), each
- * restarted, then everything reconciled. PostgreSQL and Kafka stay down 65 s each: longer than any 60 s limit a consumer
- * or producer might have on waiting (such a limit once stopped a consumer channel for good). Their outages overlap by
- * half: Kafka alone down, then both, then PostgreSQL alone. Also: the launcher's supervisor restarts a component that died
- * by itself.
+ * restarted, then everything reconciled. PostgreSQL and Kafka stay down 65 s: longer than any 60 s limit a consumer
+ * or producer might have on waiting (such a limit once stopped a consumer channel for good). Also: the launcher's supervisor restarts a component that died by itself.
  */
 @ExtendWith(EmbeddedPlatform.class)
 class ChaosIT {

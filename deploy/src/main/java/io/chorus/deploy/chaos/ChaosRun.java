@@ -105,16 +105,8 @@ public final class ChaosRun {
         }, "chaos-load");
         load.start();
         List<Outage> outages = new ArrayList<>();
-        List<String> remaining = new ArrayList<>(components);
-        while (!remaining.isEmpty()) {
-            String component = remaining.remove(0);
-            java.util.Optional<String> otherLong = remaining.stream().filter(ChaosRun::longOutage).findFirst();
-            if (longOutage(component) && otherLong.isPresent()) {
-                remaining.remove(otherLong.get());
-                outages.addAll(overlapping(component, otherLong.get()));
-            } else {
-                outages.add(outage(component));
-            }
+        for (String component : components) {
+            outages.add(outage(component));
         }
         loading.set(false);
         load.join(Duration.ofMinutes(5).toMillis());
@@ -135,7 +127,8 @@ public final class ChaosRun {
         platform.crash(component);
         writes.down(component);
         int atCrash = writes.size();
-        Duration outage = longOutage(component) ? settings.longOutage() : settings.outage();
+        Duration outage = component.equals(PlatformSettings.POSTGRES) || component.equals(PlatformSettings.KAFKA)
+                ? settings.longOutage() : settings.outage();
         Thread.sleep(outage.toMillis());
         long restarting = System.nanoTime();
         platform.restart(component);
@@ -145,66 +138,6 @@ public final class ChaosRun {
         int clientErrors = writes.errorsDuring(component) - errorsBefore;
         progress.accept(String.format("%s back, ready in %.1f s; %d writes acknowledged while it was down", component, seconds, acknowledged));
         return new Outage(component, acknowledged, clientErrors, seconds, 0, 0);
-    }
-
-    /** PostgreSQL and Kafka stay down for the long outage: longer than any limit a client might have on waiting. */
-    static boolean longOutage(String component) {
-        return component.equals(PlatformSettings.POSTGRES) || component.equals(PlatformSettings.KAFKA);
-    }
-
-    /**
-     * Two long outages that overlap by half: the first component alone down, then both, then the second alone, each down
-     * for the whole long outage. Each alone is still seen (Kafka down while the databases take writes, a database down
-     * while Kafka runs), in half the time two outages one after the other take.
-     */
-    private List<Outage> overlapping(String first, String second) throws Exception {
-        int before = writes.size();
-        awaitWrites(before + settings.writesPerOutage() / 2, Duration.ofMinutes(3));
-        int firstErrorsBefore = writes.errorsDuring(first);
-        int secondErrorsBefore = writes.errorsDuring(second);
-        Duration half = settings.longOutage().dividedBy(2);
-        progress.accept("kill -9 " + first);
-        platform.crash(first);
-        writes.down(first);
-        long firstDown = System.nanoTime();
-        int atFirstCrash = writes.size();
-        Thread.sleep(half.toMillis());
-        progress.accept("kill -9 " + second + " (" + first + " still down)");
-        platform.crash(second);
-        writes.down(first + "+" + second);
-        long secondDown = System.nanoTime();
-        int atSecondCrash = writes.size();
-        sleepUntil(firstDown + settings.longOutage().toNanos());
-        long restarting = System.nanoTime();
-        platform.restart(first);
-        double firstSeconds = (System.nanoTime() - restarting) / 1e9;
-        writes.down(second);
-        int firstAcknowledged = writes.size() - atFirstCrash;
-        progress.accept(String.format("%s back, ready in %.1f s; %d writes acknowledged while it was down", first, firstSeconds,
-                firstAcknowledged));
-        sleepUntil(secondDown + settings.longOutage().toNanos());
-        restarting = System.nanoTime();
-        platform.restart(second);
-        double secondSeconds = (System.nanoTime() - restarting) / 1e9;
-        writes.down("none");
-        int secondAcknowledged = writes.size() - atSecondCrash;
-        progress.accept(String.format("%s back, ready in %.1f s; %d writes acknowledged while it was down", second, secondSeconds,
-                secondAcknowledged));
-        return List.of(new Outage(first, firstAcknowledged, writes.errorsDuring(first) - firstErrorsBefore, firstSeconds, 0, 0),
-                new Outage(second, secondAcknowledged, writes.errorsDuring(second) - secondErrorsBefore, secondSeconds, 0, 0));
-    }
-
-    private static void sleepUntil(long nanoTime) throws InterruptedException {
-        long left = nanoTime - System.nanoTime();
-        if (left > 0) {
-            Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
-        }
-    }
-
-    /** A count by the components down at the time ("kafka+postgres" when both were), for one of them. */
-    static int during(Map<String, Integer> byDown, String component) {
-        return byDown.entrySet().stream().filter(e -> java.util.Arrays.asList(e.getKey().split("\\+")).contains(component))
-                .mapToInt(Map.Entry::getValue).sum();
     }
 
     /** One transcript from push to release, then its codings; every step retried with its own Idempotency-Key. */
@@ -379,7 +312,7 @@ public final class ChaosRun {
         differences = differences(analyst, admin, code, codebook, released, withdrawn, lostBy, duplicatedBy, true);
         mismatches.addAll(differences);
         List<Outage> rows = outages.stream().map(o -> new Outage(o.component(), o.acknowledged(), o.clientErrors(), o.secondsUntilReady(),
-                during(lostBy, o.component()), during(duplicatedBy, o.component()))).toList();
+                lostBy.getOrDefault(o.component(), 0), duplicatedBy.getOrDefault(o.component(), 0))).toList();
         int lost = lostBy.values().stream().mapToInt(Integer::intValue).sum();
         int duplicated = duplicatedBy.values().stream().mapToInt(Integer::intValue).sum();
         return new Result(rows, writes.size(), writes.of("consensus").count(), lost, duplicated, mismatches);
