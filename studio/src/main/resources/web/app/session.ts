@@ -1,5 +1,6 @@
 import Keycloak from 'keycloak-js';
 import type { Settings } from './settings';
+import { TranslationDraft } from './translation-draft';
 
 /** The signed-in person: authorization code with PKCE (S256) on the public client, tokens refreshed before they expire. */
 export class Session {
@@ -30,6 +31,7 @@ export class Session {
   }
 
   signOut(): Promise<void> {
+    TranslationDraft.discardAll();
     return this.keycloak.logout({ redirectUri: window.location.origin + '/' });
   }
 }

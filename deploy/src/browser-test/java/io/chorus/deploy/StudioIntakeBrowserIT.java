@@ -102,7 +102,8 @@ class StudioIntakeBrowserIT extends StudioBrowserTest {
 
         // a site-check query on a paragraph, answered by the site; an open one would block the release
         translator.getByRole(AriaRole.LINK, named("Back to the transcript")).click();
-        translator.getByLabel("Paragraph").fill("2");
+        assertThat(translator.getByTestId("stage")).hasText("translated");
+        translator.getByLabel("Paragraph", new Page.GetByLabelOptions().setExact(true)).fill("2");
         translator.getByLabel("Question").fill("Does nnyo mean very or much here?");
         translator.getByRole(AriaRole.BUTTON, named("Raise a query")).click();
         assertThat(translator.getByText("Site-check queries (1 open)")).isVisible();

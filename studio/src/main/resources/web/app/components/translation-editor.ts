@@ -10,7 +10,7 @@ const ROW_HEIGHT = 96;
 
 /**
  * Original and English side by side, aligned by paragraph number, for transcripts of thousands of paragraphs: only the
- * rows in view are rendered. What is typed is kept as a draft in this browser at once; Submit sends the whole translation.
+ * rows in view are rendered. What is typed is kept as a draft in this browser tab at once (until it closes or the translator signs out); Submit sends the whole translation.
  * Alt+Down and Alt+Up move to the next and previous paragraph, Alt+N to the next one not yet translated.
  */
 export class TranslationEditor extends LitElement {
@@ -92,7 +92,7 @@ export class TranslationEditor extends LitElement {
       this.english.delete(n);
     }
     this.draft?.save(this.english);
-    this.saved = `Draft kept in this browser at ${new Date().toLocaleTimeString()} (${this.english.size} of ${this.count()} translated).`;
+    this.saved = `Draft kept in this browser tab at ${new Date().toLocaleTimeString()} (${this.english.size} of ${this.count()} translated).`;
   }
 
   /** Brings paragraph index (0-based) into view and puts the cursor in its English. */
@@ -165,7 +165,7 @@ export class TranslationEditor extends LitElement {
         <span data-testid="missing">${missing} untranslated</span>
       </div>
       <p role="status" data-testid="draft">${this.saved ?? ''}</p>
-      ${this.refusal ? html`<p class="refusal" role="alert">${this.refusal.message} — your draft is kept in this browser.</p>` : ''}
+      ${this.refusal ? html`<p class="refusal" role="alert">${this.refusal.message} — your draft is kept in this browser tab.</p>` : ''}
       <div class="scroller" role="list" aria-label="Paragraphs" @scroll=${this.scrolled}>
         <div role="presentation" style="height:${this.rows.start * ROW_HEIGHT}px"></div>
         ${paragraphs.slice(this.rows.start, this.rows.end).map((p, i) => {
