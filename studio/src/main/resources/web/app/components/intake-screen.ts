@@ -48,6 +48,7 @@ export class IntakeScreen extends LitElement {
   declare refusal?: Refusal;
   declare running: boolean;
   private readonly size = 25;
+  private requests = 0;
 
   static styles = screenStyles;
 
@@ -81,12 +82,17 @@ export class IntakeScreen extends LitElement {
     if (!this.site) {
       return;
     }
+    // a stage chosen while an earlier page is on its way: only the latest answer is shown
+    const request = ++this.requests;
     try {
       const [counts, page] = await Promise.all([
         this.api.originals.countTranscriptsByStage({ site: this.site }),
         this.api.originals.listTranscripts({ site: this.site, stage: this.stage || undefined, session: this.session || undefined,
           page: this.page, size: this.size }),
       ]);
+      if (request !== this.requests) {
+        return;
+      }
       this.counts = counts;
       this.items = page.items ?? [];
       this.total = page.total ?? 0;

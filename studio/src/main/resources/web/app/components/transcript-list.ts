@@ -29,6 +29,7 @@ export class TranscriptList extends LitElement {
   declare filters: Filters;
   declare refusal?: Refusal;
   private readonly size = 20;
+  private requests = 0;
 
   static styles = css`
     form { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: end; }
@@ -52,16 +53,22 @@ export class TranscriptList extends LitElement {
   }
 
   private async load() {
+    // the first page, asked for on opening, may answer after a filtered one asked for since: only the latest is shown
+    const request = ++this.requests;
     try {
       const f = this.filters;
       const answer = await this.api.transcripts.listReleasedTranscripts({ site: f.site || undefined, study: f.study || undefined,
         phase: f.phase || undefined, language: f.language || undefined, coded: f.coded === '' ? undefined : f.coded === 'true',
         page: this.page, size: this.size });
-      this.items = answer.items ?? [];
-      this.total = answer.total ?? 0;
-      this.refusal = undefined;
+      if (request === this.requests) {
+        this.items = answer.items ?? [];
+        this.total = answer.total ?? 0;
+        this.refusal = undefined;
+      }
     } catch (error) {
-      this.refusal = await refusalOf(error);
+      if (request === this.requests) {
+        this.refusal = await refusalOf(error);
+      }
     }
   }
 
