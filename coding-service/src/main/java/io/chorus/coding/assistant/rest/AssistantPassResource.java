@@ -32,7 +32,8 @@ public class AssistantPassResource {
 
     @Schema(name = "AssistantPassRequest")
     public record PassRequest(@Size(max = 64) String transcriptId,
-            @Schema(description = "The lowest score that becomes a coding (cosine similarity); default 0.5")
+            @Schema(description = "The lowest probability that becomes a coding; by default each code's own threshold (the one that "
+                    + "maximised its F1 in cross-validation)")
             @DecimalMin("-1") @DecimalMax("1") Double threshold,
             @Schema(description = "At most this many codes per paragraph; default 1") @Min(1) @Max(5) Integer perParagraph) {
     }
@@ -43,12 +44,13 @@ public class AssistantPassResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Let the assistant code the round's transcripts (or one of them) as a coder of the round",
-            description = "Each paragraph gets the round codebook's best-scoring codes at or above the threshold, as codings of the coder "
-                    + "assistant:<model>@<version> with their score and provenance. In an independent round they stay blind until it "
+            description = "Each paragraph gets the round codebook's most probable codes at or above the threshold, as codings of the "
+                    + "coder assistant:<model>@<version> with their probability and provenance. Like a blind coder the assistant does not "
+                    + "look at the transcript's codings: its model is the one trained without the transcript. In an independent round they stay blind until it "
                     + "closes, and the round's agreement compares the assistant with each human. A new pass replaces the undecided "
                     + "codings of the last one.")
     public AssistantCoder.Pass runAssistantPass(@PathParam("roundId") UUID roundId, @NotNull @Valid PassRequest request) {
-        return assistant.pass(roundId, request.transcriptId(), request.threshold() == null ? 0.5 : request.threshold(),
+        return assistant.pass(roundId, request.transcriptId(), request.threshold(),
                 request.perParagraph() == null ? 1 : request.perParagraph());
     }
 }

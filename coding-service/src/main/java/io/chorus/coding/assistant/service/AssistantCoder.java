@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -29,7 +30,9 @@ public class AssistantCoder {
     public static final String CODER = "assistant:" + SentenceEmbeddings.MODEL + "@" + SentenceEmbeddings.VERSION;
 
     @Schema(name = "AssistantPass")
-    public record Pass(UUID roundId, String coder, double threshold, int transcripts, int paragraphs, int codings) {
+    public record Pass(UUID roundId, String coder,
+            @Schema(description = "The lowest probability that became a coding; null: each code's own threshold") Double threshold,
+            int transcripts, int paragraphs, int codings) {
     }
 
     @Inject
@@ -48,8 +51,12 @@ public class AssistantCoder {
         return coder != null && coder.startsWith("assistant:");
     }
 
-    /** Codes every paragraph of the round's transcripts (or of one of them) above the threshold, as a coder of the round. */
-    public Pass pass(UUID roundId, String onlyTranscript, double threshold, int perParagraph) {
+    /**
+     * Codes every paragraph of the round's transcripts (or of one of them) with its most probable codes at or above the
+     * threshold (each code's own when null), as a coder of the round. Like a blind coder it never looks at the transcript's
+     * codings: the model is the one whose training never saw the transcript, and no passage of it counts as evidence.
+     */
+    public Pass pass(UUID roundId, String onlyTranscript, Double threshold, int perParagraph) {
         if (!caller.holdsConsortiumWide(Roles.ANALYST, Roles.CONSORTIUM_ADMIN)) {
             throw ProblemException.forbidden("Analysts start an assistant pass");
         }
@@ -67,6 +74,7 @@ public class AssistantCoder {
         }
         int paragraphs = 0;
         int made = 0;
+        Suggestions.Scoring scoring = suggestions.scoring(round.codebookId, roundId);
         for (String transcriptId : transcripts) {
             ReleasedTranscript transcript = codings.readableTranscript(transcriptId);
             if (!RoundAssignment.exists(roundId, transcriptId, CODER)) {
@@ -79,14 +87,15 @@ public class AssistantCoder {
                 earlier.delete();
                 codings.publishRemoved(earlier, "removed");
             }
+            Map<Integer, float[]> vectors = suggestions.paragraphVectors(transcript);
             for (ReleasedTranscript.Paragraph paragraph : transcript.paragraphs) {
                 if (paragraph.english == null) {
                     continue;
                 }
                 paragraphs++;
-                for (Suggestions.Suggestion suggestion : suggestions.suggest(transcriptId, paragraph.n, round.codebookId, perParagraph, roundId)
+                for (Suggestions.Suggestion suggestion : scoring.answer(transcript.id, paragraph.n, vectors.get(paragraph.n), true, perParagraph)
                         .suggestions()) {
-                    if (suggestion.score() < threshold) {
+                    if (threshold == null ? !suggestion.applies() : suggestion.score() < threshold) {
                         continue;
                     }
                     Coding coding = codings.createFor(CODER, transcript, new NewCoding(suggestion.codeId(), paragraph.n, paragraph.n, null,
@@ -123,7 +132,7 @@ public class AssistantCoder {
                         + "' is not among the assistant's suggestions for paragraph " + paragraph));
         Coding accepted = codings.create(transcriptId, new NewCoding(acceptance.codeId(), paragraph, paragraph, null, null,
                 acceptance.valence(), null, acceptance.roundId()), UUID.randomUUID());
-        accepted.provenance = "accepted suggestion of " + CODER + " (score " + String.format(java.util.Locale.ROOT, "%.3f",
+        accepted.provenance = "accepted suggestion of " + CODER + " (probability " + String.format(java.util.Locale.ROOT, "%.3f",
                 suggestion.score()) + "): " + provenance(suggestion.reason());
         return accepted;
     }

@@ -46,6 +46,9 @@ public class TranscriptCatalog {
     io.chorus.coding.assistant.service.EmbeddingIndex index;
 
     @Inject
+    io.chorus.coding.assistant.service.AssistantModels models;
+
+    @Inject
     io.chorus.common.crypto.EventKeys keys;
 
     @Inject
@@ -81,6 +84,7 @@ public class TranscriptCatalog {
     private void withdrawnTranscript(TranscriptWithdrawn withdrawn) {
         searches.redactQueriesThatFound(withdrawn.transcriptId());
         codings.purgeTranscript(withdrawn.transcriptId());
+        models.forgetTrainedOn(withdrawn.transcriptId());
         ReleasedTranscript.deleteById(withdrawn.transcriptId());
     }
 
@@ -110,6 +114,7 @@ public class TranscriptCatalog {
         searches.redactQueriesThatFound(transcript.id);
         originals.remove(transcript.id, withdrawn.paragraphs());
         index.forget(transcript.id, withdrawn.paragraphs());
+        models.forgetTrainedOn(transcript.id);
         if (withdrawn.removed()) {
             transcript.paragraphs.removeIf(paragraph -> withdrawn.paragraphs().contains(paragraph.n));
             return;
