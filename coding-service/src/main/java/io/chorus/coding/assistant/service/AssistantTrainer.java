@@ -45,7 +45,8 @@ public class AssistantTrainer {
         @WithDefault("10s")
         Duration debounce();
 
-        @WithDefault("60s")
+        /** During a long coding session: retrain at least this often. */
+        @WithDefault("120s")
         Duration maxDelay();
 
         /** Folds of the cross-validation, split by transcript (fewer when fewer transcripts are coded). */
@@ -135,7 +136,7 @@ public class AssistantTrainer {
 
     /** Trains one codebook now, unless another instance is at it or its model is current; true if this call trained it. */
     public boolean train(UUID codebook) {
-        return QuarkusTransaction.requiringNew().timeout(900).call(() -> {
+        boolean done = QuarkusTransaction.requiringNew().timeout(900).call(() -> {
             boolean mine = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(hashtext('assistant-model'), hashtext(?1))")
                     .setParameter(1, codebook.toString()).getSingleResult();
             String fingerprint = data.fingerprints().get(codebook);
@@ -155,5 +156,10 @@ public class AssistantTrainer {
                     trained.evaluation().learned());
             return true;
         });
+        if (done) {
+            // a training holds about 11 KB per paragraph for seconds: a full collection lets the heap give that memory back
+            System.gc();
+        }
+        return done;
     }
 }

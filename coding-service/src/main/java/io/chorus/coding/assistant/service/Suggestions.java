@@ -187,11 +187,9 @@ public class Suggestions {
         if (codes.isEmpty()) {
             return List.of();
         }
-        StringBuilder sql = new StringBuilder("select code_id, transcript_id, first_paragraph, last_paragraph, label, vector from (select c.code_id, "
-                + "c.transcript_id, c.first_paragraph, c.last_paragraph, p.label, pe.vector, row_number() over (partition by c.code_id "
-                + "order by c.created_at desc, c.id) as latest from coding c join transcript_paragraph p on p.transcript_id = c.transcript_id "
-                + "and p.n = c.first_paragraph join paragraph_embedding pe on pe.transcript_id = p.transcript_id and pe.n = p.n "
-                + "where c.code_id in (:codes) and c.coder not like 'assistant:%' and (c.round_id is null or c.consensus or c.coder = :me");
+        StringBuilder sql = new StringBuilder("select x.code_id, x.transcript_id, x.first_paragraph, x.last_paragraph, p.label, pe.vector "
+                + "from code k cross join lateral (select c.code_id, c.transcript_id, c.first_paragraph, c.last_paragraph, c.created_at, c.id "
+                + "from coding c where c.code_id = k.id and c.coder not like 'assistant:%' and (c.round_id is null or c.consensus or c.coder = :me");
         List<UUID> blind = codings.blindRounds();
         sql.append(blind.isEmpty() ? ")" : " or c.round_id not in (:blind))");
         if (withoutRound != null) {
@@ -200,7 +198,9 @@ public class Suggestions {
         if (!caller.seesAllSites()) {
             sql.append(" and c.site in (:sites)");
         }
-        sql.append(") coded where latest <= ").append(2 * CODED_PER_CODE).append(" order by code_id, latest");
+        sql.append(" order by c.created_at desc, c.id desc limit ").append(2 * CODED_PER_CODE).append(") x join transcript_paragraph p "
+                + "on p.transcript_id = x.transcript_id and p.n = x.first_paragraph join paragraph_embedding pe on pe.transcript_id = p.transcript_id "
+                + "and pe.n = p.n where k.id in (:codes) order by x.code_id, x.created_at desc, x.id desc");
         Query query = em.createNativeQuery(sql.toString()).setParameter("codes", codes.keySet()).setParameter("me", caller.username());
         if (!blind.isEmpty()) {
             query.setParameter("blind", blind);
