@@ -181,6 +181,25 @@ class AssistantLearningTest {
     }
 
     @Test
+    void whenACodebooksLastCodingIsRemovedItsModelGoesToo() {
+        Response codebook = importTemplate("implementation-influences");
+        String codebookId = codebook.path("id");
+        String transcript = fixtures.release("BU", THEMES[0][0]);
+        Response coding = code(ANALYST_A, transcript, "{\"codeId\":\"%s\",\"firstParagraph\":1,\"lastParagraph\":1}"
+                .formatted(codeNamed(codebook, CODES[0])));
+        index.indexPending();
+        assertTrue(trainer.train(UUID.fromString(codebookId)));
+        model(ANALYST_A, codebookId).then().body("state", equalTo("trained")).body("evaluation.calibrated", equalTo(false))
+                .body("evaluation.folds", equalTo(0));
+
+        given().auth().oauth2(ANALYST_A).header("If-Match", CodingFixtures.etag(coding)).delete("/api/codings/{id}", coding.<String>path("id"))
+                .then().statusCode(204);
+        model(ANALYST_A, codebookId).then().body("stale", equalTo(true));
+        trainer.trainDue();
+        model(ANALYST_A, codebookId).then().body("state", equalTo("untrained")).body("stale", equalTo(false));
+    }
+
+    @Test
     void onlyAnalystsSeeTheEvaluationAndSiteStaffOnlyTheirSitesParagraphs() {
         Response codebook = importTemplate("implementation-influences");
         String codebookId = codebook.path("id");

@@ -66,6 +66,7 @@ final class AssistantLearningCurve {
         }
         steps.add(pool);
         List<Double> lastLatencies = List.of();
+        long memoryBefore = platform.residentMemoryMiB().getOrDefault("coding-service", -1L);
         for (int step : steps) {
             code(poolParagraphs.subList(coded, step), codeIds);
             coded = step;
@@ -87,7 +88,9 @@ final class AssistantLearningCurve {
         results.timing("A5", "a5.suggest", "suggestions, GET, " + codeIds.size() + " codes, model of " + pool + " coded paragraphs",
                 lastLatencies, 100.0);
         long memory = platform.residentMemoryMiB().getOrDefault("coding-service", -1L);
-        results.value("A5", "a5.memory", "coding-service resident memory with that model loaded", "MiB", memory, null, null);
+        results.value("A5", "a5.memory.before", "coding-service resident memory before any training (embedding model loaded)", "MiB",
+                memoryBefore, null, null);
+        results.value("A5", "a5.memory", "coding-service resident memory with that model loaded, after the trainings", "MiB", memory, null, null);
     }
 
     /** Pushes the study's transcripts at one site: the first {@code pool} paragraphs are to be coded, the rest held out. */

@@ -1,6 +1,7 @@
 package io.chorus.coding.assistant.rest;
 
 import io.chorus.coding.assistant.service.AssistantLearning;
+import io.chorus.common.problem.Problem;
 import io.chorus.common.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -42,6 +43,7 @@ public class AssistantModelResource {
     @Operation(summary = "Retrain the codebook's assistant now rather than after the usual quiet period",
             description = "The training runs in the background; GET the assistant until its trainedAt changes.")
     @APIResponse(responseCode = "202", description = "Accepted: the trainer takes it up within seconds")
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     public Response retrainAssistant(@PathParam("codebookId") UUID codebookId) {
         learning.retrain(codebookId);
         return Response.accepted().build();

@@ -97,6 +97,12 @@ public class AssistantModels {
                 + "where transcript_id = ?1)").setParameter(1, transcriptId).executeUpdate();
     }
 
+    /** A codebook whose learnable codings are all gone keeps no model learned from them. */
+    public int forgetAllBut(java.util.Set<UUID> codebooks) {
+        return codebooks.isEmpty() ? em.createNativeQuery("delete from assistant_model").executeUpdate()
+                : em.createNativeQuery("delete from assistant_model where codebook_id not in (:keep)").setParameter("keep", codebooks).executeUpdate();
+    }
+
     private CodeClassifier.Evaluation evaluation(String text) {
         try {
             return json.readValue(text, CodeClassifier.Evaluation.class);

@@ -98,16 +98,18 @@ public class AssistantTrainer {
         }
     }
 
-    /** Whether a codebook's stored model is older than its data. */
+    /** Whether a codebook's stored model is older than its data (or its data is gone). */
     public boolean stale(UUID codebook) {
         String current = data.fingerprints().get(codebook);
-        return current != null && !current.equals(models.storedFingerprint(codebook));
+        String stored = models.storedFingerprint(codebook);
+        return current == null ? stored != null : !current.equals(stored);
     }
 
     /** One look: trains every codebook whose data changed and has been still long enough; returns those trained. */
     public synchronized List<UUID> trainDue() {
         long now = System.currentTimeMillis();
         Map<UUID, String> fingerprints = QuarkusTransaction.requiringNew().call(data::fingerprints);
+        QuarkusTransaction.requiringNew().run(() -> models.forgetAllBut(fingerprints.keySet()));
         List<UUID> trained = new ArrayList<>();
         for (Map.Entry<UUID, String> entry : fingerprints.entrySet()) {
             UUID codebook = entry.getKey();
