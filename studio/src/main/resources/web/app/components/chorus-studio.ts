@@ -1,10 +1,11 @@
 import { LitElement, css, html } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
-import { Api, isAdmin, isSiteStaff, managesAccess, mayCode, type Me } from '../api';
+import { Api, isAdmin, isAnalyst, isSiteStaff, managesAccess, mayCode, type Me } from '../api';
 import { RETRY_NOTICE } from '../retry';
 import { Session } from '../session';
 import { loadSettings } from '../settings';
 import './access-screen';
+import './assistant-screen';
 import './audit-screen';
 import './consensus-editor';
 import './exchange-screen';
@@ -98,6 +99,7 @@ export class ChorusStudio extends LitElement {
         <nav aria-label="Screens">${isSiteStaff(this.me) ? html`<a href="#/intake">Intake</a>` : ''}
           ${mayCode(this.me) ? html`<a href="#/transcripts">Transcripts</a><a href="#/search">Search</a>
           <a href="#/rounds">Rounds</a><a href="#/exchange">Desktop tools</a>` : ''}
+          ${isAnalyst(this.me) ? html`<a href="#/assistant">Assistant</a>` : ''}
           ${managesAccess(this.me) ? html`<a href="#/access">Access</a>` : ''}<a href="#/reports">Reports</a><a href="#/quotes">Quotes</a>
           ${isAdmin(this.me) ? html`<a href="#/audit">Audit</a><a href="#/operations">Operations</a>` : ''}</nav>
         <span class="who" data-testid="who">${this.me.username} — ${this.roles()}</span>
@@ -120,6 +122,9 @@ export class ChorusStudio extends LitElement {
     }
     if (parts[0] === 'quotes') {
       return html`<quotes-screen .api=${api}></quotes-screen>`;
+    }
+    if (parts[0] === 'assistant' && isAnalyst(me)) {
+      return html`<assistant-screen .api=${api}></assistant-screen>`;
     }
     if (parts[0] === 'reports') {
       return html`<reports-screen .api=${api}></reports-screen>`;

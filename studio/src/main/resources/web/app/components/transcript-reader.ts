@@ -21,7 +21,8 @@ interface Made {
  * keyboard. ↑/↓ (or k/j) move between paragraphs (Page Up/Down by ten, Home/End to the ends), Shift extends the run, a selection of text codes a span; 1–9 apply a
  * pinned code, c opens the code finder, Enter applies the last code again, u undoes the last coding, e edits your coding on
  * the paragraph, m writes a memo on the passage, s shows the assistant's suggestions for the paragraph in view (a accepts the
- * first, x rejects it), o shows the original beside the English (members of the transcript's site only). Inside a round (round-id) the codings are the user's own in that round, and the transcript can be marked done.
+ * first, x rejects it), t goes to the paragraph you have not coded that the assistant is least sure of (coding it teaches the
+ * assistant most), o shows the original beside the English (members of the transcript's site only). Inside a round (round-id) the codings are the user's own in that round, and the transcript can be marked done.
  */
 export class TranscriptReader extends LitElement {
   static properties = {
@@ -198,6 +199,8 @@ export class TranscriptReader extends LitElement {
       this.acceptSuggestion(this.suggested.items[0]);
     } else if (event.key === 'x' && this.suggested?.items.length) {
       this.suggested = { n: this.suggested.n, items: this.suggested.items.slice(1) };
+    } else if (event.key === 't') {
+      this.teach();
     } else if (event.key === 'o' && this.mayReadOriginal()) {
       this.toggleOriginal();
     } else {
@@ -360,6 +363,29 @@ export class TranscriptReader extends LitElement {
       const answer = await this.api.assistant.suggestCodes({ transcriptId: this.transcriptId, n, codebook: this.codebookId, k: 3 });
       if (this.suggesting && this.focusAt === n) {
         this.suggested = { n, items: answer.suggestions ?? [] };
+      }
+    } catch (error) {
+      this.notice = (await refusalOf(error)).message;
+    }
+  }
+
+  /** Active learning: focuses the paragraph you have not coded whose codes the assistant is least sure of, and says why. */
+  private async teach() {
+    try {
+      const page = await this.api.assistant.listUncertainParagraphs({ transcriptId: this.transcriptId, codebook: this.codebookId, size: 1 });
+      const next = page.items?.[0];
+      if (!next) {
+        this.notice = 'You have coded every paragraph of this transcript.';
+        return;
+      }
+      this.focusAt = next.paragraph!;
+      this.anchor = this.focusAt;
+      this.span = undefined;
+      this.reveal('center');
+      this.notice = `Paragraph ${next.paragraph}: the assistant is least sure whether ${next.code} applies (${Math.round(100 * next.probability!)} % `
+        + `against its threshold of ${Math.round(100 * next.threshold!)} %). Coding it teaches the assistant most.`;
+      if (this.suggesting) {
+        this.suggest();
       }
     } catch (error) {
       this.notice = (await refusalOf(error)).message;

@@ -61,6 +61,21 @@ public class AssistantModels {
         return Optional.of(current);
     }
 
+    /** What a stored model was trained on, when, and how long that took. */
+    public record Stored(String fingerprint, Instant trainedAt, long trainingMillis) {
+    }
+
+    /** Every stored model's fingerprint and training, by codebook: one query for the trainer's look. */
+    @SuppressWarnings("unchecked")
+    public Map<UUID, Stored> stored() {
+        Map<UUID, Stored> stored = new java.util.HashMap<>();
+        for (Object[] row : (List<Object[]>) em.createNativeQuery("select codebook_id, fingerprint, trained_at, training_ms from assistant_model")
+                .getResultList()) {
+            stored.put((UUID) row[0], new Stored((String) row[1], instant(row[2]), ((Number) row[3]).longValue()));
+        }
+        return stored;
+    }
+
     /** The fingerprint of the data the stored model was trained on, or null. */
     @SuppressWarnings("unchecked")
     public String storedFingerprint(UUID codebook) {
@@ -97,10 +112,10 @@ public class AssistantModels {
                 + "where transcript_id = ?1)").setParameter(1, transcriptId).executeUpdate();
     }
 
-    /** A codebook whose learnable codings are all gone keeps no model learned from them. */
-    public int forgetAllBut(java.util.Set<UUID> codebooks) {
-        return codebooks.isEmpty() ? em.createNativeQuery("delete from assistant_model").executeUpdate()
-                : em.createNativeQuery("delete from assistant_model where codebook_id not in (:keep)").setParameter("keep", codebooks).executeUpdate();
+    /** Codebooks whose learnable codings are all gone keep no model learned from them. */
+    public int forget(java.util.Collection<UUID> codebooks) {
+        return codebooks.isEmpty() ? 0 : em.createNativeQuery("delete from assistant_model where codebook_id in (:gone)")
+                .setParameter("gone", codebooks).executeUpdate();
     }
 
     private CodeClassifier.Evaluation evaluation(String text) {

@@ -24,14 +24,17 @@ import org.jboss.logging.Logger;
 /**
  * Retrains a codebook's model in the background when what it learns from changed, never on a request's thread. Changes
  * are debounced: a codebook is retrained once its data has been still for {@code debounce}, or at the latest
- * {@code max-delay} after the first change, so a coder at work does not start a training per coding. Instances share
- * the work: a training holds a PostgreSQL advisory lock on its codebook, and one that finds the lock taken or the
- * stored model already current skips it.
+ * {@code max-delay} after the first change, so a coder at work does not start a training per coding. The trainer also
+ * keeps to a share of the machine: a codebook is not retrained sooner after its last training than {@link #PAUSE_FACTOR}
+ * times that training's duration (a 30 s training at most every 5 minutes), unless someone asks. Instances share the
+ * work: a training holds a PostgreSQL advisory lock on its codebook, and one that finds the lock taken or the stored
+ * model already current skips it.
  */
 @ApplicationScoped
 public class AssistantTrainer {
 
     private static final Logger LOG = Logger.getLogger(AssistantTrainer.class);
+    static final int PAUSE_FACTOR = 10;
 
     @ConfigMapping(prefix = "chorus.assistant.training")
     public interface Config {
@@ -109,12 +112,17 @@ public class AssistantTrainer {
     public synchronized List<UUID> trainDue() {
         long now = System.currentTimeMillis();
         Map<UUID, String> fingerprints = QuarkusTransaction.requiringNew().call(data::fingerprints);
-        QuarkusTransaction.requiringNew().run(() -> models.forgetAllBut(fingerprints.keySet()));
+        Map<UUID, AssistantModels.Stored> stored = QuarkusTransaction.requiringNew().call(models::stored);
+        List<UUID> gone = stored.keySet().stream().filter(codebook -> !fingerprints.containsKey(codebook)).toList();
+        if (!gone.isEmpty()) {
+            QuarkusTransaction.requiringNew().run(() -> models.forget(gone));
+        }
         List<UUID> trained = new ArrayList<>();
         for (Map.Entry<UUID, String> entry : fingerprints.entrySet()) {
             UUID codebook = entry.getKey();
             String fingerprint = entry.getValue();
-            if (fingerprint.equals(QuarkusTransaction.requiringNew().call(() -> models.storedFingerprint(codebook)))) {
+            AssistantModels.Stored model = stored.get(codebook);
+            if (model != null && fingerprint.equals(model.fingerprint())) {
                 pending.remove(codebook);
                 requested.remove(codebook);
                 continue;
@@ -125,7 +133,8 @@ public class AssistantTrainer {
             pending.put(codebook, state);
             boolean still = now - state.stillSince() >= config.debounce().toMillis();
             boolean overdue = now - state.since() >= config.maxDelay().toMillis();
-            if (requested.contains(codebook) || still || overdue) {
+            boolean rested = model == null || now - model.trainedAt().toEpochMilli() >= PAUSE_FACTOR * model.trainingMillis();
+            if (requested.contains(codebook) || ((still || overdue) && rested)) {
                 if (train(codebook)) {
                     trained.add(codebook);
                 }
@@ -138,7 +147,7 @@ public class AssistantTrainer {
 
     /** Trains one codebook now, unless another instance is at it or its model is current; true if this call trained it. */
     public boolean train(UUID codebook) {
-        boolean done = QuarkusTransaction.requiringNew().timeout(900).call(() -> {
+        return QuarkusTransaction.requiringNew().timeout(900).call(() -> {
             boolean mine = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(hashtext('assistant-model'), hashtext(?1))")
                     .setParameter(1, codebook.toString()).getSingleResult();
             String fingerprint = data.fingerprints().get(codebook);
@@ -158,10 +167,5 @@ public class AssistantTrainer {
                     trained.evaluation().learned());
             return true;
         });
-        if (done) {
-            // a training holds about 11 KB per paragraph for seconds: a full collection lets the heap give that memory back
-            System.gc();
-        }
-        return done;
     }
 }
