@@ -113,6 +113,8 @@ export class AssistantScreen extends LitElement {
 
   private renderModel(model: AssistantModel) {
     const evaluation = model.evaluation;
+    // with fewer than two coded transcripts nothing was held out: there is no precision to show, not a precision of 0
+    const measured = (value?: number) => (evaluation?.folds ? decimal(value) : 'not measured');
     return html`
       <p role="status" data-testid="assistant-state">${model.state === 'trained'
         ? `Trained ${model.trainedAt?.toLocaleString() ?? ''} in ${((model.trainingMillis ?? 0) / 1000).toFixed(1)} s on ${evaluation?.paragraphs ?? 0}
@@ -133,8 +135,8 @@ export class AssistantScreen extends LitElement {
             <th scope="col" class="number">Recall</th><th scope="col" class="number">F1</th><th scope="col" class="number">Threshold</th>
             <th scope="col">From</th></tr></thead>
           <tbody>${(evaluation.codes ?? []).map(code => html`<tr><th scope="row">${code.code}</th>
-            <td class="number">${code.codings}</td><td class="number">${decimal(code.precision)}</td><td class="number">${decimal(code.recall)}</td>
-            <td class="number">${decimal(code.f1)}</td><td class="number">${decimal(code.threshold)}</td>
+            <td class="number">${code.codings}</td><td class="number">${measured(code.precision)}</td><td class="number">${measured(code.recall)}</td>
+            <td class="number">${measured(code.f1)}</td><td class="number">${decimal(code.threshold)}</td>
             <td>${code.source === 'model' ? 'its own model' : 'definition and examples'}</td></tr>`)}</tbody>
         </table>` : ''}`;
   }

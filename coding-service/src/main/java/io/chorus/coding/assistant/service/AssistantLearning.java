@@ -65,6 +65,7 @@ public class AssistantLearning {
     EntityManager em;
 
     public ModelView model(UUID codebook) {
+        requireConsortiumWide();
         requireCodebook(codebook);
         Optional<AssistantModels.Current> current = models.current(codebook);
         String embedding = SentenceEmbeddings.MODEL + "@" + SentenceEmbeddings.VERSION;
@@ -73,6 +74,7 @@ public class AssistantLearning {
     }
 
     public void retrain(UUID codebook) {
+        requireConsortiumWide();
         requireCodebook(codebook);
         trainer.request(codebook);
     }
@@ -135,6 +137,13 @@ public class AssistantLearning {
                 .thenComparing(UncertainParagraph::transcriptId).thenComparingInt(UncertainParagraph::paragraph)).toList();
         int from = (int) Math.min((long) page * size, sorted.size());
         return new Page<>(sorted.subList(from, Math.min(from + size, sorted.size())), page, size, sorted.size());
+    }
+
+    /** The per-code counts are consortium-wide: an analyst role held at one site does not show them. */
+    private void requireConsortiumWide() {
+        if (!caller.holdsConsortiumWide(Roles.ANALYST, Roles.CONSORTIUM_ADMIN)) {
+            throw ProblemException.forbidden("Analysts and consortium admins see and retrain the assistant");
+        }
     }
 
     private static void requireCodebook(UUID codebook) {
